@@ -1,0 +1,118 @@
+"""Reading articles: encodings, line endings, normalization, paragraphs, atomic writes."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from translit.io import (
+    InputError,
+    decode_text,
+    find_articles,
+    read_article,
+    split_paragraphs,
+    write_atomic,
+)
+
+SENTENCE = "Thủ tướng Đức đến Hà Nội hôm thứ Hai."
+
+
+def test_utf8_bom_and_crlf_are_normalized():
+    data = ("\ufeff" + SENTENCE + "\r\n\r\nĐoạn hai.\r\n").encode("utf-8")
+    text = decode_text(data, "a.txt")
+    assert text == SENTENCE + "\n\nĐoạn hai.\n"
+
+
+def test_nfd_input_becomes_nfc():
+    nfd = unicodedata.normalize("NFD", SENTENCE)
+    assert nfd != SENTENCE
+    assert decode_text(nfd.encode("utf-8"), "a.txt") == SENTENCE
+
+
+def test_utf16_with_bom_is_read():
+    assert decode_text(SENTENCE.encode("utf-16"), "a.txt") == SENTENCE
+
+
+def test_binary_input_is_refused_naming_the_file():
+    with pytest.raises(InputError, match=r"^photo\.txt: looks like a binary file"):
+        decode_text(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "photo.txt")
+
+
+def test_legacy_encoding_is_refused_not_mojibake():
+    cp1258 = "Hà Nam và Nga".encode("cp1258")  # Windows-1258, common in old files
+    with pytest.raises(InputError, match=r"^old\.txt: not UTF-8 .*save it as UTF-8"):
+        decode_text(cp1258, "old.txt")
+
+
+def test_blank_line_paragraphs():
+    paragraphs, layout = split_paragraphs("Tiêu đề\n\nCâu một. Câu hai.\n\n\n  \nĐoạn ba.\n")
+    assert layout == "blank"
+    assert paragraphs == ["Tiêu đề", "Câu một. Câu hai.", "Đoạn ba."]
+
+
+def test_one_paragraph_per_line():
+    paragraphs, layout = split_paragraphs("Tiêu đề\nCâu một. Câu hai.\nĐoạn ba.")
+    assert layout == "line"
+    assert paragraphs == ["Tiêu đề", "Câu một. Câu hai.", "Đoạn ba."]
+
+
+def test_soft_wrapped_lines_are_joined_and_captions_are_kept_apart():
+    text = (
+        "Ông cho biết các bên\nđã đồng ý gặp lại.\n\n"
+        "Hai nhà lãnh đạo tại Hà Nội. Ảnh: AFP\nHai nhà lãnh đạo tại Hà Nội. Ảnh: AFP"
+    )
+    paragraphs, _ = split_paragraphs(text)
+    assert paragraphs[0] == "Ông cho biết các bên đã đồng ý gặp lại."
+    assert paragraphs[1].count("\n") == 1  # two caption lines stay two lines
+
+
+def test_markdown_headings_and_wrapped_lines():
+    text = "# Tiêu đề bài\n\nCâu dài được\nngắt dòng (G20)\nđây.\n"
+    paragraphs, layout = split_paragraphs(text, markdown=True)
+    assert (paragraphs, layout) == (["Tiêu đề bài", "Câu dài được ngắt dòng (G20) đây."], "blank")
+
+
+def test_empty_text_has_no_paragraphs():
+    assert split_paragraphs(" \n\t\n")[0] == []
+
+
+def test_read_article_uses_file_stem_as_id(tmp_path: Path):
+    path = tmp_path / "bai-mot.txt"
+    path.write_text(SENTENCE, encoding="utf-8")
+    doc = read_article(path)
+    assert (doc.id, doc.paragraphs) == ("bai-mot", [SENTENCE])
+
+
+def test_find_articles_skips_outputs_and_other_files(tmp_path: Path):
+    (tmp_path / "b.txt").write_text("x")
+    (tmp_path / "a.md").write_text("x")
+    (tmp_path / "a.en.txt").write_text("x")
+    (tmp_path / "notes.pdf").write_text("x")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "c.txt").write_text("x")
+    found = find_articles([tmp_path], exclude=tmp_path / "out")
+    assert [p.name for p in found] == ["a.md", "b.txt"]
+
+
+def test_find_articles_missing_path(tmp_path: Path):
+    with pytest.raises(InputError, match="no such file or directory"):
+        find_articles([tmp_path / "missing"])
+
+
+def test_write_atomic_replaces_and_leaves_no_temp_files(tmp_path: Path):
+    target = tmp_path / "sub" / "out.txt"
+    write_atomic(target, "một\n")
+    write_atomic(target, "hai\n")
+    assert target.read_text(encoding="utf-8") == "hai\n"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["out.txt"]
+
+
+def test_write_atomic_keeps_old_file_when_writing_fails(tmp_path: Path):
+    target = tmp_path / "out.txt"
+    write_atomic(target, "cũ\n")
+    with pytest.raises(UnicodeEncodeError):
+        write_atomic(target, "bad \udc80 surrogate")
+    assert target.read_text(encoding="utf-8") == "cũ\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]

@@ -1,0 +1,71 @@
+"""The core types every stage passes along: Document, Segment, TermHit, Finding.
+
+Plain dataclasses. Stages read and fill them; none reaches into another stage's
+internals. Offsets are character offsets into the normalized paragraph text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Origin = Literal["machine", "reviewed", "none"]
+Severity = Literal["error", "warning", "info"]
+Layout = Literal["blank", "line"]
+
+
+@dataclass
+class Finding:
+    """Something a reviewer should look at, with a stable code such as `term-missing`."""
+
+    code: str
+    message: str
+    severity: Severity = "warning"
+
+
+@dataclass
+class TermHit:
+    """A glossary entry found in a segment's source."""
+
+    entry: str  # canonical English term (the entry's key)
+    variant: str  # the text matched in the source
+    start: int  # span in Segment.source
+    end: int
+    target: str  # the English the entry requires
+    applied: bool = False  # True once the target is present in the English
+
+
+@dataclass
+class Segment:
+    """One sentence (or heading, caption, credit line) of an article."""
+
+    key: str  # stable key "p<paragraph>.s<sentence>", both 1-based
+    source: str
+    paragraph: int  # 1-based paragraph number
+    start: int  # offsets of `source` in the paragraph text
+    end: int
+    line_break: bool = False  # the source has a line break after this segment
+    target: str = ""
+    origin: Origin = "none"
+    fuzzy: bool = False
+    hits: list[TermHit] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """An article: its id (file stem), where it came from, and its segments."""
+
+    id: str
+    path: Path
+    paragraphs: list[str]  # normalized paragraph texts; may hold "\n" hard breaks
+    segments: list[Segment] = field(default_factory=list)
+    layout: Layout = "blank"  # paragraphs separated by blank lines or one per line
+
+    def paragraph_segments(self) -> list[list[Segment]]:
+        """Segments grouped by paragraph, in order (empty paragraphs omitted)."""
+        groups: dict[int, list[Segment]] = {}
+        for seg in self.segments:
+            groups.setdefault(seg.paragraph, []).append(seg)
+        return [groups[n] for n in sorted(groups)]
