@@ -1,0 +1,319 @@
+"""The `translit` command: a thin typer layer over the library.
+
+Exit codes: 0 done; 1 findings at or above the failure level; 2 bad input (some
+files were not processed, or an argument, config or output directory is unusable);
+3 no usable model. Errors are one line on stderr, never a traceback.
+
+Heavy modules (ctranslate2, sentencepiece, argostranslate) are imported only by the
+commands that need them, so `translit --help` starts at once.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from translit import __version__
+from translit.config import ConfigError, load_config
+from translit.io import InputError
+from translit.models import ModelError, ModelMissing
+
+EXIT_INPUT = 2
+EXIT_MODEL = 3
+
+app = typer.Typer(
+    name="translit",
+    help=(
+        "Offline Vietnamese→English translation of news articles, with a house glossary "
+        "and bilingual files for review.\n\n"
+        "Start with: translit models install vi en, then translit translate articles/ -o outputs/"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+models_app = typer.Typer(
+    help="List, install and remove translation models (Argos packages).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(models_app, name="models")
+
+
+class Device(str, Enum):
+    cpu = "cpu"
+    cuda = "cuda"
+    auto = "auto"
+
+
+def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
+    """Print a one-line error and exit with `code`."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"translit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Offline Vietnamese→English translation of news articles."""
+
+
+class _Bar:
+    """A rich progress bar on stderr (segments done / total, rate, time left)."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TaskProgressColumn,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        self._progress = Progress(
+            TextColumn("translating"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("segments"),
+            TaskProgressColumn(),
+            TextColumn("{task.fields[rate]}"),
+            TimeElapsedColumn(),
+            TextColumn("eta"),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self._task = self._progress.add_task("translate", total=None, rate="")
+
+    def start(self, total: int) -> None:
+        self._progress.start()
+        self._progress.update(self._task, total=total)
+
+    def advance(self, n: int) -> None:
+        self._progress.advance(self._task, n)
+        task = self._progress.tasks[0]
+        if task.elapsed:
+            self._progress.update(self._task, rate=f"{task.completed / task.elapsed:.1f}/s")
+
+    def stop(self) -> None:
+        self._progress.stop()
+
+
+@app.command()
+def translate(
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Article files (.txt, .md) or folders of them.")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Where to write the files [default: outputs]."),
+    ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(help="Installed model name or package folder [default: newest vi→en]."),
+    ] = None,
+    beam: Annotated[
+        int | None, typer.Option(min=1, help="Beam size; 1 is greedy and fastest [default: 4].")
+    ] = None,
+    device: Annotated[
+        Device | None, typer.Option(help="cpu, cuda, or auto (GPU if present) [default: auto].")
+    ] = None,
+    threads: Annotated[
+        int | None, typer.Option(min=0, help="CPU threads, 0 = all cores [default: 0].")
+    ] = None,
+    compute_type: Annotated[
+        str | None,
+        typer.Option(help="CTranslate2 compute type: auto, int8, float32, ... [default: auto]."),
+    ] = None,
+    batch_tokens: Annotated[
+        int | None, typer.Option(min=1, help="Source tokens per batch [default: 2048].")
+    ] = None,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
+    ] = False,
+) -> None:
+    """Translate articles into English: <id>.en.txt and <id>.po per article.
+
+    Examples:
+
+      translit translate examples/ -o outputs/
+
+      translit translate article.txt --beam 1 --threads 2
+    """
+    from translit.engine import CT2Engine, EngineOptions
+    from translit.models import find_model
+    from translit.pipeline import translate_paths
+
+    try:
+        config = load_config().with_overrides(
+            output=output,
+            model=model,
+            beam=beam,
+            device=device.value if device else None,
+            threads=threads,
+            compute_type=compute_type,
+            batch_tokens=batch_tokens,
+        )
+        chosen = find_model(name=config.model)
+    except ConfigError as err:
+        fail(str(err))
+    except ModelMissing as err:
+        fail(str(err), EXIT_MODEL)
+    engine = CT2Engine(
+        chosen,
+        EngineOptions(
+            beam=config.beam,
+            device=config.device,  # type: ignore[arg-type]
+            threads=config.threads,
+            compute_type=config.compute_type,
+            batch_tokens=config.batch_tokens,
+        ),
+    )
+    bar = None if quiet or not sys.stderr.isatty() else _Bar()
+
+    def warn(message: str) -> None:
+        typer.echo(f"warning: {message}", err=True)
+
+    def error(message: str) -> None:
+        typer.echo(f"error: {message}", err=True)
+
+    try:
+        report = translate_paths(
+            inputs,
+            config.output,
+            engine,
+            model_label=chosen.label,
+            progress=bar,
+            on_error=error,
+            on_warning=warn,
+        )
+    except InputError as err:
+        fail(str(err))
+    except ModelError as err:
+        fail(str(err), EXIT_MODEL)
+    finally:
+        if bar is not None:
+            bar.stop()
+    if not quiet:
+        typer.echo(f"{report.summary()} → {config.output}", err=True)
+    if report.errors:
+        raise typer.Exit(EXIT_INPUT)
+
+
+@app.command()
+def segment(
+    file: Annotated[Path, typer.Argument(help="An article (.txt or .md).")],
+) -> None:
+    """Print an article's segments, one per line: key, a tab, the sentence.
+
+    Example:
+
+      translit segment examples/nga-my.txt
+    """
+    from translit.pipeline import load_document
+
+    try:
+        doc = load_document(file)
+    except InputError as err:
+        fail(str(err))
+    for seg in doc.segments:
+        typer.echo(f"{seg.key}\t{seg.source}")
+
+
+@models_app.command("list")
+def models_list() -> None:
+    """List installed models; the one `translate` uses is marked with *."""
+    from translit.models import find_model, install_hint, installed_models, packages_dir
+
+    models = installed_models()
+    if not models:
+        typer.echo(f"No models installed in {packages_dir()}; {install_hint()}.")
+        return
+    try:
+        used = find_model().path
+    except ModelMissing:
+        used = None
+    for m in models:
+        mark = "*" if m.path == used else " "
+        typer.echo(f"{mark} {m.name:<32} {m.from_code}→{m.to_code}  {m.version:<8} {m.path}")
+
+
+@models_app.command("install")
+def models_install(
+    source: Annotated[
+        list[str],
+        typer.Argument(help="A .argosmodel file, or FROM TO language codes (e.g. vi en)."),
+    ],
+) -> None:
+    """Install a model from a file, or from the Argos package index (needs internet once).
+
+    Examples:
+
+      translit models install ./translate-vi_en-1_9.argosmodel
+
+      translit models install vi en
+    """
+    from translit.models import install_file, install_from_index
+
+    try:
+        if len(source) == 1:
+            info = install_file(Path(source[0]))
+        elif len(source) == 2:
+            info = install_from_index(source[0], source[1])
+        else:
+            fail("give one .argosmodel file, or two language codes such as `vi en`")
+    except ModelError as err:
+        fail(str(err))
+    typer.echo(f"installed {info.label} ({info.from_code}→{info.to_code}) in {info.path}")
+
+
+@models_app.command("remove")
+def models_remove(
+    which: Annotated[
+        list[str], typer.Argument(help="FROM TO language codes, or an installed model's name.")
+    ],
+) -> None:
+    """Remove an installed model.
+
+    Examples:
+
+      translit models remove vi en
+
+      translit models remove translate-vi_en-1_9
+    """
+    from translit.models import remove_model
+
+    try:
+        if len(which) == 2:
+            removed = remove_model(which[0], which[1])
+        elif len(which) == 1:
+            removed = remove_model("", "", name=which[0])
+        else:
+            fail("give two language codes such as `vi en`, or a model name")
+    except ModelError as err:
+        fail(str(err))
+    for m in removed:
+        typer.echo(f"removed {m.label} from {m.path}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

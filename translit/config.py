@@ -1,0 +1,112 @@
+"""Project defaults from `translit.toml` or `[tool.translit]` in pyproject.toml.
+
+Looked up in the working directory only. Command-line flags win over the file;
+the file wins over the built-in defaults. Unknown keys and wrong types are errors
+that name the file, so a typo does not silently do nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+CONFIG_FILE = "translit.toml"
+DEVICES = ("cpu", "cuda", "auto")
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used; the message is one line naming it."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """Run settings with their defaults."""
+
+    output: Path = Path("outputs")
+    glossaries: tuple[Path, ...] = ()
+    model: str | None = None
+    beam: int = 4
+    device: str = "auto"
+    threads: int = 0
+    compute_type: str = "auto"
+    batch_tokens: int = 2048
+    source: Path | None = field(default=None, compare=False)  # the file read, if any
+
+    def with_overrides(self, **values: Any) -> Config:
+        """A copy with every value that is not None replaced (CLI flags win)."""
+        return dataclasses.replace(self, **{k: v for k, v in values.items() if v is not None})
+
+
+_TYPES: dict[str, type | tuple[type, ...]] = {
+    "output": str,
+    "glossaries": list,
+    "model": str,
+    "beam": int,
+    "device": str,
+    "threads": int,
+    "compute_type": str,
+    "batch_tokens": int,
+}
+
+
+def load_config(directory: Path | None = None) -> Config:
+    """Read translit.toml, else [tool.translit] of pyproject.toml, in `directory`."""
+    directory = directory or Path.cwd()
+    own = directory / CONFIG_FILE
+    if own.is_file():
+        return _from_table(_read_toml(own), own, directory)
+    pyproject = directory / "pyproject.toml"
+    if pyproject.is_file():
+        table = _read_toml(pyproject).get("tool", {}).get("translit")
+        if isinstance(table, dict):
+            return _from_table(table, pyproject, directory)
+    return Config()
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: invalid TOML ({err})") from None
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read ({err.strerror})") from None
+
+
+def _from_table(table: dict[str, Any], path: Path, base: Path) -> Config:
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        name = key.replace("-", "_")
+        expected = _TYPES.get(name)
+        if expected is None:
+            known = ", ".join(sorted(_TYPES))
+            raise ConfigError(f"{path}: unknown key {key!r} (known: {known})")
+        if not isinstance(value, expected) or isinstance(value, bool):
+            raise ConfigError(f"{path}: {key} must be a {_type_name(expected)}")
+        values[name] = value
+    if "output" in values:
+        values["output"] = base / values["output"]
+    if "glossaries" in values:
+        if not all(isinstance(g, str) for g in values["glossaries"]):
+            raise ConfigError(f"{path}: glossaries must be a list of file paths")
+        values["glossaries"] = tuple(base / g for g in values["glossaries"])
+    if values.get("device", "auto") not in DEVICES:
+        raise ConfigError(f"{path}: device must be one of {', '.join(DEVICES)}")
+    for key in ("beam", "batch_tokens"):
+        if key in values and values[key] < 1:
+            raise ConfigError(f"{path}: {key} must be at least 1")
+    if values.get("threads", 0) < 0:
+        raise ConfigError(f"{path}: threads must be 0 (all cores) or more")
+    return Config(source=path, **values)
+
+
+def _type_name(expected: type | tuple[type, ...]) -> str:
+    return {str: "string", int: "whole number", list: "list"}.get(expected, str(expected))  # type: ignore[call-overload]

@@ -1,0 +1,188 @@
+"""The translate run: read → segment → engine → write, for a whole folder at once.
+
+All pending segments of every article go to the engine in one call, so batches are
+filled across articles; each article's files are then written atomically.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from translit import __version__
+from translit.document import Document
+from translit.engine import Engine
+from translit.formats import RunInfo, po, txt
+from translit.io import InputError, find_articles, read_article, write_atomic
+from translit.segment import segment_paragraphs
+
+FORMATS = {"po": po, "txt": txt}
+DEFAULT_FORMATS = ("po", "txt")
+
+
+class Progress(Protocol):
+    """Where a run reports progress (a progress bar, or nothing)."""
+
+    def start(self, total: int) -> None: ...
+
+    def advance(self, n: int) -> None: ...
+
+
+class NoProgress:
+    def start(self, total: int) -> None:
+        pass
+
+    def advance(self, n: int) -> None:
+        pass
+
+
+@dataclass
+class RunReport:
+    """What a run did: counts for the summary line, and the files that failed."""
+
+    articles: int = 0
+    segments: int = 0
+    translated: int = 0  # distinct sentences sent to the engine
+    seconds: float = 0.0
+    written: list[Path] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        rate = self.segments / self.seconds if self.seconds > 0 else 0.0
+        return (
+            f"{self.articles} article{'s' if self.articles != 1 else ''}, "
+            f"{self.segments} segments ({self.translated} distinct sent to the model) "
+            f"in {self.seconds:.1f} s ({rate:.0f} segments/s)"
+        )
+
+
+def load_document(path: Path) -> Document:
+    """Read and segment one article."""
+    doc = read_article(path)
+    doc.segments = segment_paragraphs(doc.paragraphs)
+    return doc
+
+
+def load_documents(
+    inputs: Sequence[Path],
+    output_dir: Path | None,
+    on_error: Callable[[str], None],
+    on_warning: Callable[[str], None],
+) -> list[Document]:
+    """Read and segment every article; a file that fails is reported and skipped.
+
+    An empty article is a warning (skipped, the run still succeeds).
+
+    Raises InputError when an input path does not exist or two articles would
+    write the same output files.
+    """
+    docs: list[Document] = []
+    seen: dict[str, Path] = {}
+    for path in find_articles(inputs, exclude=output_dir):
+        if path.stem in seen:
+            raise InputError(
+                f"{path}: same article id {path.stem!r} as {seen[path.stem]}; "
+                "their outputs would overwrite each other"
+            )
+        seen[path.stem] = path
+        try:
+            doc = load_document(path)
+        except InputError as err:
+            on_error(str(err))
+            continue
+        if not doc.segments:
+            on_warning(f"{path}: empty article, skipped")
+            continue
+        docs.append(doc)
+    return docs
+
+
+def translate_documents(docs: Sequence[Document], engine: Engine, progress: Progress) -> int:
+    """Fill in every segment's target with one engine call; return distinct texts sent."""
+    pending = [seg for doc in docs for seg in doc.segments if seg.origin != "reviewed"]
+    progress.start(len(pending))
+    results = engine.translate([seg.source for seg in pending], progress=progress.advance)
+    for seg, hyps in zip(pending, results, strict=True):
+        seg.target = hyps[0].text
+        seg.origin = "machine"
+        seg.fuzzy = True
+    return len({seg.source for seg in pending})
+
+
+def write_outputs(
+    doc: Document, output_dir: Path, run: RunInfo, formats: Sequence[str] = DEFAULT_FORMATS
+) -> list[Path]:
+    """Write the document's files (each atomically); return their paths."""
+    written = []
+    for name in formats:
+        module = FORMATS[name]
+        path = output_dir / f"{doc.id}{module.SUFFIX}"
+        write_atomic(path, module.render(doc, run))
+        written.append(path)
+    return written
+
+
+def check_output_dir(output_dir: Path) -> None:
+    """Create the output directory or raise InputError saying why it cannot be used."""
+    if output_dir.exists() and not output_dir.is_dir():
+        raise InputError(f"{output_dir}: output path exists and is not a directory")
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise InputError(f"{output_dir}: cannot create output directory ({err.strerror})") from None
+    probe = output_dir / ".translit-write-test"
+    try:
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as err:
+        raise InputError(
+            f"{output_dir}: output directory is not writable ({err.strerror})"
+        ) from None
+
+
+def run_info(model: str = "") -> RunInfo:
+    created = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M%z")
+    return RunInfo(tool_version=__version__, model=model, created=created)
+
+
+def translate_paths(
+    inputs: Sequence[Path],
+    output_dir: Path,
+    engine: Engine,
+    *,
+    model_label: str = "",
+    progress: Progress | None = None,
+    on_error: Callable[[str], None] = lambda message: None,
+    on_warning: Callable[[str], None] = lambda message: None,
+) -> RunReport:
+    """Translate every article under `inputs` into `output_dir`.
+
+    Files that cannot be read are passed to `on_error` (one line each) and listed
+    in the report, empty ones to `on_warning`; the others are translated and written.
+    """
+    started = time.perf_counter()
+    report = RunReport()
+
+    def failed(message: str) -> None:
+        report.errors.append(message)
+        on_error(message)
+
+    def warned(message: str) -> None:
+        report.warnings.append(message)
+        on_warning(message)
+
+    check_output_dir(output_dir)
+    docs = load_documents(inputs, output_dir, failed, warned)
+    report.translated = translate_documents(docs, engine, progress or NoProgress())
+    run = run_info(model_label)
+    for doc in docs:
+        report.written += write_outputs(doc, output_dir, run)
+    report.articles = len(docs)
+    report.segments = sum(len(doc.segments) for doc in docs)
+    report.seconds = time.perf_counter() - started
+    return report
