@@ -19,7 +19,7 @@ from typing import Any, Literal, Protocol
 from translit.models import ModelError, ModelInfo
 
 Device = Literal["cpu", "cuda", "auto"]
-MAX_DECODING_LENGTH = 512
+MAX_DECODING_LENGTH = 1024  # Argos models have 1024 positions; never cut a sentence short
 
 
 @dataclass(frozen=True)
