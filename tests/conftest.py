@@ -1,0 +1,106 @@
+"""Shared fixtures: an isolated Argos data directory and the copy model, installed once.
+
+No test touches the user's real argos-translate directories or the network: the
+session points XDG_* and ARGOS_PACKAGES_DIR at temporary directories, builds the
+small copy model (tests/copymodel.py) and installs it through `translit models
+install`, exactly as a user installs a real model.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+# argostranslate reads its settings when first imported, so isolate it before any
+# import below can pull it in: no test sees the real home or reaches the network.
+_ARGOS_HOME = Path(tempfile.mkdtemp(prefix="translit-tests-"))
+atexit.register(shutil.rmtree, _ARGOS_HOME, True)
+os.environ.update(
+    XDG_DATA_HOME=str(_ARGOS_HOME / "data"),
+    XDG_CONFIG_HOME=str(_ARGOS_HOME / "config"),
+    XDG_CACHE_HOME=str(_ARGOS_HOME / "cache"),
+    ARGOS_PACKAGES_DIR=str(_ARGOS_HOME / "empty-packages"),
+    ARGOS_PACKAGE_INDEX="http://127.0.0.1:9/",  # the discard port: nothing answers
+)
+
+import pytest  # noqa: E402
+from typer.testing import CliRunner  # noqa: E402
+
+from tests.copymodel import build_copy_package  # noqa: E402
+from translit.cli import app  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def copy_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small copy-model .argosmodel file (built once per session)."""
+    return build_copy_package(tmp_path_factory.mktemp("copy-model"), size="small")
+
+
+@pytest.fixture(scope="session")
+def garble_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The variant that damages capitalized words (see tests/copymodel.py)."""
+    return build_copy_package(tmp_path_factory.mktemp("garble-model"), variant="garble")
+
+
+def install_into(package: Path, packages_dir: Path) -> None:
+    """Install a package with the real CLI into packages_dir."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ARGOS_PACKAGES_DIR", str(packages_dir))
+        result = CliRunner().invoke(app, ["models", "install", str(package)])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture(scope="session")
+def copy_models_dir(tmp_path_factory: pytest.TempPathFactory, copy_package: Path) -> Path:
+    """A packages directory holding the installed copy model."""
+    packages = tmp_path_factory.mktemp("packages-copy")
+    install_into(copy_package, packages)
+    return packages
+
+
+@pytest.fixture
+def with_model(monkeypatch: pytest.MonkeyPatch, copy_models_dir: Path) -> Path:
+    """Make the installed copy model the one translit finds."""
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(copy_models_dir))
+    return copy_models_dir
+
+
+@pytest.fixture
+def no_model(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """An empty packages directory: a new user's machine."""
+    packages = tmp_path / "no-packages"
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
+    return packages
+
+
+@pytest.fixture
+def run_cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    """Invoke the real CLI in-process from tmp_path; returns the typer Result."""
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(app, list(args))
+
+    return invoke
+
+
+def run_subprocess(*args: str, cwd: Path, env: dict[str, str] | None = None):
+    """Run `python -m translit ARGS` in a subprocess (for start-up and exit codes)."""
+    full_env = {**os.environ, **(env or {})}
+    full_env["PYTHONPATH"] = str(ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "translit", *args],
+        cwd=cwd,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )

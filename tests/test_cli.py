@@ -1,0 +1,208 @@
+"""`translit translate` end to end: real CLI, real CTranslate2 on the copy model."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import polib
+import pytest
+
+from tests.conftest import ROOT, run_subprocess
+from translit import __version__
+from translit.io import read_article
+from translit.segment import segment_paragraphs
+
+# Two articles the tests wrote: one blank-line separated with a heading and a caption
+# line pair, one with a paragraph per line.
+ARTICLE_BLANK = """Hai ngoại trưởng gặp nhau tại Geneva
+
+Tối 7.12, ông J.Biden và ông V.Putin đã điện đàm trong 2 giờ. \
+Nhà Trắng cho biết hai bên bàn về Ukraina.
+
+Theo TS. Lê Minh, cuộc gặp “rất quan trọng.” Giá dầu tăng 2,5% lên 1.500.000 đồng/thùng...
+
+Hai nhà lãnh đạo tại hội nghị ngày 30/1/2022. Ảnh: AFP
+Hai nhà lãnh đạo tại hội nghị ngày 30/1/2022. Ảnh: AFP
+"""
+
+ARTICLE_LINES = """Mátxcơva phản ứng về lệnh trừng phạt
+Điện Kremlin cho rằng các biện pháp này là bất hợp pháp. Moskva sẽ đáp trả (nếu cần)!
+Người phát ngôn nói: "Chúng tôi sẽ bảo vệ lợi ích của mình."
+"""
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Path:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "gap-mat.txt").write_text(ARTICLE_BLANK, encoding="utf-8")
+    (folder / "phan-ung.txt").write_text(ARTICLE_LINES, encoding="utf-8")
+    return folder
+
+
+def po_entries(path: Path) -> list[polib.POEntry]:
+    return list(polib.pofile(str(path)))
+
+
+def test_translate_writes_po_and_text_for_every_article(with_model, run_cli, articles, tmp_path):
+    result = run_cli("translate", str(articles), "-o", "out")
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out"
+    assert sorted(p.name for p in out.iterdir()) == [
+        "gap-mat.en.txt",
+        "gap-mat.po",
+        "phan-ung.en.txt",
+        "phan-ung.po",
+    ]
+    assert "2 articles" in result.stderr and "segments" in result.stderr
+
+    for article in sorted(articles.iterdir()):
+        doc = read_article(article)
+        segments = segment_paragraphs(doc.paragraphs)
+        entries = po_entries(out / f"{doc.id}.po")
+        # every segment, in order, keyed, and the copy model gives the source back
+        assert [e.msgctxt for e in entries] == [s.key for s in segments]
+        assert [e.msgid for e in entries] == [s.source for s in segments]
+        assert [e.msgstr for e in entries] == [s.source for s in segments]
+        assert all(e.fuzzy for e in entries)  # machine output awaits review
+        assert all(
+            e.occurrences == [(article.name, str(s.paragraph))]
+            for e, s in zip(entries, segments, strict=True)
+        )
+        # the English text keeps paragraphs (and the caption's line break)
+        english = (out / f"{doc.id}.en.txt").read_text(encoding="utf-8")
+        separator = "\n\n" if doc.layout == "blank" else "\n"
+        assert english == separator.join(doc.paragraphs) + "\n"
+
+
+def test_po_header_names_model_and_tool(with_model, run_cli, articles, tmp_path):
+    assert run_cli("translate", str(articles / "phan-ung.txt"), "-o", "out").exit_code == 0
+    po = polib.pofile(str(tmp_path / "out" / "phan-ung.po"))
+    assert po.metadata["X-Generator"] == f"translit {__version__}"
+    assert po.metadata["X-Translit-Model"] == "translate-vi_en-1_9 1.9"
+    assert po.metadata["Language"] == "en"
+    assert po.metadata["X-Source-Language"] == "vi"
+    assert po.metadata["Content-Type"] == "text/plain; charset=UTF-8"
+
+
+def test_heading_caption_and_credit_are_separate_segments(with_model, run_cli, articles, tmp_path):
+    assert run_cli("translate", str(articles / "gap-mat.txt"), "-o", "out").exit_code == 0
+    entries = po_entries(tmp_path / "out" / "gap-mat.po")
+    assert entries[0].msgid == "Hai ngoại trưởng gặp nhau tại Geneva"
+    assert entries[0].msgctxt == "p1.s1"
+    assert "Ảnh: AFP" in [e.msgid for e in entries]
+    assert entries[1].msgid.startswith("Tối 7.12, ông J.Biden và ông V.Putin")
+
+
+def test_no_model_tells_the_user_what_to_run(no_model, run_cli, articles, tmp_path):
+    result = run_cli("translate", str(articles), "-o", "out")
+    assert result.exit_code == 3
+    assert result.stderr.count("\n") == 1
+    assert "translit models install vi en" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_bad_file_is_reported_and_the_others_are_still_translated(
+    with_model, run_cli, articles, tmp_path
+):
+    (articles / "anh.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
+    (articles / "cu.txt").write_bytes("Hà Nam và Nga".encode("cp1258"))
+    result = run_cli("translate", str(articles), "-o", "out")
+    assert result.exit_code == 2
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 2
+    assert "anh.txt: looks like a binary file" in errors[0]
+    assert "cu.txt: not UTF-8" in errors[1]
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["gap-mat.en.txt", "gap-mat.po", "phan-ung.en.txt", "phan-ung.po"]
+    assert "Traceback" not in result.output
+
+
+def test_missing_input_path(with_model, run_cli):
+    result = run_cli("translate", "khong-co.txt", "-o", "out")
+    assert result.exit_code == 2
+    assert result.stderr == "error: khong-co.txt: no such file or directory\n"
+
+
+def test_output_path_that_is_a_file(with_model, run_cli, articles, tmp_path):
+    (tmp_path / "out").write_text("not a dir")
+    result = run_cli("translate", str(articles), "-o", "out")
+    assert result.exit_code == 2
+    assert "out: output path exists and is not a directory" in result.stderr
+
+
+def test_empty_article_is_a_warning_not_a_failure(with_model, run_cli, articles, tmp_path):
+    (articles / "trong.txt").write_text(" \n\n", encoding="utf-8")
+    result = run_cli("translate", str(articles), "-o", "out")
+    assert result.exit_code == 0
+    assert "warning:" in result.stderr and "trong.txt: empty article" in result.stderr
+    assert not (tmp_path / "out" / "trong.po").exists()
+
+
+def test_quiet_prints_nothing_on_success(with_model, run_cli, articles):
+    result = run_cli("translate", str(articles), "-o", "out", "--quiet")
+    assert result.exit_code == 0
+    assert result.output == ""
+
+
+def test_rerun_overwrites_outputs_completely(with_model, run_cli, articles, tmp_path):
+    assert run_cli("translate", str(articles), "-o", "out").exit_code == 0
+    (articles / "phan-ung.txt").write_text("Chỉ còn một câu.\n", encoding="utf-8")
+    assert run_cli("translate", str(articles), "-o", "out").exit_code == 0
+    assert [e.msgid for e in po_entries(tmp_path / "out" / "phan-ung.po")] == ["Chỉ còn một câu."]
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
+
+
+def test_config_file_sets_output_and_flags_win(with_model, run_cli, articles, tmp_path):
+    (tmp_path / "translit.toml").write_text('output = "from-config"\nbeam = 2\n')
+    assert run_cli("translate", str(articles)).exit_code == 0
+    assert (tmp_path / "from-config" / "phan-ung.po").is_file()
+    assert run_cli("translate", str(articles), "-o", "from-flag").exit_code == 0
+    assert (tmp_path / "from-flag" / "phan-ung.po").is_file()
+
+
+def test_pyproject_tool_table_is_read(with_model, run_cli, articles, tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.translit]\noutput = "ra"\n')
+    assert run_cli("translate", str(articles)).exit_code == 0
+    assert (tmp_path / "ra" / "gap-mat.po").is_file()
+
+
+def test_bad_config_is_a_one_line_error(with_model, run_cli, articles):
+    Path("translit.toml").write_text('ouput = "typo"\n')
+    result = run_cli("translate", str(articles))
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ") and "unknown key 'ouput'" in result.stderr
+
+
+def test_segment_command_prints_keys_and_sentences(run_cli, articles):
+    result = run_cli("segment", str(articles / "gap-mat.txt"))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "p1.s1\tHai ngoại trưởng gặp nhau tại Geneva"
+    assert lines[1].startswith("p2.s1\tTối 7.12, ông J.Biden và ông V.Putin")
+    assert lines[2] == "p2.s2\tNhà Trắng cho biết hai bên bàn về Ukraina."
+
+
+def test_version(run_cli):
+    result = run_cli("--version")
+    assert (result.exit_code, result.stdout) == (0, f"translit {__version__}\n")
+
+
+def test_examples_translate_end_to_end(with_model, run_cli, tmp_path):
+    examples = tmp_path / "examples"
+    shutil.copytree(ROOT / "examples", examples)
+    result = run_cli("translate", str(examples), "-o", "outputs")
+    assert result.exit_code == 0, result.output
+    for article in examples.iterdir():
+        assert (tmp_path / "outputs" / f"{article.stem}.po").is_file()
+        assert (tmp_path / "outputs" / f"{article.stem}.en.txt").read_text(encoding="utf-8")
+
+
+def test_python_m_translit_and_exit_code_in_a_real_process(no_model, articles, tmp_path):
+    result = run_subprocess(
+        "translate", str(articles), cwd=tmp_path, env={"ARGOS_PACKAGES_DIR": str(no_model)}
+    )
+    assert result.returncode == 3
+    assert result.stderr.startswith("error: no vi→en translation model is installed")
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,92 @@
+"""The CTranslate2 engine on the copy model: order, batching, dedup, options."""
+
+from __future__ import annotations
+
+import pytest
+
+from translit.engine import CT2Engine, EngineOptions, _token_batches
+from translit.models import find_model
+
+SENTENCES = [
+    "Ngày 30/1/2022, giá tăng 2,5% lên 1.500.000 đồng.",
+    "Ông J.Biden và ông V.Putin điện đàm.",
+    "Một câu ngắn.",
+    "Tệp nhật_ký_phiên_họp được công bố (bản gốc).",
+]
+
+
+class SpyTranslator:
+    """Wraps the real ctranslate2.Translator to record what each call received."""
+
+    def __init__(self, real):
+        self.real = real
+        self.calls: list[list[list[str]]] = []
+
+    def translate_batch(self, batch, **kwargs):
+        self.calls.append(batch)
+        return self.real.translate_batch(batch, **kwargs)
+
+
+@pytest.fixture
+def engine(with_model) -> CT2Engine:
+    return CT2Engine(find_model(), EngineOptions(threads=1))
+
+
+def spy_on(engine: CT2Engine) -> SpyTranslator:
+    package, translator, sp = engine.load()
+    spy = SpyTranslator(translator)
+    engine._loaded = (package, spy, sp)
+    return spy
+
+
+def test_copy_model_returns_each_input_in_order(engine):
+    results = engine.translate(SENTENCES)
+    assert [hyps[0].text for hyps in results] == SENTENCES
+
+
+def test_identical_sentences_are_translated_once(engine):
+    spy = spy_on(engine)
+    texts = ["Ảnh: AFP", SENTENCES[0], "Ảnh: AFP", "", SENTENCES[0], "Ảnh: AFP"]
+    done: list[int] = []
+    results = engine.translate(texts, progress=done.append)
+    assert [h[0].text for h in results] == texts
+    assert sum(len(batch) for batch in spy.calls) == 2
+    assert sum(done) == len(texts)  # progress counts every segment, repeats included
+
+
+def test_batches_respect_the_token_budget_and_are_length_sorted(with_model):
+    engine = CT2Engine(find_model(), EngineOptions(batch_tokens=40, threads=1))
+    spy = spy_on(engine)
+    texts = [f"Câu số {i} " + "rất " * (i % 7) + "dài." for i in range(30)]
+    assert [h[0].text for h in engine.translate(texts)] == texts
+    assert len(spy.calls) > 1
+    lengths = [len(tokens) for batch in spy.calls for tokens in batch]
+    assert lengths == sorted(lengths)
+    assert all(sum(len(t) + 1 for t in batch) <= 40 or len(batch) == 1 for batch in spy.calls)
+
+
+def test_token_batches_cover_every_index_once():
+    tokenized = [["a"] * n for n in (5, 1, 9, 3, 3, 20)]
+    order = sorted(range(6), key=lambda i: len(tokenized[i]))
+    batches = _token_batches(order, tokenized, budget=10)
+    assert [i for b in batches for i in b] == order
+    assert batches[-1] == [5]  # longer than the budget: alone in its batch
+
+
+def test_n_best_hypotheses(with_model):
+    engine = CT2Engine(find_model(), EngineOptions(num_hypotheses=4, threads=1))
+    hyps = engine.translate([SENTENCES[1]])[0]
+    assert len(hyps) == 4
+    assert hyps[0].text == SENTENCES[1]
+    assert hyps[0].score >= hyps[1].score
+
+
+@pytest.mark.parametrize("options", [EngineOptions(beam=1), EngineOptions(compute_type="int8")])
+def test_greedy_and_int8_still_copy(with_model, options):
+    engine = CT2Engine(find_model(), options)
+    assert [h[0].text for h in engine.translate(SENTENCES)] == SENTENCES
+
+
+def test_underscores_survive_detokenization(engine):
+    # argostranslate's own decode turns "_" into " "; ours must not
+    assert engine.translate([SENTENCES[3]])[0][0].text == SENTENCES[3]

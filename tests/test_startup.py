@@ -1,0 +1,54 @@
+"""Start-up: the CLI must not import the heavy stack until a command needs it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+HEAVY = ("ctranslate2", "sentencepiece", "argostranslate", "torch", "stanza", "spacy")
+NEVER = ("argostranslate.translate", "torch", "stanza", "spacy")
+
+
+def loaded_after(code: str, env_extra: dict[str, str] | None = None) -> list[str]:
+    """Run code in a fresh interpreter; return the heavy modules it left loaded."""
+    import json
+    import os
+
+    script = (
+        f"{code}\nimport json, sys\n"
+        f"print(json.dumps(sorted(m for m in sys.modules"
+        f" if m.split('.')[0] in {HEAVY!r} or m in {NEVER!r})))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **(env_extra or {})}
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_importing_the_cli_loads_nothing_heavy():
+    assert loaded_after("import translit.cli") == []
+
+
+def test_help_loads_nothing_heavy():
+    code = (
+        "from typer.testing import CliRunner\nfrom translit.cli import app\n"
+        "r = CliRunner().invoke(app, ['--help'])\nassert r.exit_code == 0, r.output"
+    )
+    assert loaded_after(code) == []
+
+
+def test_a_full_translate_never_imports_torch_stanza_or_argos_translate(copy_models_dir, tmp_path):
+    article = tmp_path / "bai.txt"
+    article.write_text("Một câu tiếng Việt. Câu thứ hai.\n", encoding="utf-8")
+    args = ["translate", str(article), "-o", str(tmp_path / "out")]
+    code = (
+        "from typer.testing import CliRunner\nfrom translit.cli import app\n"
+        f"r = CliRunner().invoke(app, {args!r})\nassert r.exit_code == 0, r.output"
+    )
+    loaded = loaded_after(code, {"ARGOS_PACKAGES_DIR": str(copy_models_dir)})
+    assert "ctranslate2" in loaded  # it really translated
+    assert not [m for m in loaded if m in NEVER]
