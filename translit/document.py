@@ -69,3 +69,29 @@ class Document:
         for seg in self.segments:
             groups.setdefault(seg.paragraph, []).append(seg)
         return [groups[n] for n in sorted(groups)]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One glossary entry: the canonical English term and the forms that map to it."""
+
+    term: str  # canonical English (the YAML key)
+    vi: tuple[str, ...]  # Vietnamese variants to find in the source
+    en_variants: tuple[str, ...] = ()  # English forms rewritten to `term` in the output
+    note: str = ""
+    case_sensitive: bool = False
+    not_followed_by: tuple[str, ...] = ()  # guard words right after a match
+    not_preceded_by: tuple[str, ...] = ()  # guard words right before a match
+    keep: bool = False  # do-not-translate: emitted as written
+    origin: str = ""  # "file:line" where the entry is defined
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Entries by canonical term; when several files are merged, later files win."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    files: tuple[Path, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.entries)

@@ -1,0 +1,142 @@
+"""Finding glossary variants: folding, guards, whole words, longest match, scale."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from translit.document import Entry, Glossary
+from translit.termmatch import compile_matcher
+from translit.vnfold import fold
+
+
+def entry(term: str, *vi: str, **options) -> Entry:
+    return Entry(term=term, vi=vi, **options)
+
+
+GLOSSARY = Glossary(
+    entries={
+        e.term: e
+        for e in [
+            entry("Moscow", "Mát-xcơ-va", "Moskva", "Mạc Tư Khoa"),
+            entry(
+                "Britain",
+                "Anh",
+                "Vương quốc Anh",
+                case_sensitive=True,
+                not_followed_by=("ấy", "hùng", "em", "chị", "trai"),
+            ),
+            entry("US", "Mỹ", "Hoa Kỳ", case_sensitive=True, not_preceded_by=("thẩm",)),
+            entry("Joe Biden", "J.Biden", "Joe Biden", "Biden"),
+            entry("Switzerland", "Thụy Sĩ"),
+            entry("the White House", "Nhà Trắng"),
+            entry("peace", "hòa bình"),
+        ]
+    }
+)
+MATCHER = compile_matcher(GLOSSARY)
+
+
+def found(text: str) -> list[tuple[str, str]]:
+    text = unicodedata.normalize("NFC", text)
+    return [(m.text, m.entry.term) for m in MATCHER.find(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Đoàn tới Thụy Sĩ.", [("Thụy Sĩ", "Switzerland")]),
+        ("Đoàn tới Thuỵ Sĩ.", [("Thuỵ Sĩ", "Switzerland")]),  # new tone placement
+        ("vì hoà bình", [("hoà bình", "peace")]),
+        ("vì hòa bình", [("hòa bình", "peace")]),
+    ],
+)
+def test_tone_placement_variants_match(text, expected):
+    assert found(text) == expected
+
+
+def test_nfd_input_matches_after_nfc():
+    nfd = unicodedata.normalize("NFD", "Tin từ Thụy Sĩ và Mátxcơva")
+    assert found(nfd) == [("Thụy Sĩ", "Switzerland"), ("Mátxcơva", "Moscow")]
+
+
+def test_hyphen_space_and_joined_respellings():
+    assert found("Mát-xcơ-va, Mát xcơ va, Mátxcơva, MOSKVA") == [
+        ("Mát-xcơ-va", "Moscow"),
+        ("Mát xcơ va", "Moscow"),
+        ("Mátxcơva", "Moscow"),
+        ("MOSKVA", "Moscow"),
+    ]
+
+
+def test_guards_and_case_keep_common_words_out():
+    assert found("Anh ấy là một anh hùng.") == []
+    assert found("Anh em nhà ông đều ở nhà.") == []
+    assert found("Bảo tàng mỹ thuật mới mở cửa.") == []
+    assert found("Đây là chuyện thẩm Mỹ.") == []
+    assert found("Thủ tướng Anh và Tổng thống Mỹ gặp nhau.") == [("Anh", "Britain"), ("Mỹ", "US")]
+
+
+def test_longest_match_wins_and_guard_falls_back_to_shorter():
+    assert found("Vương quốc Anh rời EU.") == [("Vương quốc Anh", "Britain")]
+
+
+def test_never_inside_a_longer_word():
+    assert found("Moskvaa và xMoskva và Bidenomics") == []
+
+
+def test_initials_with_or_without_space_and_case_insensitive_default():
+    assert found("Ông J.Biden, ông J. Biden và Biden") == [
+        ("J.Biden", "Joe Biden"),
+        ("J. Biden", "Joe Biden"),
+        ("Biden", "Joe Biden"),
+    ]
+    assert found("phát ngôn viên nhà trắng") == [("nhà trắng", "the White House")]
+
+
+def test_multiword_variant_does_not_cross_punctuation():
+    assert found("Nhà, Trắng") == []
+
+
+def test_spans_point_into_the_original_text():
+    text = "Sáng nay, Thụy Sĩ và Mát-xcơ-va ký thỏa thuận vì hòa bình."
+    for m in MATCHER.find(text):
+        assert text[m.start : m.end] == m.text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Anh", "ấy", "Mỹ", "mỹ", "Mát-xcơ-va", "Thuỵ", "Sĩ", "J.", "Biden", ",", "hòa", "bình"]
+            + ["Nhà", "Trắng", "x", "Moskva", "Hoa", "Kỳ", "Vương", "quốc", "(", ")", "."]
+        ),
+        max_size=30,
+    )
+)
+def test_matches_are_ordered_disjoint_and_real(words):
+    text = " ".join(words)
+    previous_end = 0
+    for m in MATCHER.find(text):
+        assert previous_end <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        assert (m.start == 0 or not text[m.start - 1].isalnum()) and (
+            m.end == len(text) or not text[m.end].isalnum()
+        )
+        previous_end = m.end
+
+
+def test_a_large_glossary_finds_the_same_matches():
+    filler = {f"Term {i}": entry(f"Term {i}", f"Tê-rờ {i} Mát", f"Xờ {i}") for i in range(20_000)}
+    big = compile_matcher(Glossary(entries={**filler, **GLOSSARY.entries}))
+    text = "Tổng thống Mỹ J.Biden tới Thụy Sĩ, còn Mátxcơva im lặng. Tê-rờ 17 Mát"
+    assert [(m.text, m.entry.term) for m in big.find(text)][:4] == found(text)
+    assert big.find(text)[-1].entry.term == "Term 17"
+
+
+def test_fold_keeps_length():
+    text = "HÒA BÌNH, Thủy, khỏe, Ủy ban, Mát-xcơ-va\u00a0x"
+    assert len(fold(text)) == len(text)

@@ -1,0 +1,84 @@
+"""Enforcement: protect, restore, rewrite English variants, verify, pick hypotheses."""
+
+from __future__ import annotations
+
+from translit.document import Entry, Glossary, Segment
+from translit.terms import (
+    EnglishRewriter,
+    capitalize_sentence_starts,
+    missing_terms,
+    pick_hypothesis,
+    record_terms,
+    term_policy,
+)
+
+GLOSSARY = Glossary(
+    entries={
+        "Kyiv": Entry("Kyiv", ("Kiev", "Ki-ép"), en_variants=("Kiev",)),
+        "Moscow": Entry("Moscow", ("Mát-xcơ-va", "Moskva"), en_variants=("Moskva",)),
+        "the White House": Entry("the White House", ("Nhà Trắng",), en_variants=("White House",)),
+    }
+)
+
+
+def segment(text: str) -> Segment:
+    return Segment(key="p1.s1", source=text, paragraph=1, start=0, end=len(text))
+
+
+def test_inline_protection_puts_the_canonical_term_in_the_engine_input():
+    policy = term_policy(GLOSSARY)
+    seg = segment("Nhà Trắng và Mátxcơva bàn về Kiev.")
+    prepared = policy.protect_segment(seg)
+    assert prepared.text == "the White House và Moscow bàn về Kyiv."
+    assert [(h.variant, h.target) for h in seg.hits] == [
+        ("Nhà Trắng", "the White House"),
+        ("Mátxcơva", "Moscow"),
+        ("Kiev", "Kyiv"),
+    ]
+    assert seg.source == "Nhà Trắng và Mátxcơva bàn về Kiev."  # the source is never rewritten
+
+
+def test_placeholder_protection_round_trip():
+    policy = term_policy(GLOSSARY, strategy="placeholder")
+    prepared = policy.protect_segment(segment("Moskva gửi công hàm tới Kiev."))
+    assert prepared.text == "TERM1 gửi công hàm tới TERM2."
+    assert policy.restore("TERM1 sent a note to TERM2.", prepared) == "Moscow sent a note to Kyiv."
+
+
+def test_english_variants_are_rewritten_word_bounded_and_never_doubled():
+    rewriter = EnglishRewriter(GLOSSARY)
+    assert rewriter.rewrite("Kiev and Moskva; Kievan Rus") == "Kyiv and Moscow; Kievan Rus"
+    # a variant inside the canonical term is left alone: no "the the White House"
+    assert rewriter.rewrite("the White House said") == "the White House said"
+
+
+def test_sentence_start_capitalization():
+    text = "the White House said so. Later, the White House denied it."
+    assert capitalize_sentence_starts(text, ["the White House"]) == (
+        "The White House said so. Later, the White House denied it."
+    )
+
+
+def test_missing_terms_and_hypothesis_choice():
+    policy = term_policy(GLOSSARY)
+    seg = segment("Nhà Trắng và Kiev")
+    prepared = policy.protect_segment(seg)
+    assert missing_terms("The White House and Kyiv", prepared.hits) == []
+    assert [h.target for h in missing_terms("the white house and Kyiv", prepared.hits)] == [
+        "the White House"
+    ]
+    text, missing = pick_hypothesis(["Kyiv only", "The White House and Kyiv"], prepared.hits)
+    assert (text, missing) == ("The White House and Kyiv", [])
+    text, missing = pick_hypothesis(["Kyiv only", "nothing"], prepared.hits)
+    assert text == "Kyiv only" and [h.target for h in missing] == ["the White House"]
+
+
+def test_record_terms_marks_applied_and_reports_each_lost_term():
+    policy = term_policy(GLOSSARY)
+    seg = segment("Nhà Trắng và Kiev")
+    prepared = policy.protect_segment(seg)
+    record_terms(seg, "Kyiv", missing_terms("Kyiv", prepared.hits))
+    assert [h.applied for h in seg.hits] == [False, True]
+    assert seg.fuzzy
+    assert [(f.code, f.severity) for f in seg.findings] == [("term-missing", "error")]
+    assert "the White House" in seg.findings[0].message
