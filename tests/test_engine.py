@@ -73,9 +73,8 @@ def test_token_batches_cover_every_index_once():
     assert batches[-1] == [5]  # longer than the budget: alone in its batch
 
 
-def test_n_best_hypotheses(with_model):
-    engine = CT2Engine(find_model(), EngineOptions(num_hypotheses=4, threads=1))
-    hyps = engine.translate([SENTENCES[1]])[0]
+def test_n_best_hypotheses(engine):
+    hyps = engine.translate([SENTENCES[1]], num_hypotheses=4)[0]
     assert len(hyps) == 4
     assert hyps[0].text == SENTENCES[1]
     assert hyps[0].score >= hyps[1].score

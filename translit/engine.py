@@ -32,7 +32,6 @@ class EngineOptions:
     compute_type: str = "auto"  # auto, int8, int8_float32, float32, float16, ...
     batch_tokens: int = 2048  # source tokens per batch
     length_penalty: float = 0.2
-    num_hypotheses: int = 1
 
 
 @dataclass(frozen=True)
@@ -48,8 +47,10 @@ Progress = Callable[[int], None]
 class Engine(Protocol):
     """Anything that turns sentences into n-best hypotheses, in input order."""
 
-    def translate(self, texts: Sequence[str], progress: Progress | None = None) -> list[Hypotheses]:
-        """Translate texts; call progress(n) as n more texts are done."""
+    def translate(
+        self, texts: Sequence[str], progress: Progress | None = None, num_hypotheses: int = 1
+    ) -> list[Hypotheses]:
+        """Translate texts (n-best, best first); call progress(n) as n more are done."""
         ...
 
 
@@ -112,7 +113,9 @@ class CT2Engine:
             text = self.package.tokenizer.decode(tokens)
         return text.replace("\u2581", " ").strip()
 
-    def translate(self, texts: Sequence[str], progress: Progress | None = None) -> list[Hypotheses]:
+    def translate(
+        self, texts: Sequence[str], progress: Progress | None = None, num_hypotheses: int = 1
+    ) -> list[Hypotheses]:
         """Translate every text; identical texts are translated once, blank ones not at all."""
         counts = Counter(t for t in texts if t.strip())
         unique = list(counts)
@@ -122,7 +125,7 @@ class CT2Engine:
         if progress is not None and len(texts) > counts.total():
             progress(len(texts) - counts.total())
         for batch in _token_batches(order, tokenized, self.options.batch_tokens):
-            outputs = self._translate_tokens([tokenized[i] for i in batch])
+            outputs = self._translate_tokens([tokenized[i] for i in batch], num_hypotheses)
             for i, hyps in zip(batch, outputs, strict=True):
                 results[unique[i]] = hyps
             if progress is not None:
@@ -130,7 +133,7 @@ class CT2Engine:
         empty = [Hypothesis("", 0.0)]
         return [results.get(t, empty) for t in texts]
 
-    def _translate_tokens(self, batch: list[list[str]]) -> list[Hypotheses]:
+    def _translate_tokens(self, batch: list[list[str]], num_hypotheses: int) -> list[Hypotheses]:
         opts = self.options
         longest = max(len(tokens) for tokens in batch)
         kwargs: dict[str, Any] = {}
@@ -138,8 +141,8 @@ class CT2Engine:
             kwargs["target_prefix"] = [[self.package.target_prefix]] * len(batch)
         results = self.load()[1].translate_batch(
             batch,
-            beam_size=max(opts.beam, opts.num_hypotheses),
-            num_hypotheses=opts.num_hypotheses,
+            beam_size=max(opts.beam, num_hypotheses),
+            num_hypotheses=num_hypotheses,
             length_penalty=opts.length_penalty,
             replace_unknowns=True,
             return_scores=True,

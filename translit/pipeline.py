@@ -14,11 +14,19 @@ from pathlib import Path
 from typing import Protocol
 
 from translit import __version__
-from translit.document import Document
+from translit.document import Document, Glossary, Segment
 from translit.engine import Engine
 from translit.formats import RunInfo, po, txt
 from translit.io import InputError, find_articles, read_article, write_atomic
 from translit.segment import segment_paragraphs
+from translit.terms import (
+    Protected,
+    TermPolicy,
+    missing_terms,
+    pick_hypothesis,
+    record_terms,
+    term_policy,
+)
 
 FORMATS = {"po": po, "txt": txt}
 DEFAULT_FORMATS = ("po", "txt")
@@ -56,8 +64,9 @@ class RunReport:
         rate = self.segments / self.seconds if self.seconds > 0 else 0.0
         return (
             f"{self.articles} article{'s' if self.articles != 1 else ''}, "
-            f"{self.segments} segments ({self.translated} distinct sent to the model) "
-            f"in {self.seconds:.1f} s ({rate:.0f} segments/s)"
+            f"{self.segments} segments ({self.translated} distinct sent to the model), "
+            f"{self.hits} glossary hits ({self.hits - self.missing} applied, "
+            f"{self.missing} missing) in {self.seconds:.1f} s ({rate:.0f} segments/s)"
         )
 
 
@@ -102,16 +111,41 @@ def load_documents(
     return docs
 
 
-def translate_documents(docs: Sequence[Document], engine: Engine, progress: Progress) -> int:
-    """Fill in every segment's target with one engine call; return distinct texts sent."""
+def translate_documents(
+    docs: Sequence[Document],
+    engine: Engine,
+    progress: Progress,
+    policy: TermPolicy | None = None,
+) -> int:
+    """Fill in every pending segment's English; return the distinct texts sent.
+
+    All segments go to the engine in one call, glossary hits protected. Segments whose
+    English lacks a glossary term go back once for an n-best list, and the best
+    hypothesis with every term wins; if none has them, the best is kept and each lost
+    term becomes a `term-missing` finding.
+    """
+    policy = policy or term_policy(Glossary())
     pending = [seg for doc in docs for seg in doc.segments if seg.origin != "reviewed"]
+    prepared = [policy.protect_segment(seg) for seg in pending]
     progress.start(len(pending))
-    results = engine.translate([seg.source for seg in pending], progress=progress.advance)
-    for seg, hyps in zip(pending, results, strict=True):
-        seg.target = hyps[0].text
-        seg.origin = "machine"
-        seg.fuzzy = True
-    return len({seg.source for seg in pending})
+    results = engine.translate([p.text for p in prepared], progress=progress.advance)
+    retry: list[tuple[Segment, Protected]] = []
+    for seg, prep, hyps in zip(pending, prepared, results, strict=True):
+        seg.origin, seg.fuzzy = "machine", True
+        english = policy.restore(hyps[0].text, prep)
+        missing = missing_terms(english, prep.hits)
+        if missing and policy.retry_hypotheses > 1:
+            retry.append((seg, prep))
+        else:
+            record_terms(seg, english, missing)
+    if retry:
+        nbest = engine.translate(
+            [prep.text for _, prep in retry], num_hypotheses=policy.retry_hypotheses
+        )
+        for (seg, prep), hyps in zip(retry, nbest, strict=True):
+            candidates = [policy.restore(h.text, prep) for h in hyps]
+            record_terms(seg, *pick_hypothesis(candidates, prep.hits))
+    return len({p.text for p in prepared})
 
 
 def write_outputs(
@@ -156,6 +190,7 @@ def translate_paths(
     engine: Engine,
     *,
     model_label: str = "",
+    policy: TermPolicy | None = None,
     progress: Progress | None = None,
     on_error: Callable[[str], None] = lambda message: None,
     on_warning: Callable[[str], None] = lambda message: None,
@@ -178,11 +213,14 @@ def translate_paths(
 
     check_output_dir(output_dir)
     docs = load_documents(inputs, output_dir, failed, warned)
-    report.translated = translate_documents(docs, engine, progress or NoProgress())
+    report.translated = translate_documents(docs, engine, progress or NoProgress(), policy)
     run = run_info(model_label)
     for doc in docs:
         report.written += write_outputs(doc, output_dir, run)
     report.articles = len(docs)
     report.segments = sum(len(doc.segments) for doc in docs)
+    hits = [hit for doc in docs for seg in doc.segments for hit in seg.hits]
+    report.hits = len(hits)
+    report.missing = sum(1 for hit in hits if not hit.applied)
     report.seconds = time.perf_counter() - started
     return report
