@@ -80,6 +80,11 @@ def test_guards_and_case_keep_common_words_out():
     assert found("Thủ tướng Anh và Tổng thống Mỹ gặp nhau.") == [("Anh", "Britain"), ("Mỹ", "US")]
 
 
+def test_case_sensitive_entries_accept_all_caps_headlines():
+    assert found("MỸ VÀ ANH KÝ THỎA THUẬN") == [("MỸ", "US"), ("ANH", "Britain")]
+    assert found("mỹ và anh") == []
+
+
 def test_longest_match_wins_and_guard_falls_back_to_shorter():
     assert found("Vương quốc Anh rời EU.") == [("Vương quốc Anh", "Britain")]
 

@@ -9,8 +9,9 @@ Rules: whole words only; between the words of a multi-word variant the text may 
 spaces or hyphens where the variant has a space or hyphen, and a period (plus spaces)
 where the variant has one (`J.Biden` matches `J. Biden`); a hyphenated respelling also
 matches written joined (`Mát-xcơ-va`, `Mát xcơ va`, `Mátxcơva`); the longest match at
-a position wins, and a match whose case (for case-sensitive entries) or context
-guards fail gives way to a shorter one; matches never overlap.
+a position wins, and a match whose case (for case-sensitive entries; capitals where
+the variant has lowercase are accepted, as in all-caps headlines) or context guards
+fail gives way to a shorter one; matches never overlap.
 """
 
 from __future__ import annotations
@@ -69,6 +70,13 @@ def _gap_kind(gap: str) -> str | None:
     if _GAP_DOT.fullmatch(gap):
         return "."
     return None
+
+
+def _same_case(word: str, want: str) -> bool:
+    """Case-sensitive equality that also accepts capitals for lowercase (headlines: MỸ)."""
+    return len(word) == len(want) and all(
+        w == v or w == v.upper() for w, v in zip(word, want, strict=True)
+    )
 
 
 class Matcher:
@@ -154,8 +162,10 @@ class Matcher:
     ) -> bool:
         entry = target.entry
         if entry.case_sensitive:
-            cased = tuple(fold(text[s:e], lower=False) for s, e in spans[i : last + 1])
-            if cased != target.cased:
+            cased = [fold(text[s:e], lower=False) for s, e in spans[i : last + 1]]
+            if len(cased) != len(target.cased) or not all(
+                _same_case(word, want) for word, want in zip(cased, target.cased, strict=True)
+            ):
                 return False
         before, after = self.guards[entry.term]
         if before and i > 0 and gaps[i] == " " and words[i - 1] in before:
