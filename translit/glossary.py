@@ -1,0 +1,693 @@
+"""Glossary files: reading, validating, merging and linting `glossaries/*.yaml`.
+
+A glossary file is a YAML mapping (see shared/DESIGN.md, "Glossary file"):
+
+    glossary: world-news      # optional name
+    source: vi                # optional, must be vi
+    target: en                # optional, must be en
+    entries:
+      Moscow:
+        vi: [Moskva, Mátxcơva, Mát-xcơ-va]
+        en_variants: [Moskva]
+        note: capital of Russia
+
+The file is composed (not constructed) with PyYAML's C loader, so every problem can
+name the exact `file:line:col` of the node at fault, duplicate keys (which PyYAML
+would silently collapse) are seen, and a 100,000-entry file still loads in seconds.
+
+Several files merge entry by entry: a later file's entry replaces an earlier one
+with the same canonical term. Two different entries claiming the same variant (after
+folding case, tone-mark placement and hyphens, see `vnfold.variant_forms`) is an error.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import gc
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from translit.document import Entry, Glossary
+from translit.vnfold import fold, nfc, variant_forms
+
+if TYPE_CHECKING:
+    from translit.config import Config
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+TOP_KEYS = ("glossary", "source", "target", "entries")
+ENTRY_KEYS = ("vi", "en_variants", "note", "case", "not_followed_by", "not_preceded_by", "keep")
+CASES = ("sensitive", "insensitive")
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _NULL, _BOOL = _TAG + "str", _TAG + "null", _TAG + "bool"
+# Scalars of these resolved types are taken as the text written (`vi: [1984]`).
+_TEXT_TAGS = frozenset(_TAG + t for t in ("str", "int", "float", "bool", "timestamp"))
+_KEY_TAGS = _TEXT_TAGS | {_TAG + "merge"}  # `<<` is reported as an unknown key
+
+# Short, common Vietnamese words that are also syllables of place and person names
+# (`Anh` is Britain but also "elder brother, you"; `Mỹ` is the US but also "beauty").
+# A variant equal to one of these, in an entry with neither `case: sensitive` nor a
+# guard word, matches ordinary text: `lint` warns about it.
+_COMMON_TEXT = """
+    anh em chị ông bà cô chú bác cháu con
+    mỹ nga đức pháp ý áo bỉ lào úc nhật hàn séc phi thái trung ấn hoa tây nam bắc đông
+    hà lan hồng kim minh hải sơn long bình an hòa thành phúc phú quang quốc dân nhân
+    tân tiến hưng thịnh vinh vân xuân thu hạ mai đào lý lê trần ngô vũ võ phạm hồ đinh
+    cao chu mạc tô la ba na ma ca đan thụy sĩ tư ninh giang châu chi ai mông cổ triều
+    tiên đài loan hương cảng kinh đô luân đôn thổ nhĩ kỳ hy lạp gia đại ả rập uy vương
+    liên hợp quân đảng cộng hoàng tử thượng hiệp khối phe nhà trắng điện cung đảo sông
+    núi biển tự do bảo hội viện
+"""
+COMMON_WORDS = frozenset(_COMMON_TEXT.split())
+_COMMON_FOLDED = frozenset(fold(nfc(word)) for word in COMMON_WORDS)
+
+
+@contextmanager
+def _no_gc() -> Iterator[None]:
+    """Pause the cyclic GC while building many small acyclic objects (3x faster at 100k)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+class GlossaryError(Exception):
+    """A glossary that cannot be used; the message is one line, `file:line:col: message`."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One lint finding at a 1-based line and column (line 0: the file as a whole)."""
+
+    path: Path
+    line: int
+    col: int
+    severity: Literal["error", "warning"]
+    message: str
+
+    @property
+    def where(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}" if self.line else str(self.path)
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.severity}: {self.message}"
+
+
+@dataclass
+class _Parsed:
+    """One file's entries, problems, and where each entry and variant was written."""
+
+    path: Path
+    entries: list[Entry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    # term -> 1-based (line, col) of its key, of each vi item, of each en_variants item
+    keys: dict[str, tuple[int, int]] = field(default_factory=dict)
+    vi_at: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    en_at: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+
+    def place(self, term: str, index: int) -> str:
+        line, col = self.vi_at[term][index]
+        return f"{self.path}:{line}:{col}"
+
+
+def _kind(node: Node) -> str:
+    if isinstance(node, MappingNode):
+        return "a mapping"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    return {
+        _STR: "a string",
+        _NULL: "empty",
+        _BOOL: "true/false",
+        _TAG + "int": "a number",
+        _TAG + "float": "a number",
+    }.get(node.tag, f"a {node.tag} value")
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_NOTE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # notes may have lines
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
+def _clean(text: str) -> str:
+    return unicodedata.normalize("NFC", text).strip()
+
+
+class _Checker:
+    """Validates a composed node tree; collects problems instead of stopping."""
+
+    def __init__(self, path: Path) -> None:
+        self.result = _Parsed(path)
+        self.path = path
+        self.origin = str(path)
+
+    def error(self, node: Node, message: str, severity: str = "error") -> None:
+        mark = node.start_mark
+        self.result.problems.append(
+            Problem(self.path, mark.line + 1, mark.column + 1, severity, message)  # type: ignore[arg-type]
+        )
+
+    def pairs(self, node: MappingNode, owner: str | None) -> list[tuple[str, Node, Node]]:
+        """(key text, key node, value node) of a mapping, reporting bad or duplicate keys.
+
+        `owner` is the entry's term, or "" for `entries` and None for the top level.
+        """
+        seen: dict[str, ScalarNode] = {}
+        out = []
+        for key, value in node.value:
+            if not isinstance(key, ScalarNode) or key.tag not in _KEY_TAGS:
+                where = _mapping_name(owner)
+                self.error(key, f"{where}: a key must be a plain string, not {_kind(key)}")
+                continue
+            name = _clean(key.value)
+            if name in seen:
+                where = _mapping_name(owner)
+                first = seen[name].start_mark
+                self.error(
+                    key,
+                    f"duplicate key {name!r} {where} "
+                    f"(first at line {first.line + 1}, column {first.column + 1})",
+                )
+                continue
+            seen[name] = key
+            out.append((name, key, value))
+        return out
+
+    def text(self, node: Node, what: str, allow_newlines: bool = False) -> str | None:
+        """A non-empty string value (NFC, stripped), or None after reporting why not."""
+        if not isinstance(node, ScalarNode):
+            self.error(node, f"{what} must be a string, not {_kind(node)}")
+            return None
+        if node.tag == _NULL:
+            self.error(node, f"{what} is empty")
+            return None
+        if node.tag not in _TEXT_TAGS:
+            self.error(node, f"{what} must be a string, not {_kind(node)}")
+            return None
+        value = _clean(node.value)
+        if not value:
+            self.error(node, f"{what} is an empty string")
+            return None
+        if allow_newlines and _NOTE_CONTROL.search(value):
+            self.error(node, f"{what} {value!r} contains control codes")
+            return None
+        if not allow_newlines and _CONTROL.search(value):
+            self.error(node, f"{what} {value!r} must be one line, without tabs or control codes")
+            return None
+        return value
+
+    def texts(
+        self, node: Node, name: str, term: str, single_word: bool = False
+    ) -> list[str] | None:
+        """A list of strings; None (after reporting) if the node is not a list."""
+        if not isinstance(node, SequenceNode):
+            what = f"{name} of {term!r}"
+            hint = ""
+            if isinstance(node, ScalarNode) and node.tag != _NULL:
+                hint = f" (write {name}: [{node.value}])"
+            self.error(node, f"{what} must be a list, not {_kind(node)}{hint}")
+            return None
+        out: list[str] = []
+        ok = True
+        for number, item in enumerate(node.value, 1):
+            value = None
+            if item.tag == _STR and type(item) is ScalarNode:  # the common case, fast
+                value = _clean(item.value)
+                if not value or _CONTROL.search(value):
+                    value = None
+            if value is None:
+                value = self.text(item, f"{name} of {term!r}: item {number}")
+            if value is None:
+                ok = False
+                continue
+            if single_word and len(value.split()) != 1:
+                what = f"{name} of {term!r}: item {number} ({value!r})"
+                self.error(item, f"{what} must be a single word")
+                ok = False
+                continue
+            out.append(value)
+        return out if ok else None
+
+    def document(self, root: Node | None) -> _Parsed:
+        if root is None:
+            self.result.problems.append(
+                Problem(self.path, 1, 1, "error", "empty file: expected a mapping with `entries:`")
+            )
+            return self.result
+        if not isinstance(root, MappingNode):
+            self.error(root, f"the file must be a mapping with `entries:`, not {_kind(root)}")
+            return self.result
+        entries_node: Node | None = None
+        for name, key, value in self.pairs(root, None):
+            if name == "entries":
+                entries_node = value
+            elif name == "glossary":
+                self.text(value, "glossary (the glossary's name)")
+            elif name in ("source", "target"):
+                want = "vi" if name == "source" else "en"
+                got = self.text(value, name)
+                if got is not None and got.lower() != want:
+                    self.error(value, f"{name} must be {want!r}, not {got!r}")
+            else:
+                self.error(key, f"unknown top-level key {name!r}{_suggest(name, TOP_KEYS)}")
+        if entries_node is None:
+            self.error(root, "missing `entries:` (a mapping of canonical English terms)")
+        elif isinstance(entries_node, ScalarNode) and entries_node.tag == _NULL:
+            pass  # `entries:` with nothing under it yet: an empty glossary
+        elif not isinstance(entries_node, MappingNode):
+            self.error(entries_node, f"entries must be a mapping, not {_kind(entries_node)}")
+        else:
+            for term, key, value in self.pairs(entries_node, ""):
+                self.entry(term, key, value)
+        return self.result
+
+    def entry(self, term: str, key: Node, node: Node) -> None:
+        if not term:
+            self.error(key, "an entry's canonical term is an empty string")
+            return
+        if _CONTROL.search(term):
+            self.error(key, f"canonical term {term!r} must be one line without control characters")
+            return
+        if not isinstance(node, MappingNode):
+            if isinstance(node, ScalarNode) and node.tag == _NULL:
+                self.error(node, f"entry {term!r} is empty: give it `vi: [...]` or `keep: true`")
+            else:
+                self.error(node, f"entry {term!r} must be a mapping, not {_kind(node)}")
+            return
+        before = len(self.result.problems)
+        values: dict[str, object] = {}
+        vi_items: list[Node] = []
+        vi_node: Node = key
+        en_node: Node = key
+        for name, k, value in self.pairs(node, term):
+            if name == "vi":
+                values[name] = self.texts(value, name, term)
+                vi_node = value
+                if isinstance(value, SequenceNode):
+                    vi_items = value.value
+                    if not value.value:
+                        self.error(value, f"vi of {term!r} is an empty list")
+            elif name == "en_variants":
+                values[name] = self.texts(value, name, term)
+                en_node = value
+            elif name in ("not_followed_by", "not_preceded_by"):
+                values[name] = self.texts(value, name, term, single_word=True)
+            elif name == "note":
+                values[name] = self.text(value, f"note of {term!r}", allow_newlines=True)
+            elif name == "case":
+                where = f"case of {term!r}"
+                case = self.text(value, where)
+                if case is not None and case not in CASES:
+                    self.error(value, f"{where} must be `sensitive` or `insensitive`, not {case!r}")
+                values[name] = case
+            elif name == "keep":
+                if not (isinstance(value, ScalarNode) and value.tag == _BOOL):
+                    self.error(value, f"keep of {term!r} must be true or false, not {_kind(value)}")
+                else:
+                    values[name] = value.value.lower() in ("true", "yes", "on", "y")
+            else:
+                self.error(k, f"unknown key {name!r} in entry {term!r}{_suggest(name, ENTRY_KEYS)}")
+        keep = bool(values.get("keep", False))
+        if "vi" not in values and not keep:
+            self.error(key, f"entry {term!r} has no `vi:` variants (add some, or `keep: true`)")
+        vi = values.get("vi")
+        if isinstance(vi, list):
+            for item, variant in zip(vi_items, vi, strict=True):
+                if not _WORD_CHAR.search(variant):
+                    self.error(item, f"variant {variant!r} of {term!r} has no letters or digits")
+        if len(self.result.problems) > before:
+            return
+        mark = key.start_mark
+        here = self.result.keys[term] = (mark.line + 1, mark.column + 1)
+        variants: tuple[str, ...] = (term,) if vi is None else tuple(vi)  # type: ignore[arg-type]
+        self.result.vi_at[term] = _positions(vi_node, here)
+        self.result.en_at[term] = _positions(en_node, here)
+        self.result.entries.append(
+            Entry(
+                term=term,
+                vi=variants,
+                en_variants=tuple(values.get("en_variants") or ()),  # type: ignore[arg-type]
+                note=values.get("note") or "",  # type: ignore[arg-type]
+                case_sensitive=values.get("case") == "sensitive",
+                not_followed_by=tuple(values.get("not_followed_by") or ()),  # type: ignore[arg-type]
+                not_preceded_by=tuple(values.get("not_preceded_by") or ()),  # type: ignore[arg-type]
+                keep=keep,
+                origin=f"{self.origin}:{mark.line + 1}",
+            )
+        )
+
+
+def _mapping_name(owner: str | None) -> str:
+    if owner is None:
+        return "at the top level"
+    return f"in entry {owner!r}" if owner else "in entries"
+
+
+def _positions(node: Node, default: tuple[int, int]) -> list[tuple[int, int]]:
+    """1-based (line, col) of each item of a list node; [default] if it is no list."""
+    if not isinstance(node, SequenceNode):
+        return [default]
+    return [(item.start_mark.line + 1, item.start_mark.column + 1) for item in node.value]
+
+
+def _suggest(name: str, known: Sequence[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1)
+    if close:
+        return f" (did you mean {close[0]!r}?)"
+    return f" (allowed: {', '.join(known)})"
+
+
+@_no_gc()
+def _parse_text(text: str, path: Path) -> _Parsed:
+    try:
+        root = yaml.compose(text, Loader=_LOADER)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        problem = err.problem or err.context or "invalid YAML"
+        if err.context and err.problem:
+            problem = f"{problem} ({err.context})"
+        line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        parsed = _Parsed(path)
+        parsed.problems.append(Problem(path, line, col, "error", f"invalid YAML: {problem}"))
+        return parsed
+    except yaml.YAMLError as err:  # a ReaderError: a character YAML does not allow
+        parsed = _Parsed(path)
+        pos = getattr(err, "position", None)
+        line, col = 1, 1
+        if isinstance(pos, int) and 0 <= pos <= len(text):
+            line, col = text.count("\n", 0, pos) + 1, pos - text.rfind("\n", 0, pos)
+        char = getattr(err, "character", None)
+        code = ord(char) if isinstance(char, str) and len(char) == 1 else char
+        what = f"character U+{code:04X}" if isinstance(code, int) else "a character"
+        message = f"invalid YAML: {what} is not allowed in a YAML file"
+        parsed.problems.append(Problem(path, line, col, "error", message))
+        return parsed
+    return _Checker(path).document(root)
+
+
+def _read(path: Path) -> str | Problem:
+    """The file's text, or a Problem saying why it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return Problem(path, 0, 0, "error", "no such file")
+    except IsADirectoryError:
+        return Problem(path, 0, 0, "error", "is a directory, not a glossary file")
+    except OSError as err:
+        return Problem(path, 0, 0, "error", f"cannot read ({err.strerror})")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        before = data[: err.start]
+        line = before.count(b"\n") + 1
+        col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
+        return Problem(path, line, col, "error", f"not UTF-8 (byte 0x{data[err.start]:02x})")
+
+
+def _parse_path(path: Path) -> _Parsed:
+    text = _read(path)
+    if isinstance(text, Problem):
+        return _Parsed(path, problems=[text])
+    return _parse_text(text, path)
+
+
+def parse_glossary_text(text: str, path: Path) -> tuple[list[Entry], list[Problem]]:
+    """Entries and problems of glossary `text` (reported as coming from `path`)."""
+    parsed = _parse_text(text, Path(path))
+    return parsed.entries, parsed.problems
+
+
+def parse_glossary_file(path: Path) -> tuple[list[Entry], list[Problem]]:
+    """Entries of one glossary file, and every problem found in it (errors only).
+
+    Entries with an error are left out; warnings come from `lint_glossaries`.
+    """
+    parsed = _parse_path(Path(path))
+    return parsed.entries, parsed.problems
+
+
+def _merge(parsed: Iterable[_Parsed]) -> tuple[dict[str, Entry], dict[str, _Parsed]]:
+    """Entries by term (later files win) and the file each winner came from."""
+    merged: dict[str, Entry] = {}
+    source: dict[str, _Parsed] = {}
+    for part in parsed:
+        for entry in part.entries:
+            merged[entry.term] = entry
+            source[entry.term] = part
+    return merged, source
+
+
+_DELETE_HYPHENS = str.maketrans("", "", "-\u2010\u2011")
+# Whitespace other than one plain space (the common case, left alone: faster).
+_INNER_SPACE = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
+_EDGE_SPACE = re.compile(r" \n ?|\n ")
+
+
+def _fold_lines(text: str) -> list[str]:
+    text = _EDGE_SPACE.sub("\n", _INNER_SPACE.sub(" ", fold(text)))
+    return text.strip(" ").split("\n")
+
+
+def forms_batch(variants: Sequence[str]) -> tuple[list[str], list[str]]:
+    """`vnfold.variant_forms(v, lower=True)` of many variants at once, same keys.
+
+    Returns two lists: the form as written and the form with hyphens removed (equal
+    to the first unless the variant is hyphenated). Variants must be NFC, stripped
+    and one line, as parsed glossaries hold them: folding them joined by newlines
+    costs two passes over the text instead of a call per variant.
+    """
+    if not variants:
+        return [], []
+    if any("\u0130" in v for v in variants):
+        # İ is the one character whose lowercase is two characters; fold() then
+        # lowercases char by char, which changes context-dependent forms (final ς)
+        # for the whole text. Rare: fold those batches one variant at a time.
+        pairs = [variant_forms(v) for v in variants]
+        return [p[0] for p in pairs], [p[-1] for p in pairs]
+    written = _fold_lines("\n".join(variants))
+    joined = list(written)
+    hyphenated = [i for i, v in enumerate(variants) if "-" in v or "\u2010" in v or "\u2011" in v]
+    if hyphenated:
+        text = "\n".join(variants[i] for i in hyphenated).translate(_DELETE_HYPHENS)
+        for i, form in zip(hyphenated, _fold_lines(text), strict=True):
+            joined[i] = form
+    return written, joined
+
+
+@_no_gc()
+def _conflicts(
+    merged: dict[str, Entry], source: dict[str, _Parsed], files: Sequence[_Parsed]
+) -> tuple[list[Problem], set[tuple[str, int]]]:
+    """Variants claimed by two different entries.
+
+    Within one file that is an error. A later file may take a variant over from an
+    earlier file's entry (a desk glossary layered on the shipped one): that is a
+    warning, and the variant is returned in the second set as (earlier term, index)
+    so the merged glossary drops it from the earlier entry.
+    """
+    rank = {id(part): i for i, part in enumerate(files)}
+    claims: dict[str, tuple[str, int]] = {}
+    problems: list[Problem] = []
+    taken: set[tuple[str, int]] = set()
+    owners = sorted(
+        ((term, i) for term, entry in merged.items() for i in range(len(entry.vi))),
+        key=lambda owner: rank[id(source[owner[0]])],
+    )
+    written, joined = forms_batch([merged[term].vi[i] for term, i in owners])
+    for (term, index), form_a, form_b in zip(owners, written, joined, strict=True):
+        for form in (form_a, form_b):
+            owner = claims.setdefault(form, (term, index))
+            if owner[0] == term or owner in taken:
+                continue
+            other_term, other_index = owner
+            here = source[term]
+            line, col = here.vi_at[term][index]
+            variant, other_variant = merged[term].vi[index], merged[other_term].vi[other_index]
+            other = source[other_term].place(other_term, other_index)
+            if source[other_term] is here:
+                message = (
+                    f"variant {variant!r} of {term!r} is already claimed by "
+                    f"{other_term!r} (as {other_variant!r} at {other})"
+                )
+                problems.append(Problem(here.path, line, col, "error", message))
+                break  # one report per variant
+            message = (
+                f"variant {variant!r} of {term!r} takes over {other_variant!r} "
+                f"from {other_term!r} ({other})"
+            )
+            problems.append(Problem(here.path, line, col, "warning", message))
+            taken.add(owner)
+            claims[form] = (term, index)
+    return problems, taken
+
+
+def _without(merged: dict[str, Entry], taken: set[tuple[str, int]]) -> dict[str, Entry]:
+    """The merged entries minus the variants later files took over."""
+    if not taken:
+        return merged
+    result = dict(merged)
+    for term in {t for t, _ in taken}:
+        entry = merged[term]
+        keep = tuple(v for i, v in enumerate(entry.vi) if (term, i) not in taken)
+        result[term] = dataclasses.replace(entry, vi=keep)
+    return result
+
+
+def _raise_first_error(part: _Parsed) -> None:
+    for problem in part.problems:
+        if problem.severity == "error":
+            raise GlossaryError(f"{problem.where}: {problem.message}")
+
+
+def _check(parsed: Sequence[_Parsed]) -> Glossary:
+    for part in parsed:
+        _raise_first_error(part)
+    merged, source = _merge(parsed)
+    conflicts, taken = _conflicts(merged, source, parsed)
+    errors = [c for c in conflicts if c.severity == "error"]
+    if errors:
+        raise GlossaryError(f"{errors[0].where}: {errors[0].message}")
+    return Glossary(entries=_without(merged, taken), files=tuple(part.path for part in parsed))
+
+
+def load_glossaries(paths: Sequence[Path]) -> Glossary:
+    """Read and merge glossary files; later files override earlier ones entry by entry.
+
+    Raises GlossaryError (one line, `file:line:col: message`) on the first error,
+    including two different entries of one file claiming one variant; a later file's
+    entry takes a variant over from an earlier file's entry. `Entry.origin` says which
+    file (and line) each winning entry comes from.
+    """
+    parsed = []
+    for path in paths:
+        part = _parse_path(Path(path))
+        _raise_first_error(part)  # stop at the first broken file, before reading the next
+        parsed.append(part)
+    return _check(parsed)
+
+
+def check_texts(texts: Sequence[tuple[Path, str]]) -> Glossary:
+    """`load_glossaries` over (path, text) pairs not yet written (used before editing)."""
+    return _check([_parse_text(text, Path(path)) for path, text in texts])
+
+
+def definitions(paths: Sequence[Path], term: str) -> list[Entry]:
+    """Every definition of `term` in the files, in order (the last one wins)."""
+    found = []
+    for path in paths:
+        entries, _ = parse_glossary_file(Path(path))
+        found.extend(e for e in entries if e.term == term)
+    return found
+
+
+def lint_glossaries(paths: Sequence[Path]) -> list[Problem]:
+    """Every error and warning in the files (and across them), in file order.
+
+    Errors: unreadable files, invalid YAML, unknown keys, wrong types, empty strings,
+    duplicate keys, two entries claiming one variant. Warnings: a variant that is a
+    common Vietnamese word in an entry with neither `case: sensitive` nor a guard, an
+    `en_variants` item equal to the term or to another entry's term, a variant or
+    English variant listed twice in one entry.
+    """
+    return lint_counted(paths)[0]
+
+
+def lint_counted(paths: Sequence[Path]) -> tuple[list[Problem], int]:
+    """`lint_glossaries` and the number of entries read from all the files."""
+    parsed = [_parse_path(Path(p)) for p in paths]
+    merged, source = _merge(parsed)
+    problems = [p for part in parsed for p in part.problems]
+    problems.extend(_conflicts(merged, source, parsed)[0])
+    for part in parsed:
+        written, joined = forms_batch([v for entry in part.entries for v in entry.vi])
+        start = 0
+        for entry in part.entries:
+            end = start + len(entry.vi)
+            forms = list(zip(written[start:end], joined[start:end], strict=True))
+            problems.extend(_warnings(entry, part, merged, forms))
+            start = end
+    order = {Path(p): i for i, p in enumerate(paths)}
+    problems.sort(key=lambda p: (order.get(p.path, len(order)), p.line, p.col))
+    return problems, sum(len(part.entries) for part in parsed)
+
+
+def _warnings(
+    entry: Entry, part: _Parsed, merged: dict[str, Entry], forms: list[tuple[str, str]]
+) -> list[Problem]:
+    """Warnings for one entry; `forms` are its variants' folded forms (forms_batch)."""
+    out: list[Problem] = []
+    term = entry.term
+
+    def warn(at: tuple[int, int], message: str) -> None:
+        out.append(Problem(part.path, at[0], at[1], "warning", message))
+
+    guarded = entry.case_sensitive or entry.not_followed_by or entry.not_preceded_by
+    seen: dict[str, str] = {}
+    vi_at, en_at = part.vi_at[term], part.en_at[term]
+    for index, (variant, (folded, joined)) in enumerate(zip(entry.vi, forms, strict=True)):
+        if not guarded and folded in _COMMON_FOLDED:
+            warn(
+                vi_at[index],
+                f"variant {variant!r} of {term!r} is a common Vietnamese word: add "
+                "`case: sensitive` or a guard (not_followed_by / not_preceded_by)",
+            )
+        if entry.case_sensitive:
+            keys = variant_forms(variant, lower=False)
+        else:
+            keys = [folded] if folded == joined else [folded, joined]
+        for form in keys:
+            if form in seen:
+                warn(vi_at[index], f"variant {variant!r} of {term!r} repeats {seen[form]!r}")
+                break
+            seen[form] = variant
+    seen_en: set[str] = set()
+    for index, english in enumerate(entry.en_variants):
+        at = en_at[min(index, len(en_at) - 1)]
+        if english == term:
+            warn(at, f"en_variants of {term!r} lists the term itself ({english!r})")
+        elif english in merged:
+            warn(at, f"en_variants of {term!r} lists {english!r}, another entry's term")
+        if english in seen_en:
+            warn(at, f"en_variants of {term!r} lists {english!r} twice")
+        seen_en.add(english)
+    return out
+
+
+def _packaged_dir() -> Path | None:
+    """Where the shipped glossaries are: in the wheel, or at the checkout's root."""
+    here = Path(__file__).resolve().parent
+    installed = here / "glossaries"  # wheel: packaged as translit/glossaries/*.yaml
+    if installed.is_dir():
+        return installed
+    checkout = here.parent / "glossaries"  # source checkout or editable install
+    if checkout.is_dir() and (here.parent / "pyproject.toml").is_file():
+        return checkout
+    return None
+
+
+def shipped_glossaries() -> list[Path]:
+    """The glossaries shipped with translit (`glossaries/*.yaml`), sorted by name."""
+    folder = _packaged_dir()
+    if folder is None:
+        return []
+    return sorted(p for p in folder.glob("*.yaml") if p.is_file())
+
+
+def default_glossaries(config: Config) -> list[Path]:
+    """The config's `glossaries` if it names any, else the shipped ones."""
+    if config.glossaries:
+        return list(config.glossaries)
+    return shipped_glossaries()
