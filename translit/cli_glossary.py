@@ -1,0 +1,477 @@
+"""`translit glossary ...`: list, show, edit, lint, search, import and export glossaries.
+
+A thin typer layer over `translit.glossary` (reading, merging, linting) and
+`translit.glossary_edit` (edits that keep comments and order). Every command takes
+`-g/--glossary FILE` (repeatable; later files win) and defaults to translit.toml's
+`glossaries`, else the glossaries shipped with translit. Editing commands write to
+`--file` if given, else to the last selected glossary, and refuse to write a file
+that would no longer load.
+
+Errors are one line, `error: ...`, with exit code 2. YAML libraries are imported by
+the commands, not here, so `translit --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from translit.document import Entry, Glossary
+
+EXIT_INPUT = 2
+
+glossary_app = typer.Typer(
+    help=(
+        "Keep the glossary: list, show, add, add-variant, remove, lint, find, "
+        "import, export.\n\n"
+        "Entries are keyed by the canonical English term; `vi` lists the Vietnamese "
+        "variants that must come out as that term."
+    ),
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+GlossaryOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--glossary",
+        "-g",
+        help="Glossary YAML file; repeat for several, later files win "
+        "[default: translit.toml's glossaries, else the shipped ones].",
+    ),
+]
+FileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--file", help="The glossary file to change [default: the last selected glossary]."
+    ),
+]
+
+
+class Case(str, Enum):
+    sensitive = "sensitive"
+    insensitive = "insensitive"
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    tsv = "tsv"
+    tbx = "tbx"
+
+
+def _fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
+    """Print a one-line error and exit with `code` (as translit.cli.fail does)."""
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count} {word if count == 1 else plural or word + 's'}"
+
+
+def _selected(glossary: list[Path] | None) -> list[Path]:
+    """The glossary files the command works on."""
+    if glossary:
+        return list(glossary)
+    from translit.config import ConfigError, load_config
+    from translit.glossary import default_glossaries
+
+    try:
+        return default_glossaries(load_config())
+    except ConfigError as err:
+        _fail(str(err))
+
+
+def _load(paths: list[Path]) -> Glossary:
+    from translit.glossary import GlossaryError, load_glossaries
+
+    if not paths:
+        _fail("no glossary selected; give one with -g FILE")
+    try:
+        return load_glossaries(paths)
+    except GlossaryError as err:
+        _fail(str(err))
+
+
+def _target(file: Path | None, paths: list[Path]) -> tuple[Path, list[Path]]:
+    """The file to edit and the glossaries it must load with (it included)."""
+    if file is None:
+        if not paths:
+            _fail("no glossary to edit; give one with --file FILE")
+        return paths[-1], paths
+    same = [p for p in paths if p.resolve() == file.resolve()]
+    return file, paths if same else [*paths, file]
+
+
+def _where(entry: Entry) -> tuple[str, int]:
+    path, _, line = entry.origin.rpartition(":")
+    return path, int(line) if line.isdigit() else 0
+
+
+def _flags(entry: Entry) -> list[str]:
+    flags = []
+    if entry.case_sensitive:
+        flags.append("case-sensitive")
+    if entry.keep:
+        flags.append("keep")
+    if entry.not_followed_by or entry.not_preceded_by:
+        flags.append("guarded")
+    if entry.en_variants:
+        flags.append("en-variants")
+    return flags
+
+
+def _as_json(entry: Entry) -> dict[str, object]:
+    path, line = _where(entry)
+    return {
+        "term": entry.term,
+        "vi": list(entry.vi),
+        "en_variants": list(entry.en_variants),
+        "note": entry.note,
+        "case": "sensitive" if entry.case_sensitive else "insensitive",
+        "not_followed_by": list(entry.not_followed_by),
+        "not_preceded_by": list(entry.not_preceded_by),
+        "keep": entry.keep,
+        "file": path,
+        "line": line,
+    }
+
+
+@glossary_app.command("list")
+def list_entries(
+    glossary: GlossaryOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON array of entries.")] = False,
+) -> None:
+    """List the merged entries: term, Vietnamese variants, flags, and the file:line.
+
+    Examples:
+
+      translit glossary list
+
+      translit glossary list -g glossaries/world-news.yaml -g my-desk.yaml --json
+    """
+    merged = _load(_selected(glossary))
+    if as_json:
+        typer.echo(json.dumps([_as_json(e) for e in merged.entries.values()], ensure_ascii=False))
+        return
+    for entry in merged.entries.values():
+        flags = ",".join(_flags(entry)) or "-"
+        typer.echo(f"{entry.term}\t{', '.join(entry.vi)}\t{flags}\t{entry.origin}")
+
+
+@glossary_app.command("show")
+def show(
+    term: Annotated[str, typer.Argument(help="Canonical English term (or one of its variants).")],
+    glossary: GlossaryOption = None,
+) -> None:
+    """Show one entry, the file that defines it, and the files it overrides.
+
+    Examples:
+
+      translit glossary show Moscow
+
+      translit glossary show Mátxcơva -g glossaries/world-news.yaml -g my-desk.yaml
+    """
+    import difflib
+
+    from translit.glossary import definitions
+    from translit.vnfold import variant_forms
+
+    paths = _selected(glossary)
+    merged = _load(paths)
+    entry = merged.entries.get(term.strip())
+    how = ""
+    if entry is None:
+        lowered = {t.casefold(): e for t, e in merged.entries.items()}
+        entry = lowered.get(term.strip().casefold())
+    if entry is None:
+        wanted = set(variant_forms(term))
+        for candidate in merged.entries.values():
+            if any(set(variant_forms(v)) & wanted for v in candidate.vi):
+                entry, how = candidate, f" (found as a vi variant: {term.strip()})"
+                break
+    if entry is None:
+        close = difflib.get_close_matches(term, list(merged.entries), n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        _fail(f"no entry {term!r}{hint}")
+    typer.echo(f"{entry.term}{how}")
+    typer.echo(f"  vi: {', '.join(entry.vi)}")
+    if entry.en_variants:
+        typer.echo(f"  en_variants: {', '.join(entry.en_variants)}")
+    if entry.note:
+        typer.echo(f"  note: {entry.note}")
+    typer.echo(f"  case: {'sensitive' if entry.case_sensitive else 'insensitive'}")
+    if entry.not_followed_by:
+        typer.echo(f"  not_followed_by: {', '.join(entry.not_followed_by)}")
+    if entry.not_preceded_by:
+        typer.echo(f"  not_preceded_by: {', '.join(entry.not_preceded_by)}")
+    if entry.keep:
+        typer.echo("  keep: true (emitted as written)")
+    typer.echo(f"  defined in: {entry.origin}")
+    earlier = [e.origin for e in definitions(paths, entry.term) if e.origin != entry.origin]
+    typer.echo(f"  overrides: {', '.join(earlier) if earlier else 'nothing'}")
+
+
+@glossary_app.command("add")
+def add(
+    canonical: Annotated[str, typer.Argument(help="The canonical English term (the key).")],
+    vi: Annotated[
+        list[str] | None, typer.Option("--vi", help="A Vietnamese variant; repeat for more.")
+    ] = None,
+    en_variant: Annotated[
+        list[str] | None,
+        typer.Option("--en-variant", help="An English form to rewrite to the term; repeatable."),
+    ] = None,
+    note: Annotated[str, typer.Option(help="A note for editors.")] = "",
+    case: Annotated[
+        Case, typer.Option(help="sensitive: variants match only as written.")
+    ] = Case.insensitive,
+    keep: Annotated[
+        bool, typer.Option("--keep", help="Do not translate: emit the term as written.")
+    ] = False,
+    not_followed_by: Annotated[
+        list[str] | None,
+        typer.Option("--not-followed-by", help="No match when this word follows; repeatable."),
+    ] = None,
+    not_preceded_by: Annotated[
+        list[str] | None,
+        typer.Option("--not-preceded-by", help="No match when this word precedes; repeatable."),
+    ] = None,
+    glossary: GlossaryOption = None,
+    file: FileOption = None,
+) -> None:
+    """Add an entry (at the end of the file; comments and order are kept).
+
+    Examples:
+
+      translit glossary add Paris --vi Pa-ri --vi "Ba Lê" --note "capital of France"
+
+      translit glossary add Britain --vi Anh --case sensitive --not-followed-by ấy
+
+      translit glossary add RT --keep --file my-desk.yaml
+    """
+    from translit.glossary import GlossaryError
+    from translit.glossary_edit import add_entry
+
+    path, context = _target(file, _selected(glossary))
+    try:
+        add_entry(
+            path,
+            canonical,
+            vi or (),
+            en_variants=en_variant or (),
+            note=note,
+            case_sensitive=case is Case.sensitive,
+            keep=keep,
+            not_followed_by=not_followed_by or (),
+            not_preceded_by=not_preceded_by or (),
+            context=context,
+        )
+    except (GlossaryError, OSError) as err:
+        _fail(str(err))
+    typer.echo(f"added {canonical.strip()!r} to {path}")
+
+
+@glossary_app.command("add-variant")
+def add_variant(
+    canonical: Annotated[str, typer.Argument(help="The entry's canonical English term.")],
+    variant: Annotated[str, typer.Argument(help="The Vietnamese variant to add.")],
+    glossary: GlossaryOption = None,
+    file: FileOption = None,
+) -> None:
+    """Add a Vietnamese variant to an entry (flow lists stay flow lists).
+
+    Examples:
+
+      translit glossary add-variant Moscow "Mạc Tư Khoa"
+
+      translit glossary add-variant Kyiv Ki-ép --file glossaries/world-news.yaml
+    """
+    from translit.glossary import GlossaryError
+    from translit.glossary_edit import add_variant as add_one
+
+    path, context = _target(file, _selected(glossary))
+    try:
+        add_one(path, canonical, variant, context=context)
+    except (GlossaryError, OSError) as err:
+        _fail(str(err))
+    typer.echo(f"added {variant.strip()!r} to {canonical.strip()!r} in {path}")
+
+
+@glossary_app.command("remove")
+def remove(
+    canonical: Annotated[str, typer.Argument(help="The canonical English term to remove.")],
+    glossary: GlossaryOption = None,
+    file: FileOption = None,
+) -> None:
+    """Remove an entry (and a comment paragraph that is only about it).
+
+    Examples:
+
+      translit glossary remove Atlantis
+
+      translit glossary remove RT --file my-desk.yaml
+    """
+    from translit.glossary import GlossaryError
+    from translit.glossary_edit import remove_entry
+
+    path, context = _target(file, _selected(glossary))
+    try:
+        remove_entry(path, canonical, context=context)
+    except (GlossaryError, OSError) as err:
+        _fail(str(err))
+    typer.echo(f"removed {canonical.strip()!r} from {path}")
+
+
+@glossary_app.command("lint")
+def lint(glossary: GlossaryOption = None) -> None:
+    """Check glossary files: errors (exit 2) and warnings, each at file:line:col.
+
+    Errors: invalid YAML, unknown keys, wrong types, empty values, duplicate keys, two
+    entries claiming one variant. Warnings: a variant that is a common Vietnamese word
+    (Anh, Mỹ, Nga...) without `case: sensitive` or a guard, an English variant equal
+    to the term, a variant listed twice.
+
+    Examples:
+
+      translit glossary lint
+
+      translit glossary lint -g glossaries/world-news.yaml -g my-desk.yaml
+    """
+    from translit.glossary import lint_counted
+
+    paths = _selected(glossary)
+    if not paths:
+        _fail("no glossary selected; give one with -g FILE")
+    problems, entries = lint_counted(paths)
+    for problem in problems:
+        typer.echo(str(problem))
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    typer.echo(
+        f"{_plural(entries, 'entry', 'entries')} in {_plural(len(paths), 'file')}: "
+        f"{_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+    )
+    if errors:
+        raise typer.Exit(EXIT_INPUT)
+
+
+@glossary_app.command("find")
+def find(
+    source: Annotated[
+        str, typer.Argument(help="An article file (or folder of them), or Vietnamese text.")
+    ],
+    glossary: GlossaryOption = None,
+) -> None:
+    """Show which entries match where, with the text matched.
+
+    For a file: `file:paragraph: «matched» → Term`; for text: `start-end: ...`.
+
+    Examples:
+
+      translit glossary find examples/nga-my.txt
+
+      translit glossary find "Điện Kremlin và Nhà Trắng"
+    """
+    from translit.io import InputError, find_articles, read_article
+    from translit.termmatch import compile_matcher
+    from translit.vnfold import nfc
+
+    matcher = compile_matcher(_load(_selected(glossary)))
+    count = 0
+    as_path = Path(source)
+    if source and as_path.exists():
+        try:
+            for article in find_articles([as_path]):
+                doc = read_article(article)
+                for number, paragraph in enumerate(doc.paragraphs, 1):
+                    for match in matcher.find(paragraph):
+                        typer.echo(f"{article}:{number}: «{match.text}» → {match.entry.term}")
+                        count += 1
+        except InputError as err:
+            _fail(str(err))
+    else:
+        for match in matcher.find(nfc(source)):
+            typer.echo(f"{match.start}-{match.end}: «{match.text}» → {match.entry.term}")
+            count += 1
+    typer.echo(_plural(count, "match", "matches"), err=True)
+
+
+@glossary_app.command("import")
+def import_(
+    table: Annotated[
+        Path, typer.Argument(help="Two-column .csv or .tsv: Vietnamese, English per row.")
+    ],
+    glossary: GlossaryOption = None,
+    file: FileOption = None,
+) -> None:
+    """Import a DeepL/Google-style two-column glossary table (.csv or .tsv).
+
+    Each row adds its Vietnamese as a vi variant of the entry keyed by its English
+    (created if needed). Rows already present are skipped; a Vietnamese term that
+    belongs to another entry is an error with its line number, and then nothing is
+    written. A first row of language codes (vi,en) is a header.
+
+    Examples:
+
+      translit glossary import desk-terms.csv
+
+      translit glossary import deepl-glossary.tsv --file my-desk.yaml
+    """
+    from translit.glossary import GlossaryError
+    from translit.glossary_edit import import_terms
+
+    path, context = _target(file, _selected(glossary))
+    try:
+        report = import_terms(table, path, context=context)
+    except (GlossaryError, OSError) as err:
+        _fail(str(err))
+    if report.problems:
+        for problem in report.problems:
+            typer.echo(f"error: {problem}", err=True)
+        _fail(f"nothing imported: {_plural(len(report.problems), 'problem')} in {table}")
+    typer.echo(
+        f"imported {_plural(report.rows, 'row')} into {path}: "
+        f"{_plural(len(report.added_entries), 'new entry', 'new entries')}, "
+        f"{_plural(report.added_variants, 'variant')} added, "
+        f"{report.skipped} already there"
+    )
+
+
+@glossary_app.command("export")
+def export(
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="csv, tsv (vi,en rows) or tbx.")
+    ] = ExportFormat.csv,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
+    ] = None,
+    glossary: GlossaryOption = None,
+) -> None:
+    """Export the merged glossary: CSV/TSV for DeepL and Google, TBX-Basic for CAT tools.
+
+    CSV and TSV have one row per Vietnamese variant: `Vietnamese,English`, no header.
+
+    Examples:
+
+      translit glossary export --format csv -o glossary.csv
+
+      translit glossary export --format tbx -o world-news.tbx
+    """
+    from translit.glossary_edit import export_terms
+    from translit.io import write_atomic
+
+    text = export_terms(_load(_selected(glossary)), fmt.value)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        write_atomic(output, text)
+    except OSError as err:
+        _fail(f"{output}: cannot write ({err.strerror})")
+    typer.echo(f"wrote {output}", err=True)
