@@ -52,6 +52,11 @@ def test_english_variants_are_rewritten_word_bounded_and_never_doubled():
     assert rewriter.rewrite("the White House said") == "the White House said"
 
 
+def test_a_variant_that_another_entry_makes_canonical_is_left_alone():
+    desk = Glossary(entries={**GLOSSARY.entries, "Kiev": Entry("Kiev", ("Kiev",))})
+    assert EnglishRewriter(desk).rewrite("Kiev and Moskva") == "Kiev and Moscow"
+
+
 def test_sentence_start_capitalization():
     text = "the White House said so. Later, the White House denied it."
     assert capitalize_sentence_starts(text, ["the White House"]) == (

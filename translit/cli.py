@@ -18,6 +18,7 @@ from typing import Annotated, NoReturn
 import typer
 
 from translit import __version__
+from translit.cli_glossary import glossary_app
 from translit.config import ConfigError, load_config
 from translit.io import InputError
 from translit.models import ModelError, ModelMissing
@@ -43,12 +44,18 @@ models_app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(models_app, name="models")
+app.add_typer(glossary_app, name="glossary")
 
 
 class Device(str, Enum):
     cpu = "cpu"
     cuda = "cuda"
     auto = "auto"
+
+
+class TermStrategy(str, Enum):
+    inline = "inline"
+    placeholder = "placeholder"
 
 
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
@@ -146,21 +153,48 @@ def translate(
     batch_tokens: Annotated[
         int | None, typer.Option(min=1, help="Source tokens per batch [default: 2048].")
     ] = None,
+    glossary: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--glossary",
+            "-g",
+            help="Glossary YAML file; repeat for several (later files win) "
+            "[default: translit.toml's glossaries, else the shipped world-news glossary].",
+        ),
+    ] = None,
+    no_glossary: Annotated[
+        bool, typer.Option("--no-glossary", help="Translate without any glossary.")
+    ] = False,
+    term_strategy: Annotated[
+        TermStrategy,
+        typer.Option(
+            help="How glossary terms reach the model: inline (the English term in the "
+            "source) or placeholder (TERMn tokens put back after translation)."
+        ),
+    ] = TermStrategy.inline,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
     ] = False,
 ) -> None:
     """Translate articles into English: <id>.en.txt and <id>.po per article.
 
+    Every glossary variant in the source (Mátxcơva, Moskva, ...) comes out as the
+    entry's canonical English (Moscow); a term the model loses is flagged in the PO.
+
     Examples:
 
       translit translate examples/ -o outputs/
 
+      translit translate article.txt -g glossaries/world-news.yaml -g my-desk.yaml
+
       translit translate article.txt --beam 1 --threads 2
     """
+    from translit.document import Glossary
     from translit.engine import CT2Engine, EngineOptions
+    from translit.glossary import GlossaryError, default_glossaries, load_glossaries
     from translit.models import find_model
     from translit.pipeline import translate_paths
+    from translit.terms import term_policy
 
     try:
         config = load_config().with_overrides(
@@ -173,7 +207,11 @@ def translate(
             batch_tokens=batch_tokens,
         )
         chosen = find_model(name=config.model)
-    except ConfigError as err:
+        if no_glossary:
+            terms = Glossary()
+        else:
+            terms = load_glossaries(glossary or default_glossaries(config))
+    except (ConfigError, GlossaryError) as err:
         fail(str(err))
     except ModelMissing as err:
         fail(str(err), EXIT_MODEL)
@@ -201,6 +239,7 @@ def translate(
             config.output,
             engine,
             model_label=chosen.label,
+            policy=term_policy(terms, term_strategy.value),
             progress=bar,
             on_error=error,
             on_warning=warn,

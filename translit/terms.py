@@ -70,9 +70,11 @@ class EnglishRewriter:
 
     def __init__(self, glossary: Glossary) -> None:
         self._to_term: dict[str, str] = {}
+        canonical = set(glossary.entries)
         for entry in glossary.entries.values():
             for variant in entry.en_variants:
-                if variant and variant != entry.term:
+                # never rewrite a form another entry declares canonical (a desk's "Kiev")
+                if variant and variant not in canonical:
                     self._to_term[variant] = entry.term
         names = sorted(self._to_term, key=len, reverse=True)
         alternation = "|".join(re.escape(n) for n in names)
