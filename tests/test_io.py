@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from pathlib import Path
 
@@ -85,15 +86,28 @@ def test_read_article_uses_file_stem_as_id(tmp_path: Path):
     assert (doc.id, doc.paragraphs) == ("bai-mot", [SENTENCE])
 
 
-def test_find_articles_skips_outputs_and_other_files(tmp_path: Path):
+def test_find_articles_skips_our_outputs_other_files_and_repeats(tmp_path: Path):
     (tmp_path / "b.txt").write_text("x")
     (tmp_path / "a.md").write_text("x")
     (tmp_path / "a.en.txt").write_text("x")
     (tmp_path / "notes.pdf").write_text("x")
-    (tmp_path / "out").mkdir()
-    (tmp_path / "out" / "c.txt").write_text("x")
-    found = find_articles([tmp_path], exclude=tmp_path / "out")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "c.txt").write_text("x")
+    found = find_articles([tmp_path, tmp_path / "b.txt"])
     assert [p.name for p in found] == ["a.md", "b.txt"]
+
+
+def test_write_atomic_keeps_the_files_permissions(tmp_path: Path):
+    target = tmp_path / "glossary.yaml"
+    target.write_text("old")
+    target.chmod(0o640)
+    write_atomic(target, "new")
+    assert (target.stat().st_mode & 0o777, target.read_text()) == (0o640, "new")
+    fresh = tmp_path / "fresh.txt"
+    write_atomic(fresh, "x")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask  # not a temp file's 0600
 
 
 def test_find_articles_missing_path(tmp_path: Path):

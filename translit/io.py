@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tempfile
 import unicodedata
 from collections.abc import Iterable
@@ -106,41 +107,48 @@ def read_article(path: Path) -> Document:
     return Document(id=path.stem, path=path, paragraphs=paragraphs, layout=layout)
 
 
-def find_articles(inputs: Iterable[Path], exclude: Path | None = None) -> list[Path]:
+def find_articles(inputs: Iterable[Path]) -> list[Path]:
     """Expand files and directories into article paths (.txt and .md), in order.
 
     A directory contributes its own .txt/.md files (not subdirectories), sorted by
-    name, minus anything under `exclude` (the output directory) and our own
-    `*.en.txt` outputs. A named file is taken as given whatever its suffix.
-    Raises InputError for a path that does not exist.
+    name, except our own `*.en.txt` outputs (so an output directory may be the input
+    directory). A named file is taken as given whatever its suffix. A file named twice
+    is taken once. Raises InputError for a path that does not exist.
     """
-    excluded = exclude.resolve() if exclude is not None else None
-    found: list[Path] = []
+    found: dict[Path, Path] = {}
     for item in inputs:
         if item.is_dir():
             for child in sorted(item.iterdir()):
                 if not child.is_file() or child.suffix.lower() not in ARTICLE_SUFFIXES:
                     continue
-                if child.name.endswith(".en.txt"):
-                    continue
-                if excluded is not None and child.resolve().is_relative_to(excluded):
-                    continue
-                found.append(child)
+                if not child.name.endswith(".en.txt"):
+                    found.setdefault(child.resolve(), child)
         elif item.exists():
-            found.append(item)
+            found.setdefault(item.resolve(), item)
         else:
             raise InputError(f"{item}: no such file or directory")
-    return found
+    return list(found.values())
 
 
 def write_atomic(path: Path, text: str) -> None:
     """Write text (UTF-8, "\\n" line ends) to path via a temp file and a rename.
 
-    Readers see the old file or the new one, never a half-written one.
+    Readers see the old file or the new one, never a half-written one. The file
+    keeps its permissions (a new one gets the umask's).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_dir():
+        raise IsADirectoryError(21, "Is a directory", str(path))
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp makes the file 0600: give it the old file's mode, else the umask's
+        try:
+            mode = stat.S_IMODE(path.stat().st_mode)
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()

@@ -55,6 +55,8 @@ class RunReport:
     articles: int = 0
     segments: int = 0
     translated: int = 0  # distinct sentences sent to the engine
+    hits: int = 0  # glossary hits in the source
+    missing: int = 0  # hits whose term the English lacks (term-missing findings)
     seconds: float = 0.0
     written: list[Path] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -78,26 +80,25 @@ def load_document(path: Path) -> Document:
 
 
 def load_documents(
-    inputs: Sequence[Path],
-    output_dir: Path | None,
+    paths: Sequence[Path],
     on_error: Callable[[str], None],
     on_warning: Callable[[str], None],
 ) -> list[Document]:
     """Read and segment every article; a file that fails is reported and skipped.
 
-    An empty article is a warning (skipped, the run still succeeds).
-
-    Raises InputError when an input path does not exist or two articles would
-    write the same output files.
+    An empty article is a warning (skipped, the run still succeeds). A second article
+    with the same id (a.txt and a.md) is an error: its outputs would overwrite the
+    first one's.
     """
     docs: list[Document] = []
     seen: dict[str, Path] = {}
-    for path in find_articles(inputs, exclude=output_dir):
+    for path in paths:
         if path.stem in seen:
-            raise InputError(
+            on_error(
                 f"{path}: same article id {path.stem!r} as {seen[path.stem]}; "
-                "their outputs would overwrite each other"
+                "rename one, their outputs would overwrite each other"
             )
+            continue
         seen[path.stem] = path
         try:
             doc = load_document(path)
@@ -151,12 +152,18 @@ def translate_documents(
 def write_outputs(
     doc: Document, output_dir: Path, run: RunInfo, formats: Sequence[str] = DEFAULT_FORMATS
 ) -> list[Path]:
-    """Write the document's files (each atomically); return their paths."""
+    """Write the document's files (each atomically); return their paths.
+
+    Raises InputError naming the file when one cannot be written.
+    """
     written = []
     for name in formats:
         module = FORMATS[name]
         path = output_dir / f"{doc.id}{module.SUFFIX}"
-        write_atomic(path, module.render(doc, run))
+        try:
+            write_atomic(path, module.render(doc, run))
+        except OSError as err:
+            raise InputError(f"{path}: cannot write ({err.strerror or err})") from None
         written.append(path)
     return written
 
@@ -211,12 +218,18 @@ def translate_paths(
         report.warnings.append(message)
         on_warning(message)
 
+    paths = find_articles(inputs)
+    if not paths:
+        raise InputError(f"no .txt or .md articles in {', '.join(map(str, inputs))}")
     check_output_dir(output_dir)
-    docs = load_documents(inputs, output_dir, failed, warned)
+    docs = load_documents(paths, failed, warned)
     report.translated = translate_documents(docs, engine, progress or NoProgress(), policy)
     run = run_info(model_label)
     for doc in docs:
-        report.written += write_outputs(doc, output_dir, run)
+        try:
+            report.written += write_outputs(doc, output_dir, run)
+        except InputError as err:
+            failed(str(err))
     report.articles = len(docs)
     report.segments = sum(len(doc.segments) for doc in docs)
     hits = [hit for doc in docs for seg in doc.segments for hit in seg.hits]
