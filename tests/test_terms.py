@@ -57,6 +57,27 @@ def test_a_variant_that_another_entry_makes_canonical_is_left_alone():
     assert EnglishRewriter(desk).rewrite("Kiev and Moskva") == "Kiev and Moscow"
 
 
+def test_english_variants_at_a_sentence_start_are_capitalized():
+    glossary = Glossary(
+        entries={
+            **GLOSSARY.entries,
+            "Myanmar": Entry("Myanmar", ("Mi-an-ma",), en_variants=("the Union of Burma",)),
+        }
+    )
+    rewriter = EnglishRewriter(glossary)
+    assert (
+        rewriter.rewrite("White House nói. Ông tới Kiev.") == "The White House nói. Ông tới Kyiv."
+    )
+    assert rewriter.rewrite("The Union of Burma said.") == "Myanmar said."
+
+
+def test_placeholders_fall_back_to_inline_when_the_source_has_one():
+    policy = term_policy(GLOSSARY, strategy="placeholder")
+    prepared = policy.protect_segment(segment("Mã TERM1 ở Kiev."))
+    assert prepared.text == "Mã TERM1 ở Kyiv."
+    assert policy.restore(prepared.text, prepared) == "Mã TERM1 ở Kyiv."
+
+
 def test_sentence_start_capitalization():
     text = "the White House said so. Later, the White House denied it."
     assert capitalize_sentence_starts(text, ["the White House"]) == (

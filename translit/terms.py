@@ -21,11 +21,8 @@ from translit.document import Finding, Glossary, Segment, TermHit
 from translit.termmatch import Matcher, TermMatch, compile_matcher
 
 Strategy = Literal["inline", "placeholder"]
-STRATEGIES: tuple[Strategy, ...] = ("inline", "placeholder")
 PLACEHOLDER = "TERM{}"
 _PLACEHOLDER = re.compile(r"\bTERM(\d+)\b")
-# Where a sentence starts: the text start, or after . ! ? (and closing quotes) + space.
-_SENTENCE_START = re.compile(r"(?:^|[.!?…][\"”’)\]]*\s+)$")
 
 
 @dataclass(frozen=True)
@@ -65,43 +62,121 @@ def _term_pattern(term: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){first}{re.escape(term[1:])}(?!\w)")
 
 
+_CLOSERS = '"”’)]'
+
+
+def starts_sentence(text: str, pos: int) -> bool:
+    """Whether text[pos:] starts a sentence: at the start, or after . ! ? … (closers) + space."""
+    i = pos
+    if i == 0:
+        return True
+    if not text[i - 1].isspace():
+        return False
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    while i > 0 and text[i - 1] in _CLOSERS:
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?…"
+
+
+def _capitalized(term: str) -> str:
+    return term[:1].upper() + term[1:]
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _word_keys(text: str) -> tuple[list[str], list[str], list[tuple[int, int]]]:
+    """A text's words, the same words prefixed by the exact gap before each (the trie
+    key of a word that continues a name), and their spans."""
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    words = [text[s:e] for s, e in spans]
+    keys = [text[spans[i - 1][1] if i else s : e] for i, (s, e) in enumerate(spans)]
+    return words, keys, spans
+
+
 class EnglishRewriter:
-    """Rewrites English variants (`en_variants`) to their canonical terms."""
+    """Rewrites English variants (`en_variants`) to their canonical terms.
+
+    Variants are compiled into a trie of exact words (each after the first keyed with
+    the exact gap before it), walked from each word of the English, so the cost per
+    segment does not grow with the glossary. Per match only the few canonical terms
+    containing the variant are checked (a variant inside its own term, as "White
+    House" in "the White House", is left alone). A form another entry declares
+    canonical is never rewritten. A variant starting lowercase also matches
+    capitalized; the term is then capitalized, as it is where it starts a sentence.
+    """
 
     def __init__(self, glossary: Glossary) -> None:
-        self._to_term: dict[str, str] = {}
         canonical = set(glossary.entries)
+        self._trie: dict[str, dict] = {}
+        self._inside: dict[str, list[tuple[str, int]]] = {}  # variant → (term, offset)
+        by_word: dict[str, list[str]] = {}
+        for term in canonical:
+            for word in set(term.lower().split()):
+                by_word.setdefault(word, []).append(term)
         for entry in glossary.entries.values():
             for variant in entry.en_variants:
-                # never rewrite a form another entry declares canonical (a desk's "Kiev")
-                if variant and variant not in canonical:
-                    self._to_term[variant] = entry.term
-        names = sorted(self._to_term, key=len, reverse=True)
-        alternation = "|".join(re.escape(n) for n in names)
-        self._pattern = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)") if names else None
+                if not variant or variant in canonical:
+                    continue
+                forms = [variant]
+                if variant[0].islower():
+                    forms.append(_capitalized(variant))
+                for form in forms:
+                    self._add(form, entry.term, lowered=form is not variant)
+                words = variant.lower().split()
+                for term in by_word.get(words[0], []) if words else []:
+                    for m in re.finditer(re.escape(variant.lower()), term.lower()):
+                        self._inside.setdefault(variant.lower(), []).append((term, m.start()))
+
+    def _add(self, form: str, term: str, lowered: bool) -> None:
+        words, keys, _ = _word_keys(form)
+        if not words:
+            return
+        node = self._trie.setdefault(words[0], {})
+        for key in keys[1:]:
+            node = node.setdefault(key, {})
+        node[""] = (term, lowered)  # "" is never a word key
+
+    def _within_term(self, text: str, start: int, end: int) -> bool:
+        for term, offset in self._inside.get(text[start:end].lower(), ()):
+            at = start - offset
+            if at >= 0 and text[at : at + len(term)].lower() == term.lower():
+                return True
+        return False
 
     def rewrite(self, text: str) -> str:
-        if self._pattern is None:
+        if not self._trie:
             return text
-        protected = [
-            (m.start(), m.end())
-            for term in set(self._to_term.values())
-            for m in _term_pattern(term).finditer(text)
-        ]
-
-        def swap(m: re.Match[str]) -> str:
-            inside = any(s <= m.start() and m.end() <= e for s, e in protected)
-            return m.group() if inside else self._to_term[m.group()]
-
-        return self._pattern.sub(swap, text)
+        words, keys, spans = _word_keys(text)
+        parts: list[str] = []
+        pos = i = 0
+        while i < len(words):
+            node, j, found = self._trie.get(words[i]), i, None
+            while node is not None:
+                if "" in node:
+                    found = (node[""], j)
+                j += 1
+                node = node.get(keys[j]) if j < len(keys) else None
+            if found is None or self._within_term(text, spans[i][0], spans[found[1]][1]):
+                i += 1
+                continue
+            (term, capitalized), last = found
+            start, end = spans[i][0], spans[last][1]
+            if capitalized or starts_sentence(text, start):
+                term = _capitalized(term)
+            parts += [text[pos:start], term]
+            pos, i = end, last + 1
+        parts.append(text[pos:])
+        return "".join(parts)
 
 
 def capitalize_sentence_starts(text: str, terms: Sequence[str]) -> str:
     """Capitalize lowercase-initial terms that start a sentence ("the White House")."""
     for term in {t for t in terms if t[:1].islower()}:
         for m in reversed(list(re.finditer(rf"(?<!\w){re.escape(term)}(?!\w)", text))):
-            if _SENTENCE_START.search(text[: m.start()]):
-                text = text[: m.start()] + term[0].upper() + text[m.start() + 1 :]
+            if starts_sentence(text, m.start()):
+                text = text[: m.start()] + _capitalized(term) + text[m.end() :]
     return text
 
 
@@ -115,7 +190,10 @@ class TermPolicy:
     retry_hypotheses: int = 4
 
     def protect_segment(self, segment: Segment) -> Protected:
-        prepared = protect(segment.source, self.matcher.find(segment.source), self.strategy)
+        strategy = self.strategy
+        if strategy == "placeholder" and _PLACEHOLDER.search(segment.source):
+            strategy = "inline"  # the source already holds a TERMn: ours would collide
+        prepared = protect(segment.source, self.matcher.find(segment.source), strategy)
         segment.hits = list(prepared.hits)
         return prepared
 
