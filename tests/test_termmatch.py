@@ -102,6 +102,19 @@ def test_initials_with_or_without_space_and_case_insensitive_default():
     assert found("phát ngôn viên nhà trắng") == [("nhà trắng", "the White House")]
 
 
+def test_variants_joined_by_an_apostrophe_or_ampersand():
+    matcher = compile_matcher(
+        Glossary(
+            entries={
+                "Côte d'Ivoire": entry("Côte d'Ivoire", "Bờ Biển Ngà", "Côte d'Ivoire"),
+                "AT&T": entry("AT&T", "AT&T", keep=True),
+            }
+        )
+    )
+    text = "Côte d’Ivoire và AT&T, không phải Côte d Ivoire"
+    assert [m.text for m in matcher.find(text)] == ["Côte d’Ivoire", "AT&T"]
+
+
 def test_multiword_variant_does_not_cross_punctuation():
     assert found("Nhà, Trắng") == []
 

@@ -37,7 +37,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from translit.document import Entry, Glossary
-from translit.vnfold import fold, nfc, variant_forms
+from translit.vnfold import HYPHENS, fold, nfc, variant_forms
 
 if TYPE_CHECKING:
     from translit.config import Config
@@ -450,7 +450,7 @@ def _merge(parsed: Iterable[_Parsed]) -> tuple[dict[str, Entry], dict[str, _Pars
     return merged, source
 
 
-_DELETE_HYPHENS = str.maketrans("", "", "-\u2010\u2011")
+_DELETE_HYPHENS = str.maketrans("", "", HYPHENS)
 # Whitespace other than one plain space (the common case, left alone: faster).
 _INNER_SPACE = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
 _EDGE_SPACE = re.compile(r" \n ?|\n ")
@@ -479,7 +479,7 @@ def forms_batch(variants: Sequence[str]) -> tuple[list[str], list[str]]:
         return [p[0] for p in pairs], [p[-1] for p in pairs]
     written = _fold_lines("\n".join(variants))
     joined = list(written)
-    hyphenated = [i for i, v in enumerate(variants) if "-" in v or "\u2010" in v or "\u2011" in v]
+    hyphenated = [i for i, v in enumerate(variants) if any(h in v for h in HYPHENS)]
     if hyphenated:
         text = "\n".join(variants[i] for i in hyphenated).translate(_DELETE_HYPHENS)
         for i, form in zip(hyphenated, _fold_lines(text), strict=True):

@@ -27,6 +27,7 @@ _WORD = re.compile(r"\w+")
 # period with optional spaces after it.
 _GAP_SPACE = re.compile(r" +")
 _GAP_DOT = re.compile(r"\. *")
+_JOINERS = frozenset({"'", "&", "/", "+"})
 
 
 @dataclass(frozen=True)
@@ -57,18 +58,22 @@ def _words_and_gaps(folded: str) -> tuple[list[str], list[str]]:
     previous_end = None
     for m in _WORD.finditer(folded):
         if previous_end is not None:
-            gap = folded[previous_end : m.start()]
-            gaps.append("." if "." in gap else " ")
+            gaps.append(_gap_kind(folded[previous_end : m.start()]) or " ")
         words.append(m.group())
         previous_end = m.end()
     return words, gaps
 
 
 def _gap_kind(gap: str) -> str | None:
+    """How two words of one name may be joined: spaces (" "), a period ("."), or a
+    short run of other punctuation kept as it is ("'" in d'Ivoire, "&" in AT&T)."""
     if _GAP_SPACE.fullmatch(gap):
         return " "
     if _GAP_DOT.fullmatch(gap):
         return "."
+    mark = gap.replace(" ", "")
+    if 0 < len(mark) <= 2 and mark in _JOINERS:
+        return mark
     return None
 
 

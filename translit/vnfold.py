@@ -5,7 +5,8 @@ offset in the folded text is an offset in the original:
 
 - old and new tone-mark placement become one: the tone on the first vowel of `oa`,
   `oe`, `uy` moves to the second (`hòa` → `hoà`, `thủy` → `thuỷ`, `Thụy` → `Thuỵ`);
-- hyphens and no-break spaces become spaces (`Mát-xcơ-va` → `mát xcơ va`);
+- hyphens and no-break spaces become spaces (`Mát-xcơ-va` → `mát xcơ va`), and a
+  typographic apostrophe a straight one;
 - letters are lowercased (unless `lower=False`).
 
 Input must be NFC (io normalizes articles; `nfc` is here for other text).
@@ -18,8 +19,8 @@ import unicodedata
 
 # The five Vietnamese tone marks as combining characters.
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
-_HYPHENS = "-\u2010\u2011"
-_SPACE_TABLE = str.maketrans({h: " " for h in _HYPHENS + "\u00a0\u202f"})
+HYPHENS = "-\u2010\u2011"  # hyphens a respelling may be written with
+_SPACE_TABLE = str.maketrans({**{h: " " for h in HYPHENS + "\u00a0\u202f"}, "\u2019": "'"})
 
 
 def _toned(vowels: str) -> str:
@@ -61,7 +62,7 @@ def variant_forms(variant: str, lower: bool = True) -> list[str]:
     """
     text = nfc(variant).strip()
     forms = [" ".join(fold(text, lower).split())]
-    if any(h in text for h in _HYPHENS):
-        joined = "".join(c for c in text if c not in _HYPHENS)
+    if any(h in text for h in HYPHENS):
+        joined = "".join(c for c in text if c not in HYPHENS)
         forms.append(" ".join(fold(joined, lower).split()))
     return list(dict.fromkeys(forms))
