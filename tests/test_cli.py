@@ -126,6 +126,65 @@ def test_missing_input_path(with_model, run_cli):
     assert result.stderr == "error: khong-co.txt: no such file or directory\n"
 
 
+def test_output_directory_may_be_the_input_directory(with_model, run_cli, articles):
+    result = run_cli("translate", str(articles), "-o", str(articles))
+    assert result.exit_code == 0, result.output
+    assert (articles / "gap-mat.po").is_file() and (articles / "phan-ung.en.txt").is_file()
+    again = run_cli("translate", str(articles), "-o", str(articles))  # outputs are not inputs
+    assert again.exit_code == 0 and "2 articles" in again.stderr
+
+
+def test_a_folder_without_articles_is_an_error(with_model, run_cli, tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run_cli("translate", str(tmp_path / "empty"), "-o", "out")
+    assert result.exit_code == 2
+    assert result.stderr == f"error: no .txt or .md articles in {tmp_path / 'empty'}\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_unwritable_output_file_is_reported_and_the_others_are_written(
+    with_model, run_cli, articles, tmp_path
+):
+    (tmp_path / "out" / "gap-mat.po").mkdir(parents=True)  # something in the way
+    result = run_cli("translate", str(articles), "-o", "out")
+    assert result.exit_code == 2
+    assert "gap-mat.po: cannot write" in result.stderr and "Traceback" not in result.output
+    assert (tmp_path / "out" / "phan-ung.po").is_file()
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
+
+
+def test_same_article_id_twice_is_an_error_for_one_file_only(
+    with_model, run_cli, articles, tmp_path
+):
+    (articles / "gap-mat.md").write_text("Một bài khác.\n", encoding="utf-8")
+    result = run_cli("translate", str(articles), str(articles / "phan-ung.txt"), "-o", "out")
+    assert result.exit_code == 2
+    assert "gap-mat.txt: same article id 'gap-mat' as" in result.stderr
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["gap-mat.en.txt", "gap-mat.po", "phan-ung.en.txt", "phan-ung.po"]
+
+
+def test_a_named_model_of_the_wrong_pair_or_broken_is_refused(with_model, run_cli, articles):
+    wrong = Path("en-fr")
+    wrong.mkdir()
+    (wrong / "metadata.json").write_text('{"from_code": "en", "to_code": "fr"}')
+    result = run_cli("translate", str(articles), "--model", "en-fr")
+    assert result.exit_code == 3
+    assert result.stderr == "error: model 'en-fr' translates en→fr, not vi→en\n"
+    broken = Path("broken")
+    broken.mkdir()
+    (broken / "metadata.json").write_text("{")
+    result = run_cli("translate", str(articles), "--model", "broken")
+    assert result.exit_code == 3 and "metadata.json is not valid JSON" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_models_list_marks_the_model_translit_toml_chooses(with_model, run_cli, tmp_path):
+    Path("translit.toml").write_text('model = "nowhere"\n')
+    listed = run_cli("models", "list")
+    assert listed.exit_code == 0 and not listed.stdout.startswith("*")
+
+
 def test_output_path_that_is_a_file(with_model, run_cli, articles, tmp_path):
     (tmp_path / "out").write_text("not a dir")
     result = run_cli("translate", str(articles), "-o", "out")

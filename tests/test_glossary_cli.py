@@ -588,3 +588,19 @@ def test_the_glossary_cli_does_not_import_yaml_until_a_command_runs():
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_the_shipped_glossary_is_not_edited_by_default(run_cli):
+    from translit.glossary import shipped_glossaries
+
+    shipped = shipped_glossaries()[-1]
+    before = shipped.read_bytes()
+    result = run_cli("glossary", "add", "Atlantis", "--vi", "At-lan-tít")
+    assert result.exit_code == 2
+    assert "not editing the shipped glossary by default" in result.stderr
+    assert shipped.read_bytes() == before
+
+
+def test_find_on_a_missing_article_is_an_error(run_cli):
+    result = run_cli("glossary", "find", "khong-co.txt")
+    assert (result.exit_code, result.stderr) == (2, "error: khong-co.txt: no such file\n")

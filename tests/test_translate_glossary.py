@@ -128,6 +128,38 @@ def test_placeholder_strategy_gives_the_same_english(with_model, run_cli, articl
         assert (tmp_path / "ph" / name).read_text(encoding="utf-8") == inline
 
 
+class Recording:
+    """The real engine, recording what it is given (the engine is not replaced)."""
+
+    def __init__(self, engine):
+        self.engine, self.inputs = engine, []
+
+    def translate(self, texts, progress=None, num_hypotheses=1):
+        self.inputs.append(list(texts))
+        return self.engine.translate(texts, progress=progress, num_hypotheses=num_hypotheses)
+
+
+@pytest.mark.parametrize(
+    ("strategy", "sent"),
+    [("inline", "Phía Moscow cho biết"), ("placeholder", "Phía TERM1 cho biết")],
+)
+def test_the_engine_gets_what_the_term_strategy_says(with_model, strategy, sent):
+    from translit.document import Document
+    from translit.engine import CT2Engine
+    from translit.models import find_model
+    from translit.pipeline import NoProgress, translate_documents
+    from translit.segment import segment_paragraphs
+    from translit.terms import term_policy
+
+    doc = Document("d", Path("d.txt"), ["Phía Mátxcơva cho biết."])
+    doc.segments = segment_paragraphs(doc.paragraphs)
+    engine = Recording(CT2Engine(find_model()))
+    policy = term_policy(load_glossaries(shipped_glossaries()), strategy)
+    translate_documents([doc], engine, NoProgress(), policy)
+    assert engine.inputs == [[sent + "."]]
+    assert doc.segments[0].target == "Phía Moscow cho biết."
+
+
 def test_invalid_glossary_is_a_one_line_error(with_model, run_cli, articles, tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("entries:\n  Moscow:\n    vi: [Moskva\n", encoding="utf-8")

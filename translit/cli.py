@@ -1,8 +1,9 @@
 """The `translit` command: a thin typer layer over the library.
 
-Exit codes: 0 done; 1 findings at or above the failure level; 2 bad input (some
-files were not processed, or an argument, config or output directory is unusable);
-3 no usable model. Errors are one line on stderr, never a traceback.
+Exit codes: 0 done; 2 bad input (some files were not processed, or an argument,
+config, glossary or output directory is unusable); 3 no usable model (none
+installed, the wrong language pair, or one that does not load with the options
+given). Errors are one line on stderr, never a traceback.
 
 Heavy modules (ctranslate2, sentencepiece, argostranslate) are imported only by the
 commands that need them, so `translit --help` starts at once.
@@ -13,18 +14,15 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
 from translit import __version__
 from translit.cli_glossary import glossary_app
 from translit.config import ConfigError, load_config
+from translit.exits import EXIT_INPUT, EXIT_MODEL, fail
 from translit.io import InputError
-from translit.models import ModelError, ModelMissing
-
-EXIT_INPUT = 2
-EXIT_MODEL = 3
 
 app = typer.Typer(
     name="translit",
@@ -56,12 +54,6 @@ class Device(str, Enum):
 class TermStrategy(str, Enum):
     inline = "inline"
     placeholder = "placeholder"
-
-
-def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
-    """Print a one-line error and exit with `code`."""
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
 
 
 def _version(value: bool) -> None:
@@ -192,7 +184,7 @@ def translate(
     from translit.document import Glossary
     from translit.engine import CT2Engine, EngineOptions
     from translit.glossary import GlossaryError, default_glossaries, load_glossaries
-    from translit.models import find_model
+    from translit.models import ModelError, find_model
     from translit.pipeline import translate_paths
     from translit.terms import term_policy
 
@@ -213,7 +205,7 @@ def translate(
             terms = load_glossaries(glossary or default_glossaries(config))
     except (ConfigError, GlossaryError) as err:
         fail(str(err))
-    except ModelMissing as err:
+    except ModelError as err:
         fail(str(err), EXIT_MODEL)
     engine = CT2Engine(
         chosen,
@@ -265,7 +257,7 @@ def segment(
 
     Example:
 
-      translit segment examples/nga-my.txt
+      translit segment examples/thuong-dinh-truc-tuyen.txt
     """
     from translit.pipeline import load_document
 
@@ -280,15 +272,21 @@ def segment(
 @models_app.command("list")
 def models_list() -> None:
     """List installed models; the one `translate` uses is marked with *."""
-    from translit.models import find_model, install_hint, installed_models, packages_dir
+    from translit.models import (
+        ModelError,
+        find_model,
+        install_hint,
+        installed_models,
+        packages_dir,
+    )
 
     models = installed_models()
     if not models:
         typer.echo(f"No models installed in {packages_dir()}; {install_hint()}.")
         return
     try:
-        used = find_model().path
-    except ModelMissing:
+        used = find_model(name=load_config().model).path
+    except (ModelError, ConfigError):
         used = None
     for m in models:
         mark = "*" if m.path == used else " "
@@ -310,7 +308,7 @@ def models_install(
 
       translit models install vi en
     """
-    from translit.models import install_file, install_from_index
+    from translit.models import ModelError, install_file, install_from_index
 
     try:
         if len(source) == 1:
@@ -338,7 +336,7 @@ def models_remove(
 
       translit models remove translate-vi_en-1_9
     """
-    from translit.models import remove_model
+    from translit.models import ModelError, remove_model
 
     try:
         if len(which) == 2:

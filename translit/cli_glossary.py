@@ -16,14 +16,15 @@ from __future__ import annotations
 import json
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from translit.exits import EXIT_INPUT, fail
 
 if TYPE_CHECKING:
     from translit.document import Entry, Glossary
 
-EXIT_INPUT = 2
 
 glossary_app = typer.Typer(
     help=(
@@ -64,12 +65,6 @@ class ExportFormat(str, Enum):
     tbx = "tbx"
 
 
-def _fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
-    """Print a one-line error and exit with `code` (as translit.cli.fail does)."""
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code)
-
-
 def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else plural or word + 's'}"
 
@@ -84,25 +79,38 @@ def _selected(glossary: list[Path] | None) -> list[Path]:
     try:
         return default_glossaries(load_config())
     except ConfigError as err:
-        _fail(str(err))
+        fail(str(err))
 
 
 def _load(paths: list[Path]) -> Glossary:
     from translit.glossary import GlossaryError, load_glossaries
 
     if not paths:
-        _fail("no glossary selected; give one with -g FILE")
+        fail("no glossary selected; give one with -g FILE")
     try:
         return load_glossaries(paths)
     except GlossaryError as err:
-        _fail(str(err))
+        fail(str(err))
 
 
-def _target(file: Path | None, paths: list[Path]) -> tuple[Path, list[Path]]:
-    """The file to edit and the glossaries it must load with (it included)."""
+def _target(file: Path | None, glossary: list[Path] | None) -> tuple[Path, list[Path]]:
+    """The file to edit and the glossaries it must load with (it included).
+
+    Without --file, the last glossary given with -g (or in translit.toml); the
+    shipped glossary is edited only when named, never by default.
+    """
+    from translit.glossary import shipped_glossaries
+
+    paths = _selected(glossary)
     if file is None:
         if not paths:
-            _fail("no glossary to edit; give one with --file FILE")
+            fail("no glossary to edit; give one with --file FILE")
+        shipped = {p.resolve() for p in shipped_glossaries()}
+        if glossary is None and paths[-1].resolve() in shipped:
+            fail(
+                "not editing the shipped glossary by default; name your glossary with "
+                f"--file FILE (or -g FILE, or pass -g {paths[-1]} to edit the shipped one)"
+            )
         return paths[-1], paths
     same = [p for p in paths if p.resolve() == file.resolve()]
     return file, paths if same else [*paths, file]
@@ -198,7 +206,7 @@ def show(
     if entry is None:
         close = difflib.get_close_matches(term, list(merged.entries), n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
-        _fail(f"no entry {term!r}{hint}")
+        fail(f"no entry {term!r}{hint}")
     typer.echo(f"{entry.term}{how}")
     typer.echo(f"  vi: {', '.join(entry.vi)}")
     if entry.en_variants:
@@ -258,7 +266,7 @@ def add(
     from translit.glossary import GlossaryError
     from translit.glossary_edit import add_entry
 
-    path, context = _target(file, _selected(glossary))
+    path, context = _target(file, glossary)
     try:
         add_entry(
             path,
@@ -273,7 +281,7 @@ def add(
             context=context,
         )
     except (GlossaryError, OSError) as err:
-        _fail(str(err))
+        fail(str(err))
     typer.echo(f"added {canonical.strip()!r} to {path}")
 
 
@@ -295,11 +303,11 @@ def add_variant(
     from translit.glossary import GlossaryError
     from translit.glossary_edit import add_variant as add_one
 
-    path, context = _target(file, _selected(glossary))
+    path, context = _target(file, glossary)
     try:
         add_one(path, canonical, variant, context=context)
     except (GlossaryError, OSError) as err:
-        _fail(str(err))
+        fail(str(err))
     typer.echo(f"added {variant.strip()!r} to {canonical.strip()!r} in {path}")
 
 
@@ -320,11 +328,11 @@ def remove(
     from translit.glossary import GlossaryError
     from translit.glossary_edit import remove_entry
 
-    path, context = _target(file, _selected(glossary))
+    path, context = _target(file, glossary)
     try:
         remove_entry(path, canonical, context=context)
     except (GlossaryError, OSError) as err:
-        _fail(str(err))
+        fail(str(err))
     typer.echo(f"removed {canonical.strip()!r} from {path}")
 
 
@@ -347,7 +355,7 @@ def lint(glossary: GlossaryOption = None) -> None:
 
     paths = _selected(glossary)
     if not paths:
-        _fail("no glossary selected; give one with -g FILE")
+        fail("no glossary selected; give one with -g FILE")
     problems, entries = lint_counted(paths)
     for problem in problems:
         typer.echo(str(problem))
@@ -374,7 +382,7 @@ def find(
 
     Examples:
 
-      translit glossary find examples/nga-my.txt
+      translit glossary find examples/thuong-dinh-truc-tuyen.txt
 
       translit glossary find "Điện Kremlin và Nhà Trắng"
     """
@@ -385,6 +393,8 @@ def find(
     matcher = compile_matcher(_load(_selected(glossary)))
     count = 0
     as_path = Path(source)
+    if as_path.suffix.lower() in (".txt", ".md") and not as_path.exists():
+        fail(f"{source}: no such file")
     if source and as_path.exists():
         try:
             for article in find_articles([as_path]):
@@ -394,7 +404,7 @@ def find(
                         typer.echo(f"{article}:{number}: «{match.text}» → {match.entry.term}")
                         count += 1
         except InputError as err:
-            _fail(str(err))
+            fail(str(err))
     else:
         for match in matcher.find(nfc(source)):
             typer.echo(f"{match.start}-{match.end}: «{match.text}» → {match.entry.term}")
@@ -426,15 +436,15 @@ def import_(
     from translit.glossary import GlossaryError
     from translit.glossary_edit import import_terms
 
-    path, context = _target(file, _selected(glossary))
+    path, context = _target(file, glossary)
     try:
         report = import_terms(table, path, context=context)
     except (GlossaryError, OSError) as err:
-        _fail(str(err))
+        fail(str(err))
     if report.problems:
         for problem in report.problems:
             typer.echo(f"error: {problem}", err=True)
-        _fail(f"nothing imported: {_plural(len(report.problems), 'problem')} in {table}")
+        fail(f"nothing imported: {_plural(len(report.problems), 'problem')} in {table}")
     typer.echo(
         f"imported {_plural(report.rows, 'row')} into {path}: "
         f"{_plural(len(report.added_entries), 'new entry', 'new entries')}, "
@@ -473,5 +483,5 @@ def export(
     try:
         write_atomic(output, text)
     except OSError as err:
-        _fail(f"{output}: cannot write ({err.strerror})")
+        fail(f"{output}: cannot write ({err.strerror})")
     typer.echo(f"wrote {output}", err=True)

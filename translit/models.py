@@ -121,16 +121,24 @@ def find_model(
     """The package translit uses for the pair: `name` if given, else the newest.
 
     `name` may be an installed package's directory name or a path to an unpacked
-    package directory. Raises ModelMissing with the install hint.
+    package directory. Raises ModelMissing with the install hint, ModelError for a
+    named model of another language pair or with broken metadata.
     """
     if name:
         direct = Path(name)
         if (direct / "metadata.json").is_file():
-            return _info_from_dir(direct)
-        for model in installed_models():
-            if model.name == name:
-                return model
-        raise ModelMissing(f"no installed model named {name!r}; see `translit models list`")
+            model = _info_from_dir(direct)
+        else:
+            named = [m for m in installed_models() if m.name == name]
+            if not named:
+                raise ModelMissing(f"no installed model named {name!r}; see `translit models list`")
+            model = named[0]
+        if (model.from_code, model.to_code) != (from_code, to_code):
+            raise ModelError(
+                f"model {name!r} translates {model.from_code}→{model.to_code}, "
+                f"not {from_code}→{to_code}"
+            )
+        return model
     for model in installed_models():
         if model.from_code == from_code and model.to_code == to_code:
             return model
