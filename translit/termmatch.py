@@ -28,6 +28,7 @@ _WORD = re.compile(r"\w+")
 _GAP_SPACE = re.compile(r" +")
 _GAP_DOT = re.compile(r"\. *")
 _JOINERS = frozenset({"'", "&", "/", "+"})
+_PLAIN = re.compile(r"\w+(?: \w+)*")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,9 @@ class _Node:
 
 def _words_and_gaps(folded: str) -> tuple[list[str], list[str]]:
     """Words of a folded variant and the gap kind before each word after the first."""
+    if _PLAIN.fullmatch(folded):  # the common case: words and single spaces
+        words = folded.split(" ")
+        return words, [" "] * (len(words) - 1)
     words, gaps = [], []
     previous_end = None
     for m in _WORD.finditer(folded):
@@ -96,19 +100,23 @@ class Matcher:
                 frozenset(fold(nfc(w)) for w in entry.not_followed_by),
             )
             for variant in entry.vi:
-                for lowered, cased in zip(
-                    variant_forms(variant), variant_forms(variant, lower=False), strict=True
-                ):
+                for cased in variant_forms(variant, lower=False):
+                    lowered = cased.lower()
+                    if len(lowered) != len(cased):  # İ: fold's careful lowercasing
+                        lowered = fold(cased)
                     self._add(lowered, cased, entry)
 
     def _add(self, lowered: str, cased: str, entry: Entry) -> None:
         words, gaps = _words_and_gaps(lowered)
         if not words:
             return
-        node = self.root.children.setdefault(words[0], _Node())
-        for gap, word in zip(gaps, words[1:], strict=True):
-            node = node.children.setdefault(gap + word, _Node())
-        node.targets.append(_Target(entry, tuple(_words_and_gaps(cased)[0])))
+        node = self.root
+        for key in [words[0], *(gap + word for gap, word in zip(gaps, words[1:], strict=True))]:
+            child = node.children.get(key)
+            if child is None:
+                child = node.children[key] = _Node()
+            node = child
+        node.targets.append(_Target(entry, tuple(_WORD.findall(cased))))
 
     def find(self, text: str) -> list[TermMatch]:
         """Glossary variants in NFC `text`, left to right, not overlapping."""
