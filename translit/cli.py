@@ -119,7 +119,8 @@ class _Bar:
 @app.command()
 def translate(
     inputs: Annotated[
-        list[Path], typer.Argument(help="Article files (.txt, .md) or folders of them.")
+        list[Path],
+        typer.Argument(metavar="ARTICLES...", help="Article files (.txt, .md) or folders of them."),
     ],
     output: Annotated[
         Path | None,
