@@ -113,6 +113,7 @@ class _Parsed:
     path: Path
     entries: list[Entry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    root: Node | None = None  # the composed YAML tree (None when it did not parse)
     # term -> 1-based (line, col) of its key, of each vi item, of each en_variants item
     keys: dict[str, tuple[int, int]] = field(default_factory=dict)
     vi_at: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
@@ -137,7 +138,7 @@ def _kind(node: Node) -> str:
     }.get(node.tag, f"a {node.tag} value")
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # not allowed in a variant or term
 _NOTE_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # notes may have lines
 _WORD_CHAR = re.compile(r"[^\W_]")
 
@@ -204,7 +205,7 @@ class _Checker:
         if allow_newlines and _NOTE_CONTROL.search(value):
             self.error(node, f"{what} {value!r} contains control codes")
             return None
-        if not allow_newlines and _CONTROL.search(value):
+        if not allow_newlines and CONTROL_CHARS.search(value):
             self.error(node, f"{what} {value!r} must be one line, without tabs or control codes")
             return None
         return value
@@ -226,7 +227,7 @@ class _Checker:
             value = None
             if item.tag == _STR and type(item) is ScalarNode:  # the common case, fast
                 value = _clean(item.value)
-                if not value or _CONTROL.search(value):
+                if not value or CONTROL_CHARS.search(value):
                     value = None
             if value is None:
                 value = self.text(item, f"{name} of {term!r}: item {number}")
@@ -278,7 +279,7 @@ class _Checker:
         if not term:
             self.error(key, "an entry's canonical term is an empty string")
             return
-        if _CONTROL.search(term):
+        if CONTROL_CHARS.search(term):
             self.error(key, f"canonical term {term!r} must be one line without control characters")
             return
         if not isinstance(node, MappingNode):
@@ -395,7 +396,9 @@ def _parse_text(text: str, path: Path) -> _Parsed:
         message = f"invalid YAML: {what} is not allowed in a YAML file"
         parsed.problems.append(Problem(path, line, col, "error", message))
         return parsed
-    return _Checker(path).document(root)
+    parsed = _Checker(path).document(root)
+    parsed.root = root
+    return parsed
 
 
 def _read(path: Path) -> str | Problem:
@@ -426,8 +429,14 @@ def _parse_path(path: Path) -> _Parsed:
 
 def parse_glossary_text(text: str, path: Path) -> tuple[list[Entry], list[Problem]]:
     """Entries and problems of glossary `text` (reported as coming from `path`)."""
+    entries, problems, _ = parse_glossary_tree(text, path)
+    return entries, problems
+
+
+def parse_glossary_tree(text: str, path: Path) -> tuple[list[Entry], list[Problem], Node | None]:
+    """`parse_glossary_text` plus the YAML node tree it composed (for editors)."""
     parsed = _parse_text(text, Path(path))
-    return parsed.entries, parsed.problems
+    return parsed.entries, parsed.problems, parsed.root
 
 
 def parse_glossary_file(path: Path) -> tuple[list[Entry], list[Problem]]:

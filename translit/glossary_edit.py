@@ -31,12 +31,14 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from translit.document import Entry, Glossary
 from translit.glossary import (
+    CONTROL_CHARS,
     GlossaryError,
     _clean,
     _read,
     check_texts,
     forms_batch,
     parse_glossary_text,
+    parse_glossary_tree,
 )
 from translit.io import write_atomic
 from translit.vnfold import variant_forms
@@ -45,7 +47,6 @@ ExportFormat = Literal["csv", "tsv", "tbx"]
 EXPORT_FORMATS = ("csv", "tsv", "tbx")
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 _XML_NS = "http://www.w3.org/XML/1998/namespace"
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _DASH_PREFIX = re.compile(r"[ \t]*-[ \t]+")
 
 
@@ -92,11 +93,10 @@ def _load(path: Path, create: bool) -> _Doc:
 
 
 def _doc(path: Path, text: str) -> _Doc:
-    entries, problems = parse_glossary_text(text, path)
+    entries, problems, root = parse_glossary_tree(text, path)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise GlossaryError(f"{errors[0].where}: {errors[0].message} (fix the file first)")
-    root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     assert isinstance(root, MappingNode)  # a valid glossary is a mapping with entries
     for key, value in root.value:
         if _clean(str(key.value)) == "entries":
@@ -453,7 +453,7 @@ def _norm_list(values: Sequence[str], what: str) -> tuple[str, ...]:
         value = _clean(value)
         if not value:
             raise GlossaryError(f"{what} is empty")
-        if _CONTROL.search(value):
+        if CONTROL_CHARS.search(value):
             raise GlossaryError(f"{what} {value!r} must be one line, without tabs")
         out.append(value)
     return tuple(out)
@@ -673,7 +673,7 @@ def read_table(table: Path) -> tuple[list[tuple[int, str, str]], list[str]]:
             if not vi or not en:
                 problems.append(f"{table}:{line}: empty {'Vietnamese' if not vi else 'English'}")
                 continue
-            if _CONTROL.search(vi) or _CONTROL.search(en):
+            if CONTROL_CHARS.search(vi) or CONTROL_CHARS.search(en):
                 problems.append(f"{table}:{line}: a term must be one line, without tabs")
                 continue
             rows.append((line, vi, en))
