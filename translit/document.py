@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 Origin = Literal["machine", "reviewed", "none"]
+Status = Literal["untranslated", "fuzzy", "reviewed"]
 Severity = Literal["error", "warning", "info"]
 Layout = Literal["blank", "line"]
 
@@ -51,6 +52,13 @@ class Segment:
     fuzzy: bool = False
     hits: list[TermHit] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def status(self) -> Status:
+        """What a reviewer sees: no English yet, English awaiting review, or approved."""
+        if not self.target:
+            return "untranslated"
+        return "fuzzy" if self.fuzzy else "reviewed"
 
 
 @dataclass
