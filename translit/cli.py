@@ -165,6 +165,14 @@ def translate(
             "source) or placeholder (TERMn tokens put back after translation)."
         ),
     ] = TermStrategy.inline,
+    no_mt: Annotated[
+        bool,
+        typer.Option(
+            "--no-mt",
+            help="No machine translation: write the files with empty English for a "
+            "human translator (glossary hints included); needs no model.",
+        ),
+    ] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
     ] = False,
@@ -174,9 +182,14 @@ def translate(
     Every glossary variant in the source (Mátxcơva, Moskva, ...) comes out as the
     entry's canonical English (Moscow); a term the model loses is flagged in the PO.
 
+    Run it again after a reviewer edited outputs/<id>.po: approved or edited entries
+    are kept exactly, only new or changed sentences are translated.
+
     Examples:
 
       translit translate examples/ -o outputs/
+
+      translit translate examples/ --no-mt        # files for a human translator
 
       translit translate article.txt -g glossaries/world-news.yaml -g my-desk.yaml
 
@@ -185,7 +198,7 @@ def translate(
     from translit.document import Glossary
     from translit.engine import CT2Engine, EngineOptions
     from translit.glossary import GlossaryError, default_glossaries, load_glossaries
-    from translit.models import ModelError, find_model
+    from translit.models import ModelError, ModelMissing, find_model
     from translit.pipeline import translate_paths
     from translit.terms import term_policy
 
@@ -199,25 +212,29 @@ def translate(
             compute_type=compute_type,
             batch_tokens=batch_tokens,
         )
-        chosen = find_model(name=config.model)
+        chosen = None if no_mt else find_model(name=config.model)
         if no_glossary:
             terms = Glossary()
         else:
             terms = load_glossaries(glossary or default_glossaries(config))
     except (ConfigError, GlossaryError) as err:
         fail(str(err))
+    except ModelMissing as err:
+        fail(f"{err}; or add --no-mt to prepare the files for a human translator", EXIT_MODEL)
     except ModelError as err:
         fail(str(err), EXIT_MODEL)
-    engine = CT2Engine(
-        chosen,
-        EngineOptions(
-            beam=config.beam,
-            device=config.device,  # type: ignore[arg-type]
-            threads=config.threads,
-            compute_type=config.compute_type,
-            batch_tokens=config.batch_tokens,
-        ),
-    )
+    engine = None
+    if chosen is not None:
+        engine = CT2Engine(
+            chosen,
+            EngineOptions(
+                beam=config.beam,
+                device=config.device,  # type: ignore[arg-type]
+                threads=config.threads,
+                compute_type=config.compute_type,
+                batch_tokens=config.batch_tokens,
+            ),
+        )
     bar = None if quiet or not sys.stderr.isatty() else _Bar()
 
     def warn(message: str) -> None:
@@ -231,7 +248,7 @@ def translate(
             inputs,
             config.output,
             engine,
-            model_label=chosen.label,
+            model_label=chosen.label if chosen else "",
             policy=term_policy(terms, term_strategy.value),
             progress=bar,
             on_error=error,
@@ -268,6 +285,149 @@ def segment(
         fail(str(err))
     for seg in doc.segments:
         typer.echo(f"{seg.key}\t{seg.source}")
+
+
+def _term_policy(glossary: list[Path] | None, no_glossary: bool):  # -> TermPolicy
+    """The glossary policy for commands that check English against the glossary."""
+    from translit.document import Glossary
+    from translit.glossary import GlossaryError, default_glossaries, load_glossaries
+    from translit.terms import term_policy
+
+    try:
+        if no_glossary:
+            return term_policy(Glossary())
+        return term_policy(load_glossaries(glossary or default_glossaries(load_config())))
+    except (ConfigError, GlossaryError) as err:
+        fail(str(err))
+
+
+GlossaryOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--glossary",
+        "-g",
+        help="Glossary YAML file; repeat for several [default: as translate].",
+    ),
+]
+NoGlossaryOption = Annotated[
+    bool, typer.Option("--no-glossary", help="Do not check terms against a glossary.")
+]
+
+
+@app.command()
+def build(
+    files: Annotated[
+        list[Path],
+        typer.Argument(metavar="PO_FILES...", help="Review files (<id>.po) or folders of them."),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Where to write [default: beside each PO file]."),
+    ] = None,
+    formats: Annotated[
+        str,
+        typer.Option("--format", help="Files to rebuild, comma-separated (not po)."),
+    ] = "txt,html,md",
+    glossary: GlossaryOption = None,
+    no_glossary: NoGlossaryOption = False,
+) -> None:
+    """Rebuild the English article and side-by-side files from reviewed PO files.
+
+    Needs no model: the English is the PO's as the reviewer left it (fuzzy entries
+    included, and flagged in the HTML); glossary hits and findings are recomputed.
+
+    Examples:
+
+      translit build outputs/thuong-dinh-truc-tuyen.po
+
+      translit build outputs/ --format txt,html,md,tsv
+    """
+    from translit.review import build_files, find_review_files, load_review
+
+    chosen = _format_list(formats)
+    policy = _term_policy(glossary, no_glossary)
+    try:
+        paths = find_review_files(files)
+    except InputError as err:
+        fail(str(err))
+    failed = False
+    for path in paths:
+        try:
+            doc = load_review(path, policy)
+            written = build_files(doc, output or path.parent, chosen)
+        except InputError as err:
+            typer.echo(f"error: {err}", err=True)
+            failed = True
+            continue
+        typer.echo(f"{path} → {', '.join(str(w) for w in written)}", err=True)
+    if failed:
+        raise typer.Exit(EXIT_INPUT)
+
+
+@app.command()
+def review(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(metavar="[PO_FILES...]", help="Review files or folders [default: outputs]."),
+    ] = None,
+    open_html: Annotated[
+        bool, typer.Option("--open", help="Open each article's HTML page in the browser.")
+    ] = False,
+    glossary: GlossaryOption = None,
+    no_glossary: NoGlossaryOption = False,
+) -> None:
+    """Show how far the review has come: a table per article of segments, reviewed,
+    fuzzy and untranslated entries and findings.
+
+    Examples:
+
+      translit review outputs/
+
+      translit review outputs/thuong-dinh-truc-tuyen.po --open
+    """
+    from translit.review import article_status, find_review_files, load_review
+
+    policy = _term_policy(glossary, no_glossary)
+    try:
+        paths = find_review_files(files or [load_config().output])
+    except (InputError, ConfigError) as err:
+        fail(str(err))
+    rows = []
+    failed = False
+    for path in paths:
+        try:
+            rows.append(article_status(load_review(path, policy), path))
+        except InputError as err:
+            typer.echo(f"error: {err}", err=True)
+            failed = True
+    width = max([len("article")] + [len(r.id) for r in rows])
+    head = ("segments", "reviewed", "fuzzy", "untranslated", "errors", "warnings")
+    typer.echo(f"{'article':<{width}}  " + "  ".join(f"{h:>8}" for h in head))
+    for r in rows:
+        cells = (r.segments, r.reviewed, r.fuzzy, r.untranslated, r.errors, r.warnings)
+        typer.echo(f"{r.id:<{width}}  " + "  ".join(f"{c:>8}" for c in cells))
+    done = sum(1 for r in rows if r.done)
+    typer.echo(f"{done} of {len(rows)} article{'s' if len(rows) != 1 else ''} fully reviewed")
+    if open_html:
+        import webbrowser
+
+        for r in rows:
+            page = r.path.with_name(f"{r.id}.html")
+            if not page.exists():
+                typer.echo(f"warning: {page} does not exist; run translit build {r.path}", err=True)
+            else:
+                webbrowser.open(page.resolve().as_uri())
+    if failed:
+        raise typer.Exit(EXIT_INPUT)
+
+
+def _format_list(spec: str) -> tuple[str, ...]:
+    from translit.pipeline import parse_formats
+
+    try:
+        return parse_formats(spec)
+    except InputError as err:
+        fail(str(err))
 
 
 @models_app.command("list")
