@@ -21,7 +21,7 @@ import typer
 from translit import __version__
 from translit.cli_glossary import glossary_app
 from translit.config import ConfigError, load_config
-from translit.exits import EXIT_INPUT, EXIT_MODEL, fail
+from translit.exits import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_MODEL, fail
 from translit.io import InputError
 
 app = typer.Typer(
@@ -176,6 +176,10 @@ def translate(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
     ] = False,
+    chunk_segments: Annotated[
+        int | None,
+        typer.Option(min=1, hidden=True, help="Segments per chunk (files land per chunk)."),
+    ] = None,
 ) -> None:
     """Translate articles into English: <id>.en.txt and <id>.po per article.
 
@@ -200,6 +204,7 @@ def translate(
     from translit.glossary import GlossaryError, default_glossaries, load_glossaries
     from translit.models import ModelError, ModelMissing, find_model
     from translit.pipeline import translate_paths
+    from translit.runstate import LockedError
     from translit.terms import term_policy
 
     try:
@@ -253,11 +258,21 @@ def translate(
             progress=bar,
             on_error=error,
             on_warning=warn,
+            chunk_segments=chunk_segments,
+            engine_key=_engine_key(engine),
         )
-    except InputError as err:
+    except (InputError, LockedError) as err:
         fail(str(err))
     except ModelError as err:
         fail(str(err), EXIT_MODEL)
+    except KeyboardInterrupt:
+        if bar is not None:
+            bar.stop()
+        fail(
+            "interrupted: finished articles are written; run the same command again to "
+            "go on where it stopped",
+            EXIT_INTERRUPTED,
+        )
     finally:
         if bar is not None:
             bar.stop()
@@ -265,6 +280,18 @@ def translate(
         typer.echo(f"{report.summary()} → {config.output}", err=True)
     if report.errors:
         raise typer.Exit(EXIT_INPUT)
+
+
+def _engine_key(engine) -> str:  # engine: CT2Engine | None
+    """What the run cache is keyed by: the model and the options that change its output."""
+    from translit.runstate import cache_key
+
+    if engine is None:
+        return ""
+    opts = engine.options
+    return cache_key(
+        engine.model.path, engine.model.version, opts.beam, opts.compute_type, opts.length_penalty
+    )
 
 
 @app.command()

@@ -9,6 +9,7 @@ next chunk starts.
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -21,6 +22,7 @@ from translit.engine import Engine
 from translit.formats import RunInfo, po, txt
 from translit.io import InputError, find_articles, read_article, write_atomic
 from translit.memory import merge_previous
+from translit.runstate import CACHE_DIR, RunCache, deferred_interrupt, output_lock
 from translit.segment import segment_paragraphs
 from translit.terms import (
     Protected,
@@ -35,6 +37,7 @@ from translit.terms import (
 FORMATS = {"po": po, "txt": txt}
 DEFAULT_FORMATS = ("po", "txt")
 CHUNK_SEGMENTS = 2000  # segments per chunk: batches stay full, finished files land early
+FLUSH_TEXTS = 512  # texts per engine call; each call's output is saved to the run cache
 
 
 def parse_formats(spec: str) -> tuple[str, ...]:
@@ -152,20 +155,21 @@ def translate_documents(
     engine: Engine | None,
     progress: Progress,
     policy: TermPolicy | None = None,
-    cache: dict[str, str] | None = None,
+    cache: RunCache | None = None,
 ) -> int:
     """Fill in the English of every segment that has none; return the texts sent.
 
     Every segment's glossary hits are found (also for English kept from an earlier
-    review). Segments without English go to the engine in one call, hits protected;
-    `cache` (protected text → engine output) spares sentences already translated
-    earlier in the run. Segments whose English lacks a glossary term go back once for
-    an n-best list, and the best hypothesis with every term wins; if none has them,
-    the best is kept and each lost term becomes a `term-missing` finding. Without an
-    engine (`--no-mt`) segments without English stay empty, for a human translator.
+    review). Segments without English go to the engine, hits protected, identical
+    texts once, length-sorted, in groups of `FLUSH_TEXTS` recorded in `cache` as each
+    group finishes (texts the cache holds are not sent again). Segments whose English
+    lacks a glossary term go back once for an n-best list, and the best hypothesis
+    with every term wins; if none has them, the best is kept and each lost term becomes
+    a `term-missing` finding. Without an engine (`--no-mt`) segments without English
+    stay empty, for a human translator.
     """
     policy = policy or term_policy(Glossary())
-    cache = {} if cache is None else cache
+    cache = RunCache() if cache is None else cache
     pending: list[tuple[Segment, Protected]] = []
     for seg in (seg for doc in docs for seg in doc.segments):
         prepared = policy.protect_segment(seg)
@@ -173,14 +177,15 @@ def translate_documents(
             mark_applied(seg)
         elif engine is not None:
             pending.append((seg, prepared))
-    new = list(dict.fromkeys(p.text for _, p in pending if p.text not in cache))
+    new = sorted({p.text for _, p in pending if p.text not in cache}, key=len)
     # kept, cached and repeated segments are done at once; the engine reports the rest
     progress.advance(sum(len(doc.segments) for doc in docs) - len(new))
     if engine is None or not pending:
         return 0
-    results = engine.translate(new, progress=progress.advance) if new else []
-    for text, hyps in zip(new, results, strict=True):
-        cache[text] = hyps[0].text
+    for start in range(0, len(new), FLUSH_TEXTS):
+        group = new[start : start + FLUSH_TEXTS]
+        results = engine.translate(group, progress=progress.advance)
+        cache.record(group, [hyps[0].text for hyps in results])
     retry: list[tuple[Segment, Protected]] = []
     for seg, prep in pending:
         seg.origin, seg.fuzzy = "machine", True
@@ -258,11 +263,13 @@ def load_previous(doc: Document, output_dir: Path) -> None:
     merge_previous(doc, old)
 
 
-def _chunks(docs: list[Document], size: int) -> Iterator[list[Document]]:
-    """Consecutive groups of whole documents holding about `size` segments each."""
+def _chunks(docs: deque[Document], size: int) -> Iterator[list[Document]]:
+    """Consecutive groups of whole documents holding about `size` segments each, taken
+    off `docs` so that a finished chunk can be freed."""
     chunk: list[Document] = []
     count = 0
-    for doc in docs:
+    while docs:
+        doc = docs.popleft()
         chunk.append(doc)
         count += len(doc.segments)
         if count >= size:
@@ -283,7 +290,8 @@ def translate_paths(
     progress: Progress | None = None,
     on_error: Callable[[str], None] = lambda message: None,
     on_warning: Callable[[str], None] = lambda message: None,
-    chunk_segments: int = CHUNK_SEGMENTS,
+    chunk_segments: int | None = None,
+    engine_key: str = "",
 ) -> RunReport:
     """Translate every article under `inputs` into `output_dir`.
 
@@ -294,6 +302,12 @@ def translate_paths(
     before the next starts, so finished articles are on disk and memory stays flat.
     Files that cannot be read are passed to `on_error` (one line each) and listed in
     the report, empty ones to `on_warning`; the others are translated and written.
+
+    The run holds a lock on `output_dir` (LockedError if another run has it). Engine
+    output is saved as it comes in a run cache beside the outputs, keyed by
+    `engine_key` (the model and its settings), so a run stopped by Ctrl-C
+    (KeyboardInterrupt, raised after the current engine call or article write)
+    resumes where it stopped; the cache is removed when the run ends uninterrupted.
     """
     started = time.perf_counter()
     report = RunReport()
@@ -310,28 +324,30 @@ def translate_paths(
     if not paths:
         raise InputError(f"no .txt or .md articles in {', '.join(map(str, inputs))}")
     check_output_dir(output_dir)
-    docs = []
-    for doc in load_documents(paths, failed, warned):
-        try:
-            load_previous(doc, output_dir)
-        except InputError as err:
-            failed(str(err))
-            continue
-        docs.append(doc)
-    progress = progress or NoProgress()
-    progress.start(sum(len(doc.segments) for doc in docs))
-    run = run_info(model_label)
-    cache: dict[str, str] = {}
-    for chunk in _chunks(docs, chunk_segments):
-        report.kept += sum(1 for doc in chunk for seg in doc.segments if seg.target)
-        report.translated += translate_documents(chunk, engine, progress, policy, cache)
-        for doc in chunk:
+    with output_lock(output_dir):
+        docs: deque[Document] = deque()
+        for doc in load_documents(paths, failed, warned):
             try:
-                report.written += write_outputs(doc, output_dir, run, formats)
+                load_previous(doc, output_dir)
             except InputError as err:
                 failed(str(err))
-            report.count(doc)
-        chunk.clear()
-    docs.clear()
+                continue
+            docs.append(doc)
+        progress = progress or NoProgress()
+        progress.start(sum(len(doc.segments) for doc in docs))
+        run = run_info(model_label)
+        cache = RunCache(output_dir / CACHE_DIR if engine else None, engine_key)
+        for chunk in _chunks(docs, chunk_segments or CHUNK_SEGMENTS):
+            report.kept += sum(1 for doc in chunk for seg in doc.segments if seg.target)
+            report.translated += translate_documents(chunk, engine, progress, policy, cache)
+            for doc in chunk:
+                try:
+                    with deferred_interrupt():
+                        report.written += write_outputs(doc, output_dir, run, formats)
+                except InputError as err:
+                    failed(str(err))
+                report.count(doc)
+            chunk.clear()
+        cache.discard()
     report.seconds = time.perf_counter() - started
     return report
