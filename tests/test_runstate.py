@@ -138,10 +138,9 @@ def test_a_second_run_on_the_same_output_folder_is_refused(with_model, run_cli, 
 
 def test_ctrl_c_while_files_are_written_waits_for_them():
     finished = []
-    with pytest.raises(KeyboardInterrupt):
-        with deferred_interrupt():
-            os.kill(os.getpid(), signal.SIGINT)
-            time.sleep(0.05)
-            finished.append("all files")
+    with pytest.raises(KeyboardInterrupt), deferred_interrupt():
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.05)
+        finished.append("all files")
     assert finished == ["all files"]
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
