@@ -21,7 +21,7 @@ import typer
 from translit import __version__
 from translit.cli_glossary import glossary_app
 from translit.config import ConfigError, load_config
-from translit.exits import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_MODEL, fail
+from translit.exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_MODEL, fail
 from translit.io import InputError
 
 app = typer.Typer(
@@ -446,6 +446,72 @@ def review(
                 webbrowser.open(page.resolve().as_uri())
     if failed:
         raise typer.Exit(EXIT_INPUT)
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    never = "never"
+
+
+@app.command()
+def check(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(metavar="[PO_FILES...]", help="Review files or folders [default: outputs]."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Findings as JSON on stdout.")] = False,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(help="Exit 1 when a finding of this severity or worse exists."),
+    ] = FailOn.error,
+    glossary: GlossaryOption = None,
+    no_glossary: NoGlossaryOption = False,
+) -> None:
+    """Check the English in review files against the source and the glossary.
+
+    Finds what a reviewer must look at: a missing glossary term, a forbidden variant,
+    a number or date that does not match, Vietnamese left in the English, unbalanced
+    brackets or quotes, ... (machine or human translation alike). Exit code 1 when a
+    finding at or above --fail-on exists, 0 otherwise, 2 for an unreadable file.
+
+    Examples:
+
+      translit check outputs/
+
+      translit check outputs/*.po --json --fail-on warning
+    """
+    from translit.review import check_files, find_review_files
+
+    policy = _term_policy(glossary, no_glossary)
+    try:
+        paths = find_review_files(files or [load_config().output])
+    except (InputError, ConfigError) as err:
+        fail(str(err))
+    result = check_files(paths, policy)
+    for message in result.errors:
+        typer.echo(f"error: {message}", err=True)
+    if as_json:
+        typer.echo(result.to_json())
+    else:
+        _print_findings(result)
+    if result.errors:
+        raise typer.Exit(EXIT_INPUT)
+    if fail_on != FailOn.never and result.count_at_least(fail_on.value):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _print_findings(result) -> None:  # result: translit.review.CheckResult
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False, soft_wrap=False)
+    if result.findings:
+        table = Table("article", "key", "severity", "code", "message", show_lines=False)
+        for item in result.findings:
+            table.add_row(item.article, item.key, item.severity, item.code, item.message)
+        console.print(table)
+    console.print(result.summary(), markup=False)
 
 
 def _format_list(spec: str) -> tuple[str, ...]:

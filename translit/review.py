@@ -7,8 +7,9 @@ files from it; `article_status` counts what is left to review.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from translit.document import Document
@@ -99,3 +100,74 @@ def article_status(doc: Document, path: Path) -> ArticleStatus:
         errors=sum(1 for f in findings if f.severity == "error"),
         warnings=sum(1 for f in findings if f.severity == "warning"),
     )
+
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    """One finding of `translit check`, with where it is."""
+
+    article: str
+    file: str
+    key: str
+    severity: str
+    code: str
+    message: str
+    source: str
+    target: str
+
+
+@dataclass
+class CheckResult:
+    """Findings of every review file checked, and the files that could not be read."""
+
+    files: int = 0
+    segments: int = 0
+    findings: list[FindingRow] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def count_at_least(self, severity: str) -> int:
+        rank = SEVERITY_RANK[severity]
+        return sum(1 for f in self.findings if SEVERITY_RANK.get(f.severity, 0) >= rank)
+
+    def summary(self) -> str:
+        by = {s: sum(1 for f in self.findings if f.severity == s) for s in SEVERITY_RANK}
+        return (
+            f"{self.files} file{'s' if self.files != 1 else ''}, {self.segments} segments: "
+            f"{by['error']} errors, {by['warning']} warnings, {by['info']} notes"
+        )
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "files": self.files,
+                "segments": self.segments,
+                "findings": [asdict(f) for f in self.findings],
+                "errors": self.errors,
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+
+
+def check_files(paths: Sequence[Path], policy: TermPolicy) -> CheckResult:
+    """Check every review file; a file that cannot be read is listed in `errors`."""
+    result = CheckResult()
+    for path in paths:
+        try:
+            doc = load_review(path, policy)
+        except InputError as err:
+            result.errors.append(str(err))
+            continue
+        result.files += 1
+        result.segments += len(doc.segments)
+        result.findings += [
+            FindingRow(
+                doc.id, str(path), seg.key, f.severity, f.code, f.message, seg.source, seg.target
+            )
+            for seg in doc.segments
+            for f in seg.findings
+        ]
+    return result
