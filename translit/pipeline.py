@@ -18,6 +18,7 @@ from translit.document import Document, Glossary, Segment
 from translit.engine import Engine
 from translit.formats import RunInfo, po, txt
 from translit.io import InputError, find_articles, read_article, write_atomic
+from translit.qa import check_document
 from translit.segment import segment_paragraphs
 from translit.terms import (
     Protected,
@@ -122,8 +123,8 @@ def translate_documents(
 
     All segments go to the engine in one call, glossary hits protected. Segments whose
     English lacks a glossary term go back once for an n-best list, and the best
-    hypothesis with every term wins; if none has them, the best is kept and each lost
-    term becomes a `term-missing` finding.
+    hypothesis with every term wins; if none has them, the best is kept (fuzzy);
+    translit.qa.check_document then reports each lost term.
     """
     policy = policy or term_policy(Glossary())
     pending = [seg for doc in docs for seg in doc.segments if seg.origin != "reviewed"]
@@ -223,16 +224,18 @@ def translate_paths(
         raise InputError(f"no .txt or .md articles in {', '.join(map(str, inputs))}")
     check_output_dir(output_dir)
     docs = load_documents(paths, failed, warned)
+    policy = policy or term_policy(Glossary())
     report.translated = translate_documents(docs, engine, progress or NoProgress(), policy)
     run = run_info(model_label)
     for doc in docs:
+        check_document(doc, policy)
         try:
             report.written += write_outputs(doc, output_dir, run)
         except InputError as err:
             failed(str(err))
     report.articles = len(docs)
     report.segments = sum(len(doc.segments) for doc in docs)
-    hits = [hit for doc in docs for seg in doc.segments for hit in seg.hits]
+    hits = [hit for doc in docs for seg in doc.segments for hit in seg.hits if hit.kind == "term"]
     report.hits = len(hits)
     report.missing = sum(1 for hit in hits if not hit.applied)
     report.seconds = time.perf_counter() - started
