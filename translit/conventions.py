@@ -102,7 +102,9 @@ _MONTH = re.compile(rf"tháng\s+(\d{{1,2}}){_NOT_AFTER}", _I)
 _YEAR = re.compile(rf"năm\s+(\d{{4}}){_NOT_AFTER}", _I)
 _NUMERIC_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\w/])(?![.,-]\d)")
 _DAY_MONTH = re.compile(r"(\d{1,2})([./-])(\d{1,2})(?:\s+năm\s+(\d{4}))?(?![\w/])(?![.,-]\d)", _I)
-_CLOCK_H = re.compile(r"(\d{1,2})h(?:(\d{2})(?:'|p(?!\w))?)?(?!\w)|(\d{1,2}):(\d{2})(?![\d:])")
+_CLOCK_H = re.compile(
+    r"(\d{1,2})h(?:(\d{2})(?:'|p(?!\w))?)?(?!\w)|(\d{1,2}):(\d{2})(?![\d:]|[.,]\d)"
+)
 _CLOCK_WORDS = re.compile(r"(\d{1,2})\s+giờ(?:\s+(\d{1,2})(?:\s+phút)?(?!\w))?(?!\w)", _I)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?")
@@ -139,7 +141,7 @@ def time_english(hour: int, minute: int) -> str:
 
 def _day_part_hour(hour: int, after: str) -> int:
     """A 12-hour reading made 24-hour by the part of the day written after it."""
-    m = re.match(rf"\s+({_PART_OF_DAY})(?!\w)", after, _I)
+    m = re.match(rf"\s+(?:giờ\s+)?({_PART_OF_DAY})(?!\w)", after, _I)
     if not m or hour > 12:
         return hour
     part = m.group(1).lower()
@@ -438,6 +440,9 @@ _WORD_VALUES: dict[str, Decimal] = {
     **{w: Decimal(i) for i, w in enumerate(_ORDINALS)},
     **{w: Decimal(v) for w, v in _TENS.items()},
 }
+_TENS_WORDS = {"twenty": 20} | {
+    w: v for w, v in _TENS.items() if isinstance(v, int) and v % 10 == 0 and v < 100
+}
 _EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
               "k": 10**3, "m": 10**6, "bn": 10**9}  # fmt: skip
 # Roman numerals from II to XXXIX (World War II, Pope Benedict XVI); I, V, X alone
@@ -470,11 +475,16 @@ def english_numbers(text: str) -> set[Decimal]:
         if m.group(3):
             values.add((value * _EN_SCALES[m.group(3).lower()]).normalize())
     for m in _EN_WORD.finditer(text):
-        for part in m.group().split("-"):
+        parts = m.group().split("-")
+        for part in parts:
             if part.lower() in _WORD_VALUES:
                 values.add(_WORD_VALUES[part.lower()].normalize())
             elif part in _ROMAN:
                 values.add(Decimal(_ROMAN[part]))
+        if len(parts) == 2 and parts[0].lower() in _TENS_WORDS:  # twenty-seven
+            unit = _WORD_VALUES.get(parts[1].lower())
+            if unit is not None and 0 < unit < 10:
+                values.add(Decimal(_TENS_WORDS[parts[0].lower()]) + unit)
     return values
 
 
@@ -506,7 +516,8 @@ def english_dates(text: str) -> list[DateParts]:
 
 _EN_TIMES = re.compile(
     r"(?<![\w:.])(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>[ap])\.?\s?m(?:\.|(?!\w))"
-    r"|(?<![\w:.])(?P<h24>\d{1,2})[:h](?P<m24>\d{2})(?!\d)"
+    r"|(?<![\w:.,])(?P<h24>\d{1,2})[:.h](?P<m24>\d{2})(?!\d|[.,]\d)"
+    r"|(?<![\w:.,])(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d)\s*(?:GMT|UTC|hours|hrs)(?!\w)"
     r"|(?<!\w)(?P<word>noon|midday|midnight)(?!\w)"
     r"|(?<![\w:.])(?P<oclock>\d{1,2})\s+o['’]clock",
     _I,
@@ -514,7 +525,8 @@ _EN_TIMES = re.compile(
 
 
 def english_times(text: str) -> set[tuple[int, int]]:
-    """Times of day an English text states, as (hour, minute) on a 24-hour clock."""
+    """Times of day an English text states, as (hour, minute) on a 24-hour clock:
+    `8:30 p.m.`, `8 pm`, `20:30`, `20.30`, `2030 GMT`, `noon`, `midnight`, `8 o'clock`."""
     times: set[tuple[int, int]] = set()
     for m in _EN_TIMES.finditer(text):
         if m.group("word"):
@@ -524,6 +536,8 @@ def english_times(text: str) -> set[tuple[int, int]]:
             times |= {(hour, 0), (hour + 12, 0)}
         elif m.group("h24"):
             times.add((int(m.group("h24")), int(m.group("m24"))))
+        elif m.group("hmil"):
+            times.add((int(m.group("hmil")), int(m.group("mmil"))))
         else:
             hour = int(m.group("h")) % 12 + (12 if m.group("ampm").lower() == "p" else 0)
             times.add((hour, int(m.group("m") or 0)))

@@ -7,7 +7,8 @@ placeholder token (`TERM1`) put back after translation. Numbers, dates and times
 `1.500.000` reaches the engine as `1,500,000`, `tối 7.12` as `tối December 7`. Where a
 glossary match and a number overlap, the glossary wins.
 restore: placeholders back, forbidden English variants rewritten (`Kiev` → `Kyiv`),
-a lowercase term that starts a sentence capitalized (`The White House said`).
+a lowercase term that starts a sentence capitalized (`The White House said`), no
+second period after one that ends a term (`at 8:30 p.m.` ending a sentence).
 verify: every hit's term must be in the English; if one is not, the caller asks the
 engine for more hypotheses and takes the best complete one (`pick_hypothesis`), else
 keeps the best. A term is never dropped silently: translit.qa reports it
@@ -258,6 +259,8 @@ class TermPolicy:
 
             output = _PLACEHOLDER.sub(fill, output)
         output = self.rewriter.rewrite(output)
+        for target in {h.target for h in prepared.hits if h.target.endswith(".")}:
+            output = output.replace(target + ".", target)  # "at 8:30 p.m." ends a sentence
         return capitalize_sentence_starts(output, [h.target for h in prepared.hits])
 
 
