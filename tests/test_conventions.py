@@ -47,6 +47,8 @@ def converted(text: str) -> list[tuple[str, str, str]]:
         ("Tàu rời ga 8h tối.", "8h", "8 p.m.", "time"),
         ("Tàu rời ga 2h đêm.", "2h", "2 a.m.", "time"),
         ("Tàu rời ga 3h chiều.", "3h", "3 p.m.", "time"),
+        ("Tàu rời ga lúc 8 giờ.", "8 giờ", "8 a.m.", "time"),
+        ("Tàu rời ga lúc 8:30 giờ tối.", "8:30", "8:30 p.m.", "time"),
     ],
 )
 def test_each_vietnamese_form_gets_its_english_house_style(sentence, written, english, kind):
@@ -106,6 +108,7 @@ def test_ambiguous_forms_are_left_as_written_and_say_why(sentence, written, why)
         "Ứng dụng v2.5 đã ra.",
         "Máy chạy iOS 16.4 ổn định.",
         "Máy chạy phiên bản 2.5 ổn định.",
+        "Mạng theo chuẩn 802.11 mới.",
         "Địa chỉ 192.168.1.1 bị chặn.",
         "Số máy 0912.345.678 bị khóa.",
         "Có 32/63 tỉnh tham gia.",
@@ -114,6 +117,8 @@ def test_ambiguous_forms_are_left_as_written_and_say_why(sentence, written, why)
         "Lễ vào tháng 7 âm lịch.",
         "Ông làm việc trong 8h liền.",
         "Chuyến bay kéo dài 48h.",
+        "Ông làm 8 giờ mỗi ngày.",
+        "Cô về đích sau 4:41,30 phút.",
         "Thưởng lương tháng 13.",
     ],
 )

@@ -8,7 +8,6 @@ from pathlib import Path
 import polib
 import pytest
 
-from tests.conftest import install_into
 from translit.document import Document, Entry, Finding, Glossary, Segment
 from translit.formats import po as po_format
 from translit.glossary import load_glossaries
@@ -310,14 +309,6 @@ def test_reviewed_articles_report_exactly_the_planted_problems(with_model, run_c
         assert findings_by_key(doc) == expected
         if name == "loi":  # the lost term is marked, for the PO and HTML to show
             assert [(h.target, h.applied) for h in doc.segments[0].hits] == [("Moscow", False)]
-
-
-@pytest.fixture
-def with_garble_model(monkeypatch, tmp_path_factory, garble_package) -> Path:
-    packages = tmp_path_factory.mktemp("packages-garble-qa")
-    install_into(garble_package, packages)
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
-    return packages
 
 
 GARBLED = """Kiev 2022

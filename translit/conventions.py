@@ -88,8 +88,11 @@ _TIME_CUE_BEFORE = re.compile(rf"(?<!\w)(?:lúc|vào|từ|đến|tới|khoảng|
 _TIME_CUE_AFTER = re.compile(rf"\s+(?:{_PART_OF_DAY}|ngày|hôm)(?!\w)", _I)
 _DURATION_CUE = re.compile(r"(?<!\w)(?:trong|suốt|mất|kéo dài|gần|hơn|sau|mỗi)\s+$", _I)
 _LUNAR = re.compile(r"\s*\(?\s*(?:âm lịch|AL)(?!\w)")
-_VERSION_WORD = re.compile(r"(?<!\S)[A-Za-z]*[A-Z][A-Za-z]*\s+$")
-_VERSION_PHRASE = re.compile(r"(?<!\w)(?:phiên bản|bản|version|ver)\s+$", _I)
+# Before a version number: "phiên bản 2.5", "bản 7.12", "chuẩn 802.11", or a product
+# name "iOS 16.4".
+_VERSION_CUE = re.compile(
+    r"(?<!\w)(?:(?i:phiên bản|bản|chuẩn|version|ver)|[A-Za-z]*[A-Z][A-Za-z]*)\s+$"
+)
 
 _CANDIDATE = re.compile(r"(?<![\w.,/:])\d|(?<!\w)(?:tháng|năm)(?=\s+\d)", _I)
 _NOT_AFTER = r"(?![.,/]\d)(?!\d)"
@@ -252,7 +255,7 @@ class _Scanner:
                 m.end(3),
                 self.text,
             )
-        if _VERSION_PHRASE.search(self.before(pos)) or _VERSION_WORD.search(self.before(pos)):
+        if _VERSION_CUE.search(self.before(pos)):
             return m.end(3)  # "phiên bản 2.5", "iOS 16.4"
         if not valid:
             return None  # the number reader flags it
@@ -267,21 +270,14 @@ class _Scanner:
         m = _CLOCK_H.match(self.text, pos) or _CLOCK_WORDS.match(self.text, pos)
         if not m:
             return None
-        if m.re is _CLOCK_H and m.group(3):  # 20:30
-            hour, minute = int(m.group(3)), int(m.group(4))
-            if hour > 23 or minute > 59:
-                return m.end()
-            return self.span(
-                m, "time", time_english(_day_part_hour(hour, self.text[m.end() :]), minute)
-            )
-        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        colon = m.re is _CLOCK_H and m.group(3) is not None  # 20:30
+        hour = int(m.group(3) if colon else m.group(1))
+        minutes = m.group(4) if colon else m.group(2)
+        minute = int(minutes or 0)
+        if hour > 23 or minute > 59:
+            return m.end()  # "48h", "24h": a duration
         before, after = self.before(pos), self.text[m.end() :]
-        has_minutes = m.group(2) is not None
-        if hour > 24 or minute > 59 or (hour == 24 and not has_minutes and minute == 0):
-            return m.end()  # "48h": a duration
-        if hour == 24:
-            return m.end()
-        if not has_minutes:
+        if minutes is None:
             if _DURATION_CUE.search(before):
                 return m.end()
             if not (_TIME_CUE_BEFORE.search(before) or _TIME_CUE_AFTER.match(after)):
@@ -290,8 +286,7 @@ class _Scanner:
                 return self.span(
                     m, "time", "", f"“{m.group()}” could be a time or a number of hours"
                 )
-        hour = _day_part_hour(hour, after)
-        return self.span(m, "time", time_english(hour, minute))
+        return self.span(m, "time", time_english(_day_part_hour(hour, after), minute))
 
     def number(self, pos: int) -> Span | int | None:
         m = _NUMBER.match(self.text, pos)
@@ -313,7 +308,7 @@ class _Scanner:
             else:
                 span = self.span(m, "number", f"{whole}.{fraction}")
         elif "," not in text and text.count(".") == 1:
-            if _VERSION_PHRASE.search(self.before(pos)) or _VERSION_WORD.search(self.before(pos)):
+            if _VERSION_CUE.search(self.before(pos)):
                 return m.end()
             span = self.span(
                 m,
