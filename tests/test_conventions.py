@@ -26,6 +26,7 @@ def converted(text: str) -> list[tuple[str, str, str]]:
         ("Lãi suất 0,25 điểm.", "0,25", "0.25", "number"),
         ("Tối 7.12, hai bên hội đàm.", "7.12", "December 7", "date"),
         ("Hôm 7/12 trời mưa.", "7/12", "December 7", "date"),
+        ("Văn bản ký 7/12 năm 2021.", "7/12 năm 2021", "December 7, 2021", "date"),
         ("Sáng 1.5 là ngày nghỉ.", "1.5", "May 1", "date"),
         ("Vào thứ Ba (7.12), ông tới Hà Nội.", "7.12", "December 7", "date"),
         ("Hội nghị ngày 30/1/2022 kết thúc.", "30/1/2022", "January 30, 2022", "date"),

@@ -15,7 +15,8 @@ House style (AP-like; months always spelled out):
   `năm 2018` → `2018`; a day and month (`7.12`, `7/12`, `7-12`, `7 tháng 12`) only after
   a cue word (`ngày`, `hôm`, `sáng`, `trưa`, `chiều`, `tối`, `đêm`, `khuya`, `rạng
   sáng`, `mùng`/`mồng`, `nay`, `qua`, a weekday such as `thứ Ba`, optionally with `(`)
-  → `December 7`; the cue word itself stays for the engine to translate;
+  → `December 7`, or before a year (`7/12 năm 2021` → `December 7, 2021`); the cue
+  word itself stays for the engine to translate;
 - times: `20h30`, `20:30`, `20 giờ 30 (phút)` → `8:30 p.m.`; `8h` → `8 a.m.`; `12h` → `noon`;
   `0h` → `midnight`; a part of the day after the time sets a.m./p.m. (`8h tối` →
   `8 p.m.`, `2h đêm` → `2 a.m.`). A bare hour (`8h`, `20 giờ`) is a time only after
@@ -233,38 +234,29 @@ class _Scanner:
         return self.date(m, day, month, year)
 
     def day_month(self, pos: int) -> Span | int | None:
+        """A day and month (`7.12`, `7/12`, `7-12`), a date after a cue word or before
+        `năm 2021`; without either, a slash or dot form is ambiguous."""
         m = _DAY_MONTH.match(self.text, pos)
         if not m:
             return None
         day, sep, month = int(m.group(1)), m.group(2), int(m.group(3))
         year = int(m.group(4)) if m.group(4) else None
-        cued = _DATE_CUE.search(self.before(pos)) is not None
         valid = _valid_date(day, month, year or 2000)
-        if cued:
+        if year is not None or _DATE_CUE.search(self.before(pos)):
             if not valid:
                 return self.span(m, "date", "", f"“{m.group()}” is not a valid date")
             return self.date(m, day, month, year)
         if sep == "-":
-            return m.end(3)  # a range ("7-12 tuổi") or a score, not a date
-        if sep == "/":
-            if not valid or (day, month) in _SIMPLE_FRACTIONS:
-                return m.end(3)  # a ratio (32/63 tỉnh) or a fraction (1/2)
-            reading = date_english(day, month, None)
-            return _shortened(
-                self.span(m, "date", "", f"“{m.group(0)}” could be {reading} or a fraction"),
-                m.end(3),
-                self.text,
-            )
-        if _VERSION_CUE.search(self.before(pos)):
-            return m.end(3)  # "phiên bản 2.5", "iOS 16.4"
+            return m.end()  # a range ("7-12 tuổi") or a score, not a date
+        if sep == "/" and (not valid or (day, month) in _SIMPLE_FRACTIONS):
+            return m.end()  # a ratio (32/63 tỉnh) or a fraction (1/2)
+        if sep == "." and _VERSION_CUE.search(self.before(pos)):
+            return m.end()  # "phiên bản 2.5", "iOS 16.4"
         if not valid:
-            return None  # the number reader flags it
+            return None  # the number reader says why 2.75 is neither decimal nor thousands
+        other = "a fraction" if sep == "/" else "a number"
         reading = date_english(day, month, None)
-        return _shortened(
-            self.span(m, "date", "", f"“{m.group(1)}.{m.group(3)}” could be {reading} or a number"),
-            m.end(3),
-            self.text,
-        )
+        return self.span(m, "date", "", f"“{m.group()}” could be {reading} or {other}")
 
     def clock(self, pos: int) -> Span | int | None:
         m = _CLOCK_H.match(self.text, pos) or _CLOCK_WORDS.match(self.text, pos)
@@ -359,14 +351,6 @@ class _Scanner:
                     pos = found
                 break
         return spans
-
-
-def _shortened(span: Span, end: int, text: str) -> Span:
-    """The span cut to `end` (a day and month read without the year words after it)."""
-    if end == span.end:
-        return span
-    return Span(span.start, end, text[span.start : end], span.kind, text[span.start : end],
-                span.ambiguous)  # fmt: skip
 
 
 def _english_number(value: Decimal, text: str) -> str:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 
 from translit.conventions import Span, english_numbers, rendered, scan, span_values
 from translit.document import Document, Finding, Segment, Severity, TermHit
@@ -147,7 +148,7 @@ def _literal_in(text: str, english: str) -> bool:
     return re.search(rf"(?<![\w.,]){re.escape(text)}(?![\w]|[.,]\d)", english) is not None
 
 
-def _number_found(span: Span, source: str, english: str, values: set) -> bool:
+def _number_found(span: Span, source: str, english: str, values: set[Decimal]) -> bool:
     if not span_values(span).isdisjoint(values):
         return True
     if _THU.search(source[: span.start]) and span.text in "234567":
