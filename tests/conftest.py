@@ -72,6 +72,21 @@ def with_model(monkeypatch: pytest.MonkeyPatch, copy_models_dir: Path) -> Path:
     return copy_models_dir
 
 
+@pytest.fixture(scope="session")
+def garble_models_dir(tmp_path_factory: pytest.TempPathFactory, garble_package: Path) -> Path:
+    """A packages directory holding the installed garble model."""
+    packages = tmp_path_factory.mktemp("packages-garble")
+    install_into(garble_package, packages)
+    return packages
+
+
+@pytest.fixture
+def with_garble_model(monkeypatch: pytest.MonkeyPatch, garble_models_dir: Path) -> Path:
+    """Make the installed garble model the one translit finds."""
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(garble_models_dir))
+    return garble_models_dir
+
+
 @pytest.fixture
 def no_model(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """An empty packages directory: a new user's machine."""

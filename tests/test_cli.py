@@ -45,8 +45,25 @@ def po_entries(path: Path) -> list[polib.POEntry]:
     return list(polib.pofile(str(path)))
 
 
+# What the copy model gives back differs from the source only where the numbers and
+# dates of ARTICLE_BLANK are written in English conventions (translit.conventions).
+CONVERTED = {
+    "7.12": "December 7",
+    "2,5%": "2.5%",
+    "1.500.000": "1,500,000",
+    "30/1/2022": "January 30, 2022",
+}
+
+
+def converted(text: str) -> str:
+    for vietnamese, english in CONVERTED.items():
+        text = text.replace(vietnamese, english)
+    return text
+
+
 def test_translate_writes_po_and_text_for_every_article(with_model, run_cli, articles, tmp_path):
-    # without a glossary the copy model must give every source sentence back unchanged
+    # without a glossary the copy model must give every source sentence back unchanged,
+    # but for its numbers and dates
     result = run_cli("translate", str(articles), "-o", "out", "--no-glossary")
     assert result.exit_code == 0, result.output
     out = tmp_path / "out"
@@ -65,7 +82,7 @@ def test_translate_writes_po_and_text_for_every_article(with_model, run_cli, art
         # every segment, in order, keyed, and the copy model gives the source back
         assert [e.msgctxt for e in entries] == [s.key for s in segments]
         assert [e.msgid for e in entries] == [s.source for s in segments]
-        assert [e.msgstr for e in entries] == [s.source for s in segments]
+        assert [e.msgstr for e in entries] == [converted(s.source) for s in segments]
         assert all(e.fuzzy for e in entries)  # machine output awaits review
         assert all(
             e.occurrences == [(article.name, str(s.paragraph))]
@@ -74,7 +91,7 @@ def test_translate_writes_po_and_text_for_every_article(with_model, run_cli, art
         # the English text keeps paragraphs (and the caption's line break)
         english = (out / f"{doc.id}.en.txt").read_text(encoding="utf-8")
         separator = "\n\n" if doc.layout == "blank" else "\n"
-        assert english == separator.join(doc.paragraphs) + "\n"
+        assert english == converted(separator.join(doc.paragraphs)) + "\n"
 
 
 def test_po_header_names_model_and_tool(with_model, run_cli, articles, tmp_path):

@@ -27,7 +27,7 @@ def sentence(n: int) -> str:
     """A distinct sentence per n (the numbers keep them apart)."""
     return (
         f"{SUBJECTS[n % 5]} {VERBS[n // 5 % 5]} {OBJECTS[n // 25 % 4]} "
-        f"số {n} trong tháng {n % 12 + 1}."
+        f"số {n} trong năm nay."
     )
 
 

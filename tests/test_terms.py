@@ -52,6 +52,14 @@ def test_english_variants_are_rewritten_word_bounded_and_never_doubled():
     assert rewriter.rewrite("the White House said") == "the White House said"
 
 
+def test_a_variant_ending_in_a_period_takes_it_along_unless_it_ends_the_sentence():
+    glossary = Glossary(entries={"US": Entry("US", ("Mỹ",), en_variants=("U.S.",))})
+    rewriter = EnglishRewriter(glossary)
+    assert rewriter.rewrite("The U.S. Navy said") == "The US Navy said"
+    assert rewriter.rewrite("Aid from the U.S.") == "Aid from the US."
+    assert rewriter.rewrite("Aid from the “U.S.”") == "Aid from the “US.”"
+
+
 def test_a_variant_that_another_entry_makes_canonical_is_left_alone():
     desk = Glossary(entries={**GLOSSARY.entries, "Kiev": Entry("Kiev", ("Kiev",))})
     assert EnglishRewriter(desk).rewrite("Kiev and Moskva") == "Kiev and Moscow"
@@ -99,12 +107,11 @@ def test_missing_terms_and_hypothesis_choice():
     assert text == "Kyiv only" and [h.target for h in missing] == ["the White House"]
 
 
-def test_record_terms_marks_applied_and_reports_each_lost_term():
+def test_record_terms_marks_applied_and_keeps_a_lossy_segment_fuzzy():
     policy = term_policy(GLOSSARY)
     seg = segment("Nhà Trắng và Kiev")
     prepared = policy.protect_segment(seg)
     record_terms(seg, "Kyiv", missing_terms("Kyiv", prepared.hits))
     assert [h.applied for h in seg.hits] == [False, True]
-    assert seg.fuzzy
-    assert [(f.code, f.severity) for f in seg.findings] == [("term-missing", "error")]
-    assert "the White House" in seg.findings[0].message
+    assert seg.fuzzy and seg.target == "Kyiv"
+    assert seg.findings == []  # findings come from translit.qa (tests/test_qa.py)

@@ -8,7 +8,6 @@ from pathlib import Path
 import polib
 import pytest
 
-from tests.conftest import install_into
 from translit.glossary import load_glossaries, shipped_glossaries
 from translit.termmatch import compile_matcher
 
@@ -167,14 +166,6 @@ def test_invalid_glossary_is_a_one_line_error(with_model, run_cli, articles, tmp
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: {bad}:") and result.stderr.count("\n") == 1
     assert not (tmp_path / "out").exists()
-
-
-@pytest.fixture
-def with_garble_model(monkeypatch, tmp_path_factory, garble_package) -> Path:
-    packages = tmp_path_factory.mktemp("packages-garble")
-    install_into(garble_package, packages)
-    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
-    return packages
 
 
 def test_a_term_the_model_loses_is_flagged_never_dropped(

@@ -14,6 +14,7 @@ Origin = Literal["machine", "reviewed", "none"]
 Status = Literal["untranslated", "fuzzy", "reviewed"]
 Severity = Literal["error", "warning", "info"]
 Layout = Literal["blank", "line"]
+HitKind = Literal["term", "number", "date", "time"]
 
 
 @dataclass
@@ -27,14 +28,15 @@ class Finding:
 
 @dataclass
 class TermHit:
-    """A glossary entry found in a segment's source."""
+    """A glossary entry, or a number, date or time to convert, found in a segment's source."""
 
-    entry: str  # canonical English term (the entry's key)
+    entry: str  # canonical English term (the entry's key); "" for a number, date or time
     variant: str  # the text matched in the source
     start: int  # span in Segment.source
     end: int
     target: str  # the English the entry requires
     applied: bool = False  # True once the target is present in the English
+    kind: HitKind = "term"  # "number", "date", "time": a conversion (translit.conventions)
 
 
 @dataclass

@@ -22,12 +22,12 @@ from translit.engine import Engine
 from translit.formats import RunInfo, po, txt
 from translit.io import InputError, find_articles, read_article, write_atomic
 from translit.memory import merge_previous
+from translit.qa import check_document
 from translit.runstate import CACHE_DIR, RunCache, deferred_interrupt, output_lock
 from translit.segment import segment_paragraphs
 from translit.terms import (
     Protected,
     TermPolicy,
-    mark_applied,
     missing_terms,
     pick_hypothesis,
     record_terms,
@@ -91,11 +91,12 @@ class RunReport:
         self.segments += len(doc.segments)
         self.untranslated += sum(1 for seg in doc.segments if not seg.target)
         for seg in doc.segments:
-            self.hits += len(seg.hits)
+            terms = [hit for hit in seg.hits if hit.kind == "term"]
+            self.hits += len(terms)
             if seg.target:
-                self.missing += sum(1 for hit in seg.hits if not hit.applied)
+                self.missing += sum(1 for hit in terms if not hit.applied)
             else:
-                self.unchecked += len(seg.hits)
+                self.unchecked += len(terms)
 
     def summary(self) -> str:
         rate = self.segments / self.seconds if self.seconds > 0 else 0.0
@@ -164,18 +165,16 @@ def translate_documents(
     texts once, length-sorted, in groups of `FLUSH_TEXTS` recorded in `cache` as each
     group finishes (texts the cache holds are not sent again). Segments whose English
     lacks a glossary term go back once for an n-best list, and the best hypothesis
-    with every term wins; if none has them, the best is kept and each lost term becomes
-    a `term-missing` finding. Without an engine (`--no-mt`) segments without English
-    stay empty, for a human translator.
+    with every term wins; if none has them, the best is kept (fuzzy), and
+    translit.qa.check_document then reports each lost term. Without an engine
+    (`--no-mt`) segments without English stay empty, for a human translator.
     """
     policy = policy or term_policy(Glossary())
     cache = RunCache() if cache is None else cache
     pending: list[tuple[Segment, Protected]] = []
     for seg in (seg for doc in docs for seg in doc.segments):
         prepared = policy.protect_segment(seg)
-        if seg.target:
-            mark_applied(seg)
-        elif engine is not None:
+        if not seg.target and engine is not None:
             pending.append((seg, prepared))
     new = sorted({p.text for _, p in pending if p.text not in cache}, key=len)
     # kept, cached and repeated segments are done at once; the engine reports the rest
@@ -324,6 +323,7 @@ def translate_paths(
     if not paths:
         raise InputError(f"no .txt or .md articles in {', '.join(map(str, inputs))}")
     check_output_dir(output_dir)
+    policy = policy or term_policy(Glossary())
     with output_lock(output_dir):
         docs: deque[Document] = deque()
         for doc in load_documents(paths, failed, warned):
@@ -341,6 +341,7 @@ def translate_paths(
             report.kept += sum(1 for doc in chunk for seg in doc.segments if seg.target)
             report.translated += translate_documents(chunk, engine, progress, policy, cache)
             for doc in chunk:
+                check_document(doc, policy)
                 try:
                     with deferred_interrupt():
                         report.written += write_outputs(doc, output_dir, run, formats)

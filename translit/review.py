@@ -16,7 +16,8 @@ from translit.document import Document
 from translit.formats import RunInfo, po
 from translit.io import InputError
 from translit.pipeline import run_info, write_outputs
-from translit.terms import TermPolicy, mark_applied
+from translit.qa import check_document
+from translit.terms import TermPolicy
 
 BUILD_FORMATS = ("txt", "html", "md")
 
@@ -41,17 +42,10 @@ def find_review_files(inputs: Iterable[Path]) -> list[Path]:
     return list(found.values())
 
 
-def annotate(doc: Document, policy: TermPolicy) -> None:
-    """Recompute glossary hits and findings for the English the document holds now."""
-    for seg in doc.segments:
-        policy.protect_segment(seg)
-        mark_applied(seg)
-
-
 def load_review(path: Path, policy: TermPolicy) -> Document:
     """A review file as a Document, its hits and findings recomputed (InputError if bad)."""
     doc = po.read(path)
-    annotate(doc, policy)
+    check_document(doc, policy)
     return doc
 
 
@@ -87,7 +81,7 @@ class ArticleStatus:
 
 
 def article_status(doc: Document, path: Path) -> ArticleStatus:
-    """Counts for the review table of one article (after `annotate`)."""
+    """Counts for the review table of one article (after its findings are checked)."""
     statuses = [seg.status for seg in doc.segments]
     findings = [f for seg in doc.segments for f in seg.findings]
     return ArticleStatus(

@@ -2,12 +2,17 @@
 
 protect: each glossary hit in the source is rewritten so the engine carries the
 canonical English through — inline (the English term itself, default) or a
-placeholder token (`TERM1`) put back after translation.
+placeholder token (`TERM1`) put back after translation. Numbers, dates and times
+(translit.conventions) go the same way, as hits of kind "number", "date" or "time":
+`1.500.000` reaches the engine as `1,500,000`, `tối 7.12` as `tối December 7`. Where a
+glossary match and a number overlap, the glossary wins.
 restore: placeholders back, forbidden English variants rewritten (`Kiev` → `Kyiv`),
-a lowercase term that starts a sentence capitalized (`The White House said`).
+a lowercase term that starts a sentence capitalized (`The White House said`), no
+second period after one that ends a term (`at 8:30 p.m.` ending a sentence).
 verify: every hit's term must be in the English; if one is not, the caller asks the
 engine for more hypotheses and takes the best complete one (`pick_hypothesis`), else
-keeps the best and records a `term-missing` finding. A term is never dropped silently.
+keeps the best. A term is never dropped silently: translit.qa reports it
+(`term-missing`, `number-mismatch`, `date-mismatch`).
 """
 
 from __future__ import annotations
@@ -17,7 +22,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from translit.document import Finding, Glossary, Segment, TermHit
+from translit.conventions import rendered, scan
+from translit.document import Glossary, Segment, TermHit
 from translit.termmatch import Matcher, TermMatch, compile_matcher
 
 Strategy = Literal["inline", "placeholder"]
@@ -34,22 +40,47 @@ class Protected:
     slots: tuple[str, ...] = ()  # placeholder n (1-based) → term, for "placeholder"
 
 
-def protect(source: str, matches: Sequence[TermMatch], strategy: Strategy) -> Protected:
-    """Rewrite each match so the engine carries the canonical term through."""
+def find_hits(source: str, matches: Sequence[TermMatch], conventions: bool = True) -> list[TermHit]:
+    """Glossary matches, then the numbers, dates and times to convert that overlap no
+    match, as TermHits in source order."""
+    hits = [
+        TermHit(entry=m.entry.term, variant=m.text, start=m.start, end=m.end, target=m.entry.term)
+        for m in matches
+    ]
+    if conventions:
+        taken = [(h.start, h.end) for h in hits]
+        for span in scan(source):
+            if span.converted and not any(
+                span.start < end and start < span.end for start, end in taken
+            ):
+                hits.append(
+                    TermHit(
+                        entry="",
+                        variant=span.text,
+                        start=span.start,
+                        end=span.end,
+                        target=span.english,
+                        kind=span.kind,
+                    )
+                )
+        hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def protect(source: str, hits: Sequence[TermHit], strategy: Strategy) -> Protected:
+    """Rewrite each hit (in source order, not overlapping) so the engine carries its
+    English through."""
     parts: list[str] = []
-    hits: list[TermHit] = []
     slots: list[str] = []
     pos = 0
-    for m in matches:
-        term = m.entry.term
+    for hit in hits:
         if strategy == "placeholder":
-            slots.append(term)
+            slots.append(hit.target)
             replacement = PLACEHOLDER.format(len(slots))
         else:
-            replacement = term
-        parts += [source[pos : m.start], replacement]
-        pos = m.end
-        hits.append(TermHit(entry=term, variant=m.text, start=m.start, end=m.end, target=term))
+            replacement = hit.target
+        parts += [source[pos : hit.start], replacement]
+        pos = hit.end
     parts.append(source[pos:])
     return Protected("".join(parts), tuple(hits), tuple(slots))
 
@@ -130,13 +161,14 @@ class EnglishRewriter:
                         self._inside.setdefault(variant.lower(), []).append((term, m.start()))
 
     def _add(self, form: str, term: str, lowered: bool) -> None:
-        words, keys, _ = _word_keys(form)
+        words, keys, spans = _word_keys(form)
         if not words:
             return
         node = self._trie.setdefault(words[0], {})
         for key in keys[1:]:
             node = node.setdefault(key, {})
-        node[""] = (term, lowered)  # "" is never a word key
+        tail = form[spans[-1][1] :]  # the final period of "U.S."
+        node[""] = (term, lowered, tail)  # "" is never a word key
 
     def _within_term(self, text: str, start: int, end: int) -> bool:
         for term, offset in self._inside.get(text[start:end].lower(), ()):
@@ -145,12 +177,13 @@ class EnglishRewriter:
                 return True
         return False
 
-    def rewrite(self, text: str) -> str:
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """English variants in `text`: (start, end, canonical term as it should read)."""
         if not self._trie:
-            return text
+            return []
         words, keys, spans = _word_keys(text)
-        parts: list[str] = []
-        pos = i = 0
+        found_spans: list[tuple[int, int, str]] = []
+        i = 0
         while i < len(words):
             node, j, found = self._trie.get(words[i]), i, None
             while node is not None:
@@ -161,12 +194,26 @@ class EnglishRewriter:
             if found is None or self._within_term(text, spans[i][0], spans[found[1]][1]):
                 i += 1
                 continue
-            (term, capitalized), last = found
+            (term, capitalized, tail), last = found
             start, end = spans[i][0], spans[last][1]
+            if (
+                tail
+                and text.startswith(tail, end)
+                and text[end + len(tail) :].strip(_CLOSERS + " ")
+            ):
+                end += len(tail)  # "the U.S. Navy" → "the US Navy"; "in the U.S." keeps its period
             if capitalized or starts_sentence(text, start):
                 term = _capitalized(term)
+            found_spans.append((start, end, term))
+            i = last + 1
+        return found_spans
+
+    def rewrite(self, text: str) -> str:
+        parts: list[str] = []
+        pos = 0
+        for start, end, term in self.find(text):
             parts += [text[pos:start], term]
-            pos, i = end, last + 1
+            pos = end
         parts.append(text[pos:])
         return "".join(parts)
 
@@ -188,12 +235,17 @@ class TermPolicy:
     rewriter: EnglishRewriter
     strategy: Strategy = "inline"
     retry_hypotheses: int = 4
+    conventions: bool = True  # convert numbers, dates and times (translit.conventions)
+
+    def hits(self, source: str) -> list[TermHit]:
+        """Glossary hits and conversions in a source sentence (fresh objects)."""
+        return find_hits(source, self.matcher.find(source), self.conventions)
 
     def protect_segment(self, segment: Segment) -> Protected:
         strategy = self.strategy
         if strategy == "placeholder" and _PLACEHOLDER.search(segment.source):
             strategy = "inline"  # the source already holds a TERMn: ours would collide
-        prepared = protect(segment.source, self.matcher.find(segment.source), strategy)
+        prepared = protect(segment.source, self.hits(segment.source), strategy)
         segment.hits = list(prepared.hits)
         return prepared
 
@@ -207,20 +259,36 @@ class TermPolicy:
 
             output = _PLACEHOLDER.sub(fill, output)
         output = self.rewriter.rewrite(output)
+        for target in {h.target for h in prepared.hits if h.target.endswith(".")}:
+            output = output.replace(target + ".", target)  # "at 8:30 p.m." ends a sentence
         return capitalize_sentence_starts(output, [h.target for h in prepared.hits])
 
 
-def term_policy(glossary: Glossary, strategy: Strategy = "inline") -> TermPolicy:
-    return TermPolicy(compile_matcher(glossary), EnglishRewriter(glossary), strategy)
+def term_policy(
+    glossary: Glossary, strategy: Strategy = "inline", conventions: bool = True
+) -> TermPolicy:
+    return TermPolicy(
+        compile_matcher(glossary), EnglishRewriter(glossary), strategy, conventions=conventions
+    )
+
+
+def hit_present(hit: TermHit, english: str) -> bool:
+    """Whether the English has the hit's target: the term itself (word-bounded, a
+    lowercase start may be capitalized), or for a number, date or time the same value
+    in any usual English form (`1.5 million`, `Dec. 7`, `20:30`)."""
+    if hit.kind == "term":
+        return _term_pattern(hit.target).search(english) is not None
+    return rendered(hit.kind, hit.target, english)
 
 
 def missing_terms(english: str, hits: Sequence[TermHit]) -> list[TermHit]:
-    """Hits whose term does not occur in the English at all."""
-    present: dict[str, bool] = {}
+    """Hits whose term (or number, date, time) does not occur in the English at all."""
+    present: dict[tuple[str, str], bool] = {}
     for hit in hits:
-        if hit.target not in present:
-            present[hit.target] = _term_pattern(hit.target).search(english) is not None
-    return [hit for hit in hits if not present[hit.target]]
+        key = (hit.kind, hit.target)
+        if key not in present:
+            present[key] = hit_present(hit, english)
+    return [hit for hit in hits if not present[(hit.kind, hit.target)]]
 
 
 def pick_hypothesis(
@@ -233,29 +301,15 @@ def pick_hypothesis(
     return candidates[0], missing_terms(candidates[0], hits)
 
 
-def mark_applied(segment: Segment) -> list[TermHit]:
-    """Set each hit's `applied` from the segment's English now; return the missing hits.
+def record_terms(segment: Segment, english: str, missing: Sequence[TermHit]) -> None:
+    """Set the segment's English and mark which hits it applies.
 
-    With no English yet (a human translator's empty entry) no hit is applied and none
-    is reported missing.
+    A lost term makes no finding here: translit.qa.check_document reports it, for
+    machine and human English alike. A segment that lost one is marked fuzzy.
     """
-    missing = missing_terms(segment.target, segment.hits) if segment.target else []
+    segment.target = english
     lost = {id(h) for h in missing}
     for hit in segment.hits:
-        hit.applied = bool(segment.target) and id(hit) not in lost
-    return missing
-
-
-def record_terms(segment: Segment, english: str, missing: Sequence[TermHit]) -> None:
-    """Set the segment's English, mark applied hits, add a finding per missing term."""
-    segment.target = english
-    mark_applied(segment)
-    for hit in missing:
+        hit.applied = id(hit) not in lost
+    if missing:
         segment.fuzzy = True
-        segment.findings.append(
-            Finding(
-                "term-missing",
-                f"glossary term “{hit.target}” (for “{hit.variant}”) is not in the English",
-                "error",
-            )
-        )

@@ -52,8 +52,12 @@ def header(doc: Document, run: RunInfo) -> dict[str, str]:
 
 
 def comments(seg: Segment) -> str:
-    """The extracted comment (`#.`) for a segment: glossary hits, then findings."""
-    lines = [f"glossary: {hit.variant} → {hit.target}" for hit in seg.hits]
+    """The extracted comment (`#.`) for a segment: glossary hits and conversions
+    (`glossary: Mátxcơva → Moscow`, `date: 7.12 → December 7`), then findings."""
+    lines = [
+        f"{'glossary' if hit.kind == 'term' else hit.kind}: {hit.variant} → {hit.target}"
+        for hit in seg.hits
+    ]
     lines += [f"{f.severity} {f.code}: {f.message}" for f in seg.findings]
     return "\n".join(lines)
 

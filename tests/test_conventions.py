@@ -1,0 +1,208 @@
+"""Numbers, dates and times: Vietnamese conventions read, English house style written."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import polib
+import pytest
+
+from translit.conventions import english_dates, english_numbers, english_times, rendered, scan
+
+
+def converted(text: str) -> list[tuple[str, str, str]]:
+    """(as written, English, kind) for every span the scanner converts."""
+    return [(s.text, s.english, s.kind) for s in scan(text) if s.converted]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "english", "kind"),
+    [
+        ("Giá vàng lên 1.500.000 đồng.", "1.500.000", "1,500,000", "number"),
+        ("Lạm phát là 2,5 điểm.", "2,5", "2.5", "number"),
+        ("GDP tăng 2,5% trong quý.", "2,5", "2.5", "number"),
+        ("Khoản vay 1.500,75 USD.", "1.500,75", "1,500.75", "number"),
+        ("Lãi suất 0,25 điểm.", "0,25", "0.25", "number"),
+        ("Tối 7.12, hai bên hội đàm.", "7.12", "December 7", "date"),
+        ("Hôm 7/12 trời mưa.", "7/12", "December 7", "date"),
+        ("Văn bản ký 7/12 năm 2021.", "7/12 năm 2021", "December 7, 2021", "date"),
+        ("Sáng 1.5 là ngày nghỉ.", "1.5", "May 1", "date"),
+        ("Vào thứ Ba (7.12), ông tới Hà Nội.", "7.12", "December 7", "date"),
+        ("Hội nghị ngày 30/1/2022 kết thúc.", "30/1/2022", "January 30, 2022", "date"),
+        ("Văn bản ký 30.1.2022 tại Huế.", "30.1.2022", "January 30, 2022", "date"),
+        ("Ông sinh ngày 7 tháng 12 năm 2021.", "7 tháng 12 năm 2021", "December 7, 2021", "date"),
+        ("Từ tháng 12 năm 2021, giá tăng.", "tháng 12 năm 2021", "December 2021", "date"),
+        ("Từ tháng 12/2021, giá tăng.", "tháng 12/2021", "December 2021", "date"),
+        ("Họ gặp nhau hồi tháng 6.", "tháng 6", "June", "date"),
+        ("Ông rút khỏi thỏa thuận năm 2018.", "năm 2018", "2018", "date"),
+        ("Năm 2018, ông rút khỏi thỏa thuận.", "Năm 2018", "2018", "date"),
+        ("Ngày 7 tháng 12, trời mưa.", "7 tháng 12", "December 7", "date"),
+        ("Cuộc gọi lúc 20h30 kéo dài.", "20h30", "8:30 p.m.", "time"),
+        ("Cuộc gọi lúc 20:30 kéo dài.", "20:30", "8:30 p.m.", "time"),
+        ("Cuộc gọi lúc 20 giờ 30 phút kéo dài.", "20 giờ 30 phút", "8:30 p.m.", "time"),
+        ("Phiên họp mở lúc 8h.", "8h", "8 a.m.", "time"),
+        ("Phiên họp mở lúc 12h.", "12h", "noon", "time"),
+        ("Phiên họp mở lúc 0h.", "0h", "midnight", "time"),
+        ("Phiên họp mở lúc 8h05.", "8h05", "8:05 a.m.", "time"),
+        ("Tàu rời ga 8h tối.", "8h", "8 p.m.", "time"),
+        ("Tàu rời ga 2h đêm.", "2h", "2 a.m.", "time"),
+        ("Tàu rời ga 3h chiều.", "3h", "3 p.m.", "time"),
+        ("Tàu rời ga lúc 8 giờ.", "8 giờ", "8 a.m.", "time"),
+        ("Tàu rời ga lúc 8:30 giờ tối.", "8:30", "8:30 p.m.", "time"),
+    ],
+)
+def test_each_vietnamese_form_gets_its_english_house_style(sentence, written, english, kind):
+    assert (written, english, kind) in converted(sentence)
+
+
+def test_a_sentence_with_several_forms_converts_each_and_keeps_the_cue_words():
+    sentence = "Tối 7.12, giá tăng 2,5% lên 1.500.000 đồng, lúc 20h30 ngày 30/1/2022."
+    assert converted(sentence) == [
+        ("7.12", "December 7", "date"),
+        ("2,5", "2.5", "number"),
+        ("1.500.000", "1,500,000", "number"),
+        ("20h30", "8:30 p.m.", "time"),
+        ("30/1/2022", "January 30, 2022", "date"),
+    ]
+    # the cue words are outside the spans: "Tối" stays for the engine to translate
+    assert scan(sentence)[0].start == len("Tối ")
+
+
+def test_plain_integers_stay_as_written_but_are_numbers_to_check():
+    spans = scan("Có 27 người và 2021 xe.")
+    assert [(s.text, s.english, s.converted) for s in spans] == [
+        ("27", "27", False),
+        ("2021", "2021", False),
+    ]
+
+
+def test_scale_words_after_a_number_are_kept_for_the_checks():
+    (span,) = scan("Dự án 2,5 triệu USD.")
+    assert (span.english, span.scale) == ("2.5", 1_000_000)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "why"),
+    [
+        ("Đợt giảm giá 7.12 sắp tới.", "7.12", "could be December 7 or a number"),
+        ("Hạn chót là 31/12 như mọi năm.", "31/12", "could be December 31 or a fraction"),
+        ("Chỉ số 1.5 điểm.", "1.5", "could be May 1 or a number"),
+        ("Chỉ số 2.75 điểm.", "2.75", "neither a Vietnamese decimal (2,75) nor thousands"),
+        ("Giá 1,500 đồng.", "1,500", "could be 1.500 or 1,500"),
+        ("Ngày 32/13 không có.", "32/13", "is not a valid date"),
+        ("Hôm 30.2 không có.", "30.2", "is not a valid date"),
+        ("Ông làm 8h rồi về.", "8h", "could be a time or a number of hours"),
+        ("Hợp đồng 7 tháng 12 ngày.", "7 tháng 12", "could be a date or a number of months"),
+    ],
+)
+def test_ambiguous_forms_are_left_as_written_and_say_why(sentence, written, why):
+    (span,) = [s for s in scan(sentence) if s.text == written]
+    assert span.english == written and not span.converted
+    assert why in span.ambiguous
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bản cập nhật 1.2.3 đã ra.",
+        "Ứng dụng v2.5 đã ra.",
+        "Máy chạy iOS 16.4 ổn định.",
+        "Máy chạy phiên bản 2.5 ổn định.",
+        "Mạng theo chuẩn 802.11 mới.",
+        "Địa chỉ 192.168.1.1 bị chặn.",
+        "Số máy 0912.345.678 bị khóa.",
+        "Có 32/63 tỉnh tham gia.",
+        "Gần 1/2 dân số đồng ý.",
+        "Trẻ 7-12 tuổi được miễn.",
+        "Lễ vào tháng 7 âm lịch.",
+        "Ông làm việc trong 8h liền.",
+        "Chuyến bay kéo dài 48h.",
+        "Ông làm 8 giờ mỗi ngày.",
+        "Cô về đích sau 4:41,30 phút.",
+        "Thưởng lương tháng 13.",
+    ],
+)
+def test_versions_codes_ratios_lunar_dates_and_durations_are_not_touched(sentence):
+    assert converted(sentence) == []
+    assert all(not s.ambiguous for s in scan(sentence))
+
+
+def test_english_numbers_read_digits_scales_and_words():
+    found = english_numbers("1,500,000 dong, 2.5 million, two people, World War II, 13th")
+    assert {Decimal(1_500_000), Decimal("2.5"), Decimal(2_500_000), Decimal(2)} <= found
+    assert Decimal(13) in found
+    assert Decimal(1500) not in english_numbers("1,500,000")
+
+
+def test_english_dates_and_times_in_their_usual_forms():
+    assert (2021, 12, 7) in english_dates("on Dec. 7, 2021")
+    assert (2022, 1, 30) in english_dates("on 30 January 2022")
+    assert (2010, None, None) in english_dates("In 2010, the bank")
+    assert english_times("at 8:30 p.m., at 8 a.m., at noon, 15.00 UTC, 1200 GMT") == {
+        (20, 30),
+        (8, 0),
+        (12, 0),
+        (15, 0),
+    }
+
+
+@pytest.mark.parametrize(
+    ("kind", "target", "english", "present"),
+    [
+        ("number", "1,500,000", "about 1.5 million dong", True),
+        ("number", "1,500,000", "about 1,500 dong", False),
+        ("date", "December 7", "on Dec. 7", True),
+        ("date", "December 7", "on 7 December", True),
+        ("date", "December 7", "on December 17", False),
+        ("date", "December 7, 2021", "on December 7", False),  # the year is lost
+        ("date", "2018", "in 2018, he left", True),
+        ("time", "8:30 p.m.", "at 20:30", True),
+        ("time", "8:30 p.m.", "at 8:30 a.m.", False),
+    ],
+)
+def test_rendered_accepts_equivalent_english_forms_only(kind, target, english, present):
+    assert rendered(kind, target, english) is present
+
+
+ARTICLE = """Giá dầu tăng vào tối 7.12
+
+Tối 7.12, giá dầu tăng 2,5% lên 1.500.000 đồng mỗi thùng. Phiên giao dịch đóng cửa lúc 20h30.
+
+Hội nghị ngày 30/1/2022 đã bàn về giá dầu từ tháng 6 năm 2018.
+
+Đợt giảm giá 7.12 sắp tới chưa được công bố.
+"""
+
+
+def test_the_copy_model_shows_numbers_and_dates_converted_in_text_and_po(
+    with_model, run_cli, tmp_path: Path
+):
+    (tmp_path / "gia-dau.txt").write_text(ARTICLE, encoding="utf-8")
+    result = run_cli("translate", "gia-dau.txt", "-o", "out")
+    assert result.exit_code == 0, result.output
+    english = (tmp_path / "out" / "gia-dau.en.txt").read_text(encoding="utf-8")
+    assert english.splitlines() == [
+        "Giá dầu tăng vào tối December 7",
+        "",
+        "Tối December 7, giá dầu tăng 2.5% lên 1,500,000 đồng mỗi thùng. "
+        "Phiên giao dịch đóng cửa lúc 8:30 p.m.",
+        "",
+        "Hội nghị ngày January 30, 2022 đã bàn về giá dầu từ June 2018.",
+        "",
+        "Đợt giảm giá 7.12 sắp tới chưa được công bố.",  # no cue word: left as written
+    ]
+    entries = {e.msgctxt: e for e in polib.pofile(str(tmp_path / "out" / "gia-dau.po"))}
+    assert entries["p2.s1"].comment.splitlines()[:3] == [
+        "date: 7.12 → December 7",
+        "number: 2,5 → 2.5",
+        "number: 1.500.000 → 1,500,000",
+    ]
+    assert "time: 20h30 → 8:30 p.m." in entries["p2.s2"].comment
+    assert "date: tháng 6 năm 2018 → June 2018" in entries["p3.s1"].comment
+    assert (
+        "warning ambiguous: “7.12” could be December 7 or a number; left as written"
+        in entries["p4.s1"].comment
+    )
+    # conversions are not glossary hits: the summary counts only glossary terms
+    assert "0 glossary hits" in result.stderr
