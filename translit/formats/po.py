@@ -8,7 +8,7 @@ file:paragraph; `#.` lists glossary hits and findings.
 from __future__ import annotations
 
 from translit.document import Document, Segment
-from translit.formats import RunInfo
+from translit.formats import RunInfo, notes
 
 SUFFIX = ".po"
 
@@ -38,9 +38,7 @@ def header(doc: Document, run: RunInfo) -> dict[str, str]:
 
 def comments(seg: Segment) -> str:
     """The extracted comment (`#.`) for a segment: glossary hits, then findings."""
-    lines = [f"glossary: {hit.variant} → {hit.target}" for hit in seg.hits]
-    lines += [f"{f.severity} {f.code}: {f.message}" for f in seg.findings]
-    return "\n".join(lines)
+    return "\n".join(notes(seg))
 
 
 def render(doc: Document, run: RunInfo) -> str:
