@@ -165,11 +165,20 @@ def translate(
             "source) or placeholder (TERMn tokens put back after translation)."
         ),
     ] = TermStrategy.inline,
+    formats: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            metavar="NAMES",
+            help="Files to write per article, comma-separated or repeated: po, txt, html, "
+            "md, tsv, tmx, xliff, or all [default: translit.toml's formats, else po,txt,html].",
+        ),
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
     ] = False,
 ) -> None:
-    """Translate articles into English: <id>.en.txt and <id>.po per article.
+    """Translate articles into English: <id>.po, <id>.en.txt and <id>.html per article.
 
     Every glossary variant in the source (Mátxcơva, Moskva, ...) comes out as the
     entry's canonical English (Moscow); a term the model loses is flagged in the PO.
@@ -181,12 +190,14 @@ def translate(
       translit translate article.txt -g glossaries/world-news.yaml -g my-desk.yaml
 
       translit translate article.txt --beam 1 --threads 2
+
+      translit translate examples/ --format all
     """
     from translit.document import Glossary
     from translit.engine import CT2Engine, EngineOptions
     from translit.glossary import GlossaryError, default_glossaries, load_glossaries
     from translit.models import ModelError, find_model
-    from translit.pipeline import translate_paths
+    from translit.pipeline import select_formats, translate_paths
     from translit.terms import term_policy
 
     try:
@@ -199,6 +210,10 @@ def translate(
             compute_type=compute_type,
             batch_tokens=batch_tokens,
         )
+        try:
+            written = select_formats(formats or config.formats)
+        except InputError as err:  # name the config file when the names came from it
+            fail(f"{config.source}: {err}" if not formats and config.source else str(err))
         chosen = find_model(name=config.model)
         if no_glossary:
             terms = Glossary()
@@ -236,6 +251,7 @@ def translate(
             progress=bar,
             on_error=error,
             on_warning=warn,
+            formats=written,
         )
     except InputError as err:
         fail(str(err))

@@ -16,7 +16,7 @@ from typing import Protocol
 from translit import __version__
 from translit.document import Document, Glossary, Segment
 from translit.engine import Engine
-from translit.formats import RunInfo, po, txt
+from translit.formats import RunInfo, html, md, po, tmx, tsv, txt, xliff
 from translit.io import InputError, find_articles, read_article, write_atomic
 from translit.segment import segment_paragraphs
 from translit.terms import (
@@ -28,8 +28,31 @@ from translit.terms import (
     term_policy,
 )
 
-FORMATS = {"po": po, "txt": txt}
-DEFAULT_FORMATS = ("po", "txt")
+FORMATS = {"po": po, "txt": txt, "html": html, "md": md, "tsv": tsv, "tmx": tmx, "xliff": xliff}
+DEFAULT_FORMATS = ("po", "txt", "html")
+
+
+def select_formats(names: Sequence[str] | None) -> tuple[str, ...]:
+    """Format names from `--format` values or config: each may be a comma-separated
+    list, `all` means every format; None means the defaults.
+
+    Raises InputError naming the valid formats when a name is unknown or none is given.
+    """
+    if names is None:
+        return DEFAULT_FORMATS
+    valid = f"valid: {', '.join(FORMATS)}, or all"
+    chosen: list[str] = []
+    for value in names:
+        for name in (part.strip().lower() for part in value.split(",")):
+            if name == "all":
+                chosen += FORMATS
+            elif name in FORMATS:
+                chosen.append(name)
+            elif name:
+                raise InputError(f"unknown format {name!r} ({valid})")
+    if not chosen:
+        raise InputError(f"no output format given ({valid})")
+    return tuple(dict.fromkeys(chosen))
 
 
 class Progress(Protocol):
@@ -201,14 +224,17 @@ def translate_paths(
     progress: Progress | None = None,
     on_error: Callable[[str], None] = lambda message: None,
     on_warning: Callable[[str], None] = lambda message: None,
+    formats: Sequence[str] | None = None,
 ) -> RunReport:
     """Translate every article under `inputs` into `output_dir`.
 
     Files that cannot be read are passed to `on_error` (one line each) and listed
-    in the report, empty ones to `on_warning`; the others are translated and written.
+    in the report, empty ones to `on_warning`; the others are translated and written
+    in each of `formats` (names as `select_formats` takes them; default po, txt, html).
     """
     started = time.perf_counter()
     report = RunReport()
+    chosen = select_formats(formats)
 
     def failed(message: str) -> None:
         report.errors.append(message)
@@ -227,7 +253,7 @@ def translate_paths(
     run = run_info(model_label)
     for doc in docs:
         try:
-            report.written += write_outputs(doc, output_dir, run)
+            report.written += write_outputs(doc, output_dir, run, chosen)
         except InputError as err:
             failed(str(err))
     report.articles = len(docs)
