@@ -12,6 +12,7 @@ import pytest
 
 from tests.browser import Node, chromium, dom
 from tests.sample_docs import RUN, SCRIPT_EN, SCRIPT_VI, sample_document
+from translit.document import TermHit
 from translit.formats import html
 
 # --- fixtures --------------------------------------------------------------------------
@@ -196,3 +197,18 @@ def test_page_needs_nothing_from_outside(page):
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', text)
     assert policy and "default-src 'none'" in policy.group(1)
     assert "'unsafe-inline'" not in policy.group(1)
+
+
+def test_hits_without_offsets_are_found_by_their_variant():
+    # `translit build` reads hits back from a PO comment ("glossary: Moskva → Moscow"),
+    # which has no offsets: the page still marks each variant, once per hit
+    seg = sample_document().segments[0]
+    for hit in seg.hits:
+        hit.start = hit.end = 0
+    spans = [(s, e) for s, e, _ in html.source_spans(seg)]
+    assert [seg.source[s:e] for s, e in spans] == ["Mátxcơva", "Moskva"]
+    seg.hits.append(TermHit("Moscow", "Moskva", 0, 0, "Moscow"))  # a second Moskva
+    seg.source += " Moskva."
+    spans = [(s, e) for s, e, _ in html.source_spans(seg)]
+    assert [seg.source[s:e] for s, e in spans] == ["Mátxcơva", "Moskva", "Moskva"]
+    assert spans[1] != spans[2]
