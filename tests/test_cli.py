@@ -149,10 +149,10 @@ def test_a_folder_without_articles_is_an_error(with_model, run_cli, tmp_path):
 def test_an_unwritable_output_file_is_reported_and_the_others_are_written(
     with_model, run_cli, articles, tmp_path
 ):
-    (tmp_path / "out" / "gap-mat.po").mkdir(parents=True)  # something in the way
+    (tmp_path / "out" / "gap-mat.en.txt").mkdir(parents=True)  # something in the way
     result = run_cli("translate", str(articles), "-o", "out")
     assert result.exit_code == 2
-    assert "gap-mat.po: cannot write" in result.stderr and "Traceback" not in result.output
+    assert "gap-mat.en.txt: cannot write" in result.stderr and "Traceback" not in result.output
     assert (tmp_path / "out" / "phan-ung.po").is_file()
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
 
@@ -212,11 +212,17 @@ def test_quiet_prints_nothing_on_success(with_model, run_cli, articles):
     assert result.output == ""
 
 
-def test_rerun_overwrites_outputs_completely(with_model, run_cli, articles, tmp_path):
+def test_rerun_follows_the_changed_article(with_model, run_cli, articles, tmp_path):
     assert run_cli("translate", str(articles), "-o", "out").exit_code == 0
     (articles / "phan-ung.txt").write_text("Chỉ còn một câu.\n", encoding="utf-8")
     assert run_cli("translate", str(articles), "-o", "out").exit_code == 0
-    assert [e.msgid for e in po_entries(tmp_path / "out" / "phan-ung.po")] == ["Chỉ còn một câu."]
+    entries = po_entries(tmp_path / "out" / "phan-ung.po")
+    assert [e.msgid for e in entries if not e.obsolete] == ["Chỉ còn một câu."]
+    # the sentences that left the article are kept as obsolete entries, not deleted
+    assert all(e.obsolete for e in entries[1:]) and len(entries) > 1
+    assert (tmp_path / "out" / "phan-ung.en.txt").read_text(encoding="utf-8") == (
+        "Chỉ còn một câu.\n"
+    )
     assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
 
 

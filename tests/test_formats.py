@@ -25,7 +25,7 @@ from tests.sample_docs import (
 from translit.document import Document
 from translit.formats import count, md, tmx, tsv, xliff
 from translit.io import InputError
-from translit.pipeline import DEFAULT_FORMATS, FORMATS, select_formats
+from translit.pipeline import DEFAULT_FORMATS, FORMATS, parse_formats
 
 SCHEMAS = Path(__file__).parent / "schemas"
 XLIFF_NS = {"x": "urn:oasis:names:tc:xliff:document:2.0"}
@@ -262,16 +262,16 @@ def test_xliff_of_an_empty_document_is_valid(tmp_path):
 # --- choosing formats ----------------------------------------------------------------
 
 
-def test_select_formats_names_lists_all_and_defaults():
-    assert select_formats(None) == DEFAULT_FORMATS == ("po", "txt", "html")
-    assert select_formats(["md, TSV", "md"]) == ("md", "tsv")
-    assert select_formats(["all"]) == tuple(FORMATS) == (
+def test_format_names_lists_all_and_defaults():
+    assert DEFAULT_FORMATS == ("po", "txt", "html")
+    assert parse_formats("md, TSV,md") == ("md", "tsv")
+    assert parse_formats("all") == tuple(FORMATS) == (
         "po", "txt", "html", "md", "tsv", "tmx", "xliff",
     )  # fmt: skip
-    with pytest.raises(InputError, match=r"unknown format 'pdf' \(valid: po, txt, html, md"):
-        select_formats(["po,pdf"])
-    with pytest.raises(InputError, match="no output format given"):
-        select_formats([""])
+    with pytest.raises(InputError, match=r"unknown format 'pdf': choose from po, txt, html, md"):
+        parse_formats("po,pdf")
+    with pytest.raises(InputError, match="no format: choose from"):
+        parse_formats("")
 
 
 def test_every_format_names_a_distinct_file():

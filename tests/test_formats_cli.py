@@ -51,9 +51,9 @@ def test_default_is_po_text_and_html(with_model, run_cli, tmp_path):
     ]
 
 
-def test_format_option_repeated_or_comma_separated(with_model, run_cli, tmp_path):
+def test_format_option_chooses_the_files(with_model, run_cli, tmp_path):
     article = str(EXAMPLES / "hoi-nghi-thuong-dinh.md")
-    result = run_cli("translate", article, "-o", "out", "--format", "md", "--format", "tsv,xliff")
+    result = run_cli("translate", article, "-o", "out", "--format", "md,tsv,xliff")
     assert result.exit_code == 0, result.output
     assert sorted(p.suffix for p in (tmp_path / "out").iterdir()) == [".md", ".tsv", ".xlf"]
 
@@ -62,7 +62,7 @@ def test_unknown_format_is_a_one_line_error_before_any_work(with_model, run_cli,
     result = run_cli("translate", str(EXAMPLES), "-o", "out", "--format", "po,docx")
     assert result.exit_code == 2
     assert result.stderr == (
-        "error: unknown format 'docx' (valid: po, txt, html, md, tsv, tmx, xliff, or all)\n"
+        "error: unknown format 'docx': choose from po, txt, html, md, tsv, tmx, xliff, or all\n"
     )
     assert not (tmp_path / "out").exists()
 
@@ -79,7 +79,8 @@ def test_translit_toml_formats_and_the_flag_wins(with_model, run_cli, tmp_path):
 @pytest.mark.parametrize(
     ("toml", "message"),
     [
-        ('formats = ["pdf"]', "translit.toml: unknown format 'pdf' (valid: po, txt,"),
+        ('formats = ["pdf"]', "translit.toml: unknown format 'pdf': choose from po, txt,"),
+        ("formats = []", "translit.toml: no format: choose from po, txt,"),
         ('formats = "po"', "translit.toml: formats must be a list"),
         ("formats = [1]", "translit.toml: formats must be a list of format names"),
     ],
@@ -179,3 +180,21 @@ def test_html_of_an_example_in_the_browser(everything, tmp_path):
     assert sorted(m.attrs["title"] for m in marks) == sorted(hits)
     english = [m.text() for td in page.all("td", "tgt") for m in td.all("mark", "term")]
     assert {"Ukraine", "Moscow", "Kyiv", "the White House"} <= set(english)
+
+
+def test_no_mt_page_gives_the_translator_the_glossary_hints(no_model, run_cli, tmp_path):
+    article = EXAMPLES / "thuong-dinh-truc-tuyen.txt"
+    result = run_cli("translate", str(article), "-o", "out", "--no-mt", "--format", "po,html")
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "out"
+    page = dom(chromium(tmp_path, "--dump-dom", (out / f"{article.stem}.html").as_uri()).stdout)
+    po = entries(out / f"{article.stem}.po")
+    rows = page.all("tr", "seg")
+    assert [r.attrs["id"] for r in rows] == [e.msgctxt for e in po]
+    for row, entry in zip(rows, po, strict=True):
+        assert "untranslated" in row.classes and "flagged" in row.classes
+        english = row.all("td", "tgt")[0]
+        hints = [f"glossary: {li.text()}" for li in english.all("li")]
+        expected = [line for line in entry.comment.splitlines() if line.startswith("glossary:")]
+        assert hints == list(dict.fromkeys(expected))
+    assert any(r.all("td", "tgt")[0].all("li") for r in rows)

@@ -20,8 +20,8 @@ import typer
 
 from translit import __version__
 from translit.cli_glossary import glossary_app
-from translit.config import ConfigError, load_config
-from translit.exits import EXIT_INPUT, EXIT_MODEL, fail
+from translit.config import Config, ConfigError, load_config
+from translit.exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_MODEL, fail
 from translit.io import InputError
 
 app = typer.Typer(
@@ -166,38 +166,56 @@ def translate(
         ),
     ] = TermStrategy.inline,
     formats: Annotated[
-        list[str] | None,
+        str | None,
         typer.Option(
             "--format",
             metavar="NAMES",
-            help="Files to write per article, comma-separated or repeated: po, txt, html, "
-            "md, tsv, tmx, xliff, or all [default: translit.toml's formats, else po,txt,html].",
+            help="Files to write per article, comma-separated: po, txt, html, md, tsv, tmx, "
+            "xliff, or all [default: translit.toml's formats, else po,txt,html].",
         ),
     ] = None,
+    no_mt: Annotated[
+        bool,
+        typer.Option(
+            "--no-mt",
+            help="No machine translation: write the files with empty English for a "
+            "human translator (glossary hints included); needs no model.",
+        ),
+    ] = False,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
     ] = False,
+    chunk_segments: Annotated[
+        int | None,
+        typer.Option(min=1, hidden=True, help="Segments per chunk (files land per chunk)."),
+    ] = None,
 ) -> None:
     """Translate articles into English: <id>.po, <id>.en.txt and <id>.html per article.
 
     Every glossary variant in the source (Mátxcơva, Moskva, ...) comes out as the
     entry's canonical English (Moscow); a term the model loses is flagged in the PO.
 
+    Run it again after a reviewer edited outputs/<id>.po: approved or edited entries
+    are kept exactly, only new or changed sentences are translated.
+
     Examples:
 
       translit translate examples/ -o outputs/
+
+      translit translate examples/ --no-mt        # files for a human translator
 
       translit translate article.txt -g glossaries/world-news.yaml -g my-desk.yaml
 
       translit translate article.txt --beam 1 --threads 2
 
-      translit translate examples/ --format all
+      translit translate examples/ --format all   # also md, tsv, tmx, xliff
     """
     from translit.document import Glossary
     from translit.engine import CT2Engine, EngineOptions
     from translit.glossary import GlossaryError, default_glossaries, load_glossaries
-    from translit.models import ModelError, find_model
-    from translit.pipeline import select_formats, translate_paths
+    from translit.models import ModelError, ModelMissing, find_model
+    from translit.pipeline import translate_paths
+    from translit.runstate import LockedError
     from translit.terms import term_policy
 
     try:
@@ -210,29 +228,30 @@ def translate(
             compute_type=compute_type,
             batch_tokens=batch_tokens,
         )
-        try:
-            written = select_formats(formats or config.formats)
-        except InputError as err:  # name the config file when the names came from it
-            fail(f"{config.source}: {err}" if not formats and config.source else str(err))
-        chosen = find_model(name=config.model)
+        written = _output_formats(formats, config)
+        chosen = None if no_mt else find_model(name=config.model)
         if no_glossary:
             terms = Glossary()
         else:
             terms = load_glossaries(glossary or default_glossaries(config))
     except (ConfigError, GlossaryError) as err:
         fail(str(err))
+    except ModelMissing as err:
+        fail(f"{err}; or add --no-mt to prepare the files for a human translator", EXIT_MODEL)
     except ModelError as err:
         fail(str(err), EXIT_MODEL)
-    engine = CT2Engine(
-        chosen,
-        EngineOptions(
-            beam=config.beam,
-            device=config.device,  # type: ignore[arg-type]
-            threads=config.threads,
-            compute_type=config.compute_type,
-            batch_tokens=config.batch_tokens,
-        ),
-    )
+    engine = None
+    if chosen is not None:
+        engine = CT2Engine(
+            chosen,
+            EngineOptions(
+                beam=config.beam,
+                device=config.device,  # type: ignore[arg-type]
+                threads=config.threads,
+                compute_type=config.compute_type,
+                batch_tokens=config.batch_tokens,
+            ),
+        )
     bar = None if quiet or not sys.stderr.isatty() else _Bar()
 
     def warn(message: str) -> None:
@@ -246,17 +265,27 @@ def translate(
             inputs,
             config.output,
             engine,
-            model_label=chosen.label,
+            model_label=chosen.label if chosen else "",
             policy=term_policy(terms, term_strategy.value),
             progress=bar,
             on_error=error,
             on_warning=warn,
             formats=written,
+            chunk_segments=chunk_segments,
+            engine_key=_engine_key(engine),
         )
-    except InputError as err:
+    except (InputError, LockedError) as err:
         fail(str(err))
     except ModelError as err:
         fail(str(err), EXIT_MODEL)
+    except KeyboardInterrupt:
+        if bar is not None:
+            bar.stop()
+        fail(
+            "interrupted: finished articles are written; run the same command again to "
+            "go on where it stopped",
+            EXIT_INTERRUPTED,
+        )
     finally:
         if bar is not None:
             bar.stop()
@@ -264,6 +293,18 @@ def translate(
         typer.echo(f"{report.summary()} → {config.output}", err=True)
     if report.errors:
         raise typer.Exit(EXIT_INPUT)
+
+
+def _engine_key(engine) -> str:  # engine: CT2Engine | None
+    """What the run cache is keyed by: the model and the options that change its output."""
+    from translit.runstate import cache_key
+
+    if engine is None:
+        return ""
+    opts = engine.options
+    return cache_key(
+        engine.model.path, engine.model.version, opts.beam, opts.compute_type, opts.length_penalty
+    )
 
 
 @app.command()
@@ -284,6 +325,229 @@ def segment(
         fail(str(err))
     for seg in doc.segments:
         typer.echo(f"{seg.key}\t{seg.source}")
+
+
+def _term_policy(glossary: list[Path] | None, no_glossary: bool):  # -> TermPolicy
+    """The glossary policy for commands that check English against the glossary."""
+    from translit.document import Glossary
+    from translit.glossary import GlossaryError, default_glossaries, load_glossaries
+    from translit.terms import term_policy
+
+    try:
+        if no_glossary:
+            return term_policy(Glossary())
+        return term_policy(load_glossaries(glossary or default_glossaries(load_config())))
+    except (ConfigError, GlossaryError) as err:
+        fail(str(err))
+
+
+GlossaryOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--glossary",
+        "-g",
+        help="Glossary YAML file; repeat for several [default: as translate].",
+    ),
+]
+NoGlossaryOption = Annotated[
+    bool, typer.Option("--no-glossary", help="Do not check terms against a glossary.")
+]
+
+
+@app.command()
+def build(
+    files: Annotated[
+        list[Path],
+        typer.Argument(metavar="PO_FILES...", help="Review files (<id>.po) or folders of them."),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Where to write [default: beside each PO file]."),
+    ] = None,
+    formats: Annotated[
+        str,
+        typer.Option("--format", help="Files to rebuild, comma-separated (not po)."),
+    ] = "txt,html,md",
+    glossary: GlossaryOption = None,
+    no_glossary: NoGlossaryOption = False,
+) -> None:
+    """Rebuild the English article and side-by-side files from reviewed PO files.
+
+    Needs no model: the English is the PO's as the reviewer left it (fuzzy entries
+    included, and flagged in the HTML); glossary hits and findings are recomputed.
+
+    Examples:
+
+      translit build outputs/thuong-dinh-truc-tuyen.po
+
+      translit build outputs/ --format txt,html,md,tsv
+    """
+    from translit.review import build_files, find_review_files, load_review
+
+    chosen = _format_list(formats)
+    policy = _term_policy(glossary, no_glossary)
+    try:
+        paths = find_review_files(files)
+    except InputError as err:
+        fail(str(err))
+    failed = False
+    for path in paths:
+        try:
+            doc = load_review(path, policy)
+            written = build_files(doc, output or path.parent, chosen)
+        except InputError as err:
+            typer.echo(f"error: {err}", err=True)
+            failed = True
+            continue
+        typer.echo(f"{path} → {', '.join(str(w) for w in written)}", err=True)
+    if failed:
+        raise typer.Exit(EXIT_INPUT)
+
+
+@app.command()
+def review(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(metavar="[PO_FILES...]", help="Review files or folders [default: outputs]."),
+    ] = None,
+    open_html: Annotated[
+        bool, typer.Option("--open", help="Open each article's HTML page in the browser.")
+    ] = False,
+    glossary: GlossaryOption = None,
+    no_glossary: NoGlossaryOption = False,
+) -> None:
+    """Show how far the review has come: a table per article of segments, reviewed,
+    fuzzy and untranslated entries and findings.
+
+    Examples:
+
+      translit review outputs/
+
+      translit review outputs/thuong-dinh-truc-tuyen.po --open
+    """
+    from translit.review import article_status, find_review_files, load_review
+
+    policy = _term_policy(glossary, no_glossary)
+    try:
+        paths = find_review_files(files or [load_config().output])
+    except (InputError, ConfigError) as err:
+        fail(str(err))
+    rows = []
+    failed = False
+    for path in paths:
+        try:
+            rows.append(article_status(load_review(path, policy), path))
+        except InputError as err:
+            typer.echo(f"error: {err}", err=True)
+            failed = True
+    width = max([len("article")] + [len(r.id) for r in rows])
+    head = ("segments", "reviewed", "fuzzy", "untranslated", "errors", "warnings")
+    typer.echo(f"{'article':<{width}}  " + "  ".join(f"{h:>8}" for h in head))
+    for r in rows:
+        cells = (r.segments, r.reviewed, r.fuzzy, r.untranslated, r.errors, r.warnings)
+        typer.echo(f"{r.id:<{width}}  " + "  ".join(f"{c:>8}" for c in cells))
+    done = sum(1 for r in rows if r.done)
+    typer.echo(f"{done} of {len(rows)} article{'s' if len(rows) != 1 else ''} fully reviewed")
+    if open_html:
+        import webbrowser
+
+        for r in rows:
+            page = r.path.with_name(f"{r.id}.html")
+            if not page.exists():
+                typer.echo(f"warning: {page} does not exist; run translit build {r.path}", err=True)
+            else:
+                webbrowser.open(page.resolve().as_uri())
+    if failed:
+        raise typer.Exit(EXIT_INPUT)
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    never = "never"
+
+
+@app.command()
+def check(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(metavar="[PO_FILES...]", help="Review files or folders [default: outputs]."),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Findings as JSON on stdout.")] = False,
+    fail_on: Annotated[
+        FailOn,
+        typer.Option(help="Exit 1 when a finding of this severity or worse exists."),
+    ] = FailOn.error,
+    glossary: GlossaryOption = None,
+    no_glossary: NoGlossaryOption = False,
+) -> None:
+    """Check the English in review files against the source and the glossary.
+
+    Finds what a reviewer must look at: a missing glossary term, a forbidden variant,
+    a number or date that does not match, Vietnamese left in the English, unbalanced
+    brackets or quotes, ... (machine or human translation alike). Exit code 1 when a
+    finding at or above --fail-on exists, 0 otherwise, 2 for an unreadable file.
+
+    Examples:
+
+      translit check outputs/
+
+      translit check outputs/*.po --json --fail-on warning
+    """
+    from translit.review import check_files, find_review_files
+
+    policy = _term_policy(glossary, no_glossary)
+    try:
+        paths = find_review_files(files or [load_config().output])
+    except (InputError, ConfigError) as err:
+        fail(str(err))
+    result = check_files(paths, policy)
+    for message in result.errors:
+        typer.echo(f"error: {message}", err=True)
+    if as_json:
+        typer.echo(result.to_json())
+    else:
+        _print_findings(result)
+    if result.errors:
+        raise typer.Exit(EXIT_INPUT)
+    if fail_on != FailOn.never and result.count_at_least(fail_on.value):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _print_findings(result) -> None:  # result: translit.review.CheckResult
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False, soft_wrap=False)
+    if result.findings:
+        table = Table("article", "key", "severity", "code", "message", show_lines=False)
+        for item in result.findings:
+            table.add_row(item.article, item.key, item.severity, item.code, item.message)
+        console.print(table)
+    console.print(result.summary(), markup=False)
+
+
+def _format_list(spec: str) -> tuple[str, ...]:
+    from translit.pipeline import parse_formats
+
+    try:
+        return parse_formats(spec)
+    except InputError as err:
+        fail(str(err))
+
+
+def _output_formats(option: str | None, config: Config) -> tuple[str, ...]:
+    """`--format`, else translit.toml's `formats` (an error names the file), else the defaults."""
+    from translit.pipeline import DEFAULT_FORMATS, parse_formats
+
+    if option is not None:
+        return _format_list(option)
+    if config.formats is None:
+        return DEFAULT_FORMATS
+    try:
+        return parse_formats(",".join(config.formats))
+    except InputError as err:
+        fail(f"{config.source}: {err}")
 
 
 @models_app.command("list")

@@ -52,6 +52,8 @@ class Segment:
     fuzzy: bool = False
     hits: list[TermHit] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    previous_source: str = ""  # the source an old translation was made for (PO `#| msgid`)
+    note: str = ""  # the reviewer's own comment (PO `# ...`), kept across runs
 
     @property
     def status(self) -> Status:
@@ -70,6 +72,11 @@ class Document:
     paragraphs: list[str]  # normalized paragraph texts; may hold "\n" hard breaks
     segments: list[Segment] = field(default_factory=list)
     layout: Layout = "blank"  # paragraphs separated by blank lines or one per line
+    # Entries of an earlier review file whose sentence is gone (PO `#~`), kept, not lost.
+    obsolete: list[Segment] = field(default_factory=list)
+    # The header of the review file this was read from (the reviewer's Last-Translator,
+    # the model that translated it, ...); empty for a fresh article.
+    review_header: dict[str, str] = field(default_factory=dict)
 
     def paragraph_segments(self) -> list[list[Segment]]:
         """Segments grouped by paragraph, in order (empty paragraphs omitted)."""

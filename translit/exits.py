@@ -6,8 +6,10 @@ from typing import NoReturn
 
 import typer
 
+EXIT_FINDINGS = 1  # translit check: findings at or above --fail-on
 EXIT_INPUT = 2  # bad input: a file, path, option, config or glossary is unusable
 EXIT_MODEL = 3  # no usable model
+EXIT_INTERRUPTED = 130  # stopped by Ctrl-C (128 + SIGINT), as shells report it
 
 
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:

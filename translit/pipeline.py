@@ -1,13 +1,16 @@
-"""The translate run: read → segment → engine → write, for a whole folder at once.
+"""The translate run: read → segment → memory → engine → write, for a whole folder.
 
-All pending segments of every article go to the engine in one call, so batches are
-filled across articles; each article's files are then written atomically.
+Articles are taken in chunks of whole articles (a few thousand segments); all
+pending segments of a chunk go to the engine in one call, so batches are filled
+across articles, and each article's files are then written atomically before the
+next chunk starts.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -18,10 +21,13 @@ from translit.document import Document, Glossary, Segment
 from translit.engine import Engine
 from translit.formats import RunInfo, html, md, po, tmx, tsv, txt, xliff
 from translit.io import InputError, find_articles, read_article, write_atomic
+from translit.memory import merge_previous
+from translit.runstate import CACHE_DIR, RunCache, deferred_interrupt, output_lock
 from translit.segment import segment_paragraphs
 from translit.terms import (
     Protected,
     TermPolicy,
+    mark_applied,
     missing_terms,
     pick_hypothesis,
     record_terms,
@@ -30,29 +36,20 @@ from translit.terms import (
 
 FORMATS = {"po": po, "txt": txt, "html": html, "md": md, "tsv": tsv, "tmx": tmx, "xliff": xliff}
 DEFAULT_FORMATS = ("po", "txt", "html")
+CHUNK_SEGMENTS = 2000  # segments per chunk: batches stay full, finished files land early
+FLUSH_TEXTS = 512  # texts per engine call; each call's output is saved to the run cache
 
 
-def select_formats(names: Sequence[str] | None) -> tuple[str, ...]:
-    """Format names from `--format` values or config: each may be a comma-separated
-    list, `all` means every format; None means the defaults.
-
-    Raises InputError naming the valid formats when a name is unknown or none is given.
-    """
-    if names is None:
-        return DEFAULT_FORMATS
-    valid = f"valid: {', '.join(FORMATS)}, or all"
-    chosen: list[str] = []
-    for value in names:
-        for name in (part.strip().lower() for part in value.split(",")):
-            if name == "all":
-                chosen += FORMATS
-            elif name in FORMATS:
-                chosen.append(name)
-            elif name:
-                raise InputError(f"unknown format {name!r} ({valid})")
-    if not chosen:
-        raise InputError(f"no output format given ({valid})")
-    return tuple(dict.fromkeys(chosen))
+def parse_formats(spec: str) -> tuple[str, ...]:
+    """`po,txt,html` or `all` → format names, in the order given (InputError if unknown)."""
+    names = [name.strip().lower() for name in spec.split(",") if name.strip()]
+    if names == ["all"]:
+        return tuple(FORMATS)
+    unknown = [name for name in names if name not in FORMATS]
+    if unknown or not names:
+        what = f"unknown format {', '.join(map(repr, unknown))}" if unknown else "no format"
+        raise InputError(f"{what}: choose from {', '.join(FORMATS)}, or all")
+    return tuple(dict.fromkeys(names))
 
 
 class Progress(Protocol):
@@ -78,19 +75,37 @@ class RunReport:
     articles: int = 0
     segments: int = 0
     translated: int = 0  # distinct sentences sent to the engine
+    kept: int = 0  # segments whose English came from an earlier review file
+    untranslated: int = 0  # segments left without English (no engine, --no-mt)
     hits: int = 0  # glossary hits in the source
     missing: int = 0  # hits whose term the English lacks (term-missing findings)
+    unchecked: int = 0  # hits in segments without English (nothing to check yet)
     seconds: float = 0.0
     written: list[Path] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
+    def count(self, doc: Document) -> None:
+        """Add a finished article to the counts."""
+        self.articles += 1
+        self.segments += len(doc.segments)
+        self.untranslated += sum(1 for seg in doc.segments if not seg.target)
+        for seg in doc.segments:
+            self.hits += len(seg.hits)
+            if seg.target:
+                self.missing += sum(1 for hit in seg.hits if not hit.applied)
+            else:
+                self.unchecked += len(seg.hits)
+
     def summary(self) -> str:
         rate = self.segments / self.seconds if self.seconds > 0 else 0.0
+        kept = f", {self.kept} kept from earlier PO files" if self.kept else ""
+        left = f", {self.untranslated} left for a translator" if self.untranslated else ""
+        applied = self.hits - self.missing - self.unchecked
         return (
             f"{self.articles} article{'s' if self.articles != 1 else ''}, "
-            f"{self.segments} segments ({self.translated} distinct sent to the model), "
-            f"{self.hits} glossary hits ({self.hits - self.missing} applied, "
+            f"{self.segments} segments ({self.translated} distinct sent to the model{kept}"
+            f"{left}), {self.hits} glossary hits ({applied} applied, "
             f"{self.missing} missing) in {self.seconds:.1f} s ({rate:.0f} segments/s)"
         )
 
@@ -137,26 +152,44 @@ def load_documents(
 
 def translate_documents(
     docs: Sequence[Document],
-    engine: Engine,
+    engine: Engine | None,
     progress: Progress,
     policy: TermPolicy | None = None,
+    cache: RunCache | None = None,
 ) -> int:
-    """Fill in every pending segment's English; return the distinct texts sent.
+    """Fill in the English of every segment that has none; return the texts sent.
 
-    All segments go to the engine in one call, glossary hits protected. Segments whose
-    English lacks a glossary term go back once for an n-best list, and the best
-    hypothesis with every term wins; if none has them, the best is kept and each lost
-    term becomes a `term-missing` finding.
+    Every segment's glossary hits are found (also for English kept from an earlier
+    review). Segments without English go to the engine, hits protected, identical
+    texts once, length-sorted, in groups of `FLUSH_TEXTS` recorded in `cache` as each
+    group finishes (texts the cache holds are not sent again). Segments whose English
+    lacks a glossary term go back once for an n-best list, and the best hypothesis
+    with every term wins; if none has them, the best is kept and each lost term becomes
+    a `term-missing` finding. Without an engine (`--no-mt`) segments without English
+    stay empty, for a human translator.
     """
     policy = policy or term_policy(Glossary())
-    pending = [seg for doc in docs for seg in doc.segments if seg.origin != "reviewed"]
-    prepared = [policy.protect_segment(seg) for seg in pending]
-    progress.start(len(pending))
-    results = engine.translate([p.text for p in prepared], progress=progress.advance)
+    cache = RunCache() if cache is None else cache
+    pending: list[tuple[Segment, Protected]] = []
+    for seg in (seg for doc in docs for seg in doc.segments):
+        prepared = policy.protect_segment(seg)
+        if seg.target:
+            mark_applied(seg)
+        elif engine is not None:
+            pending.append((seg, prepared))
+    new = sorted({p.text for _, p in pending if p.text not in cache}, key=len)
+    # kept, cached and repeated segments are done at once; the engine reports the rest
+    progress.advance(sum(len(doc.segments) for doc in docs) - len(new))
+    if engine is None or not pending:
+        return 0
+    for start in range(0, len(new), FLUSH_TEXTS):
+        group = new[start : start + FLUSH_TEXTS]
+        results = engine.translate(group, progress=progress.advance)
+        cache.record(group, [hyps[0].text for hyps in results])
     retry: list[tuple[Segment, Protected]] = []
-    for seg, prep, hyps in zip(pending, prepared, results, strict=True):
+    for seg, prep in pending:
         seg.origin, seg.fuzzy = "machine", True
-        english = policy.restore(hyps[0].text, prep)
+        english = policy.restore(cache[prep.text], prep)
         missing = missing_terms(english, prep.hits)
         if missing and policy.retry_hypotheses > 1:
             retry.append((seg, prep))
@@ -169,7 +202,7 @@ def translate_documents(
         for (seg, prep), hyps in zip(retry, nbest, strict=True):
             candidates = [policy.restore(h.text, prep) for h in hyps]
             record_terms(seg, *pick_hypothesis(candidates, prep.hits))
-    return len({p.text for p in prepared})
+    return len(new)
 
 
 def write_outputs(
@@ -214,27 +247,70 @@ def run_info(model: str = "") -> RunInfo:
     return RunInfo(tool_version=__version__, model=model, created=created)
 
 
+def load_previous(doc: Document, output_dir: Path) -> None:
+    """Merge the article's earlier review file (`<id>.po` in output_dir), if there is one.
+
+    Raises InputError when that file cannot be read: it may hold a reviewer's work, so
+    the article is not translated (and the file not overwritten) until it is fixed.
+    """
+    previous = output_dir / f"{doc.id}{po.SUFFIX}"
+    if not previous.exists():
+        return
+    try:
+        old = po.read(previous, doc.id)
+    except InputError as err:
+        raise InputError(f"{err}; not overwritten: fix or move it and run again") from None
+    merge_previous(doc, old)
+
+
+def _chunks(docs: deque[Document], size: int) -> Iterator[list[Document]]:
+    """Consecutive groups of whole documents holding about `size` segments each, taken
+    off `docs` so that a finished chunk can be freed."""
+    chunk: list[Document] = []
+    count = 0
+    while docs:
+        doc = docs.popleft()
+        chunk.append(doc)
+        count += len(doc.segments)
+        if count >= size:
+            yield chunk
+            chunk, count = [], 0
+    if chunk:
+        yield chunk
+
+
 def translate_paths(
     inputs: Sequence[Path],
     output_dir: Path,
-    engine: Engine,
+    engine: Engine | None,
     *,
+    formats: Sequence[str] = DEFAULT_FORMATS,
     model_label: str = "",
     policy: TermPolicy | None = None,
     progress: Progress | None = None,
     on_error: Callable[[str], None] = lambda message: None,
     on_warning: Callable[[str], None] = lambda message: None,
-    formats: Sequence[str] | None = None,
+    chunk_segments: int | None = None,
+    engine_key: str = "",
 ) -> RunReport:
     """Translate every article under `inputs` into `output_dir`.
 
-    Files that cannot be read are passed to `on_error` (one line each) and listed
-    in the report, empty ones to `on_warning`; the others are translated and written
-    in each of `formats` (names as `select_formats` takes them; default po, txt, html).
+    An article translated before keeps what its review file (`<id>.po`) holds (see
+    translit.memory); only sentences without English go to the engine, and none at
+    all when `engine` is None (files for a human translator). Articles are translated
+    in chunks of about `chunk_segments` segments and each chunk's files are written
+    before the next starts, so finished articles are on disk and memory stays flat.
+    Files that cannot be read are passed to `on_error` (one line each) and listed in
+    the report, empty ones to `on_warning`; the others are translated and written.
+
+    The run holds a lock on `output_dir` (LockedError if another run has it). Engine
+    output is saved as it comes in a run cache beside the outputs, keyed by
+    `engine_key` (the model and its settings), so a run stopped by Ctrl-C
+    (KeyboardInterrupt, raised after the current engine call or article write)
+    resumes where it stopped; the cache is removed when the run ends uninterrupted.
     """
     started = time.perf_counter()
     report = RunReport()
-    chosen = select_formats(formats)
 
     def failed(message: str) -> None:
         report.errors.append(message)
@@ -248,18 +324,30 @@ def translate_paths(
     if not paths:
         raise InputError(f"no .txt or .md articles in {', '.join(map(str, inputs))}")
     check_output_dir(output_dir)
-    docs = load_documents(paths, failed, warned)
-    report.translated = translate_documents(docs, engine, progress or NoProgress(), policy)
-    run = run_info(model_label)
-    for doc in docs:
-        try:
-            report.written += write_outputs(doc, output_dir, run, chosen)
-        except InputError as err:
-            failed(str(err))
-    report.articles = len(docs)
-    report.segments = sum(len(doc.segments) for doc in docs)
-    hits = [hit for doc in docs for seg in doc.segments for hit in seg.hits]
-    report.hits = len(hits)
-    report.missing = sum(1 for hit in hits if not hit.applied)
+    with output_lock(output_dir):
+        docs: deque[Document] = deque()
+        for doc in load_documents(paths, failed, warned):
+            try:
+                load_previous(doc, output_dir)
+            except InputError as err:
+                failed(str(err))
+                continue
+            docs.append(doc)
+        progress = progress or NoProgress()
+        progress.start(sum(len(doc.segments) for doc in docs))
+        run = run_info(model_label)
+        cache = RunCache(output_dir / CACHE_DIR if engine else None, engine_key)
+        for chunk in _chunks(docs, chunk_segments or CHUNK_SEGMENTS):
+            report.kept += sum(1 for doc in chunk for seg in doc.segments if seg.target)
+            report.translated += translate_documents(chunk, engine, progress, policy, cache)
+            for doc in chunk:
+                try:
+                    with deferred_interrupt():
+                        report.written += write_outputs(doc, output_dir, run, formats)
+                except InputError as err:
+                    failed(str(err))
+                report.count(doc)
+            chunk.clear()
+        cache.discard()
     report.seconds = time.perf_counter() - started
     return report

@@ -238,12 +238,23 @@ def pick_hypothesis(
     return candidates[0], missing_terms(candidates[0], hits)
 
 
+def mark_applied(segment: Segment) -> list[TermHit]:
+    """Set each hit's `applied` from the segment's English now; return the missing hits.
+
+    With no English yet (a human translator's empty entry) no hit is applied and none
+    is reported missing.
+    """
+    missing = missing_terms(segment.target, segment.hits) if segment.target else []
+    lost = {id(h) for h in missing}
+    for hit in segment.hits:
+        hit.applied = bool(segment.target) and id(hit) not in lost
+    return missing
+
+
 def record_terms(segment: Segment, english: str, missing: Sequence[TermHit]) -> None:
     """Set the segment's English, mark applied hits, add a finding per missing term."""
     segment.target = english
-    lost = {id(h) for h in missing}
-    for hit in segment.hits:
-        hit.applied = id(hit) not in lost
+    mark_applied(segment)
     for hit in missing:
         segment.fuzzy = True
         segment.findings.append(

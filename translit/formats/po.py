@@ -1,16 +1,29 @@
-"""`<id>.po`: the review master (gettext PO).
+"""`<id>.po`: the review master (gettext PO), written and read back.
 
 msgctxt is the segment key, msgid the Vietnamese sentence, msgstr the English.
 Machine output carries the `fuzzy` flag until a reviewer approves it; `#:` points at
-file:paragraph; `#.` lists glossary hits and findings.
+file:paragraph; `#.` lists glossary hits and findings; `# ` is the reviewer's own
+note and `#| msgid` the source an old translation was made for; sentences that left
+the article are kept as obsolete `#~` entries. The header records what is needed to
+rebuild the article from the PO alone: the source file, the paragraph layout and the
+segments followed by a line break (`X-Translit-Line-Breaks`).
 """
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from translit.document import Document, Segment
 from translit.formats import RunInfo, notes
+from translit.io import InputError
 
 SUFFIX = ".po"
+SOURCE_LANG = "vi"
+KEY = re.compile(r"p(\d+)\.s(\d+)")
+# Header fields a reviewer's tool sets; a re-run keeps them.
+REVIEW_FIELDS = ("Last-Translator", "Language-Team", "Plural-Forms")
+_POLIB_LINE = re.compile(r"\(line (\d+)\)")
 
 
 def header(doc: Document, run: RunInfo) -> dict[str, str]:
@@ -30,9 +43,11 @@ def header(doc: Document, run: RunInfo) -> dict[str, str]:
         "X-Source-Language": run.source_lang,
         "X-Source-File": doc.path.name,
         "X-Translit-Layout": doc.layout,
+        "X-Translit-Line-Breaks": " ".join(s.key for s in doc.segments if s.line_break),
     }
     if run.model:
         meta["X-Translit-Model"] = run.model
+    meta.update({k: v for k, v in doc.review_header.items() if k in REVIEW_FIELDS and v})
     return meta
 
 
@@ -42,20 +57,153 @@ def comments(seg: Segment) -> str:
 
 
 def render(doc: Document, run: RunInfo) -> str:
-    """The PO file text for a document."""
+    """The PO file text for a document, obsolete entries last."""
     import polib
 
     po = polib.POFile(wrapwidth=78)
     po.header = f"{doc.path.name}: {run.source_lang}→{run.target_lang} translation for review."
     po.metadata = header(doc, run)
     for seg in doc.segments:
-        entry = polib.POEntry(
-            msgctxt=seg.key,
-            msgid=seg.source,
-            msgstr=seg.target,
-            occurrences=[(doc.path.name, str(seg.paragraph))],
-            comment=comments(seg),
-            flags=["fuzzy"] if seg.fuzzy else [],
-        )
-        po.append(entry)
+        po.append(_entry(seg, doc))
+    for seg in doc.obsolete:
+        po.append(_entry(seg, doc, obsolete=True))
     return str(po)
+
+
+def _entry(seg: Segment, doc: Document, obsolete: bool = False):  # -> polib.POEntry
+    import polib
+
+    return polib.POEntry(
+        msgctxt=seg.key,
+        msgid=seg.source,
+        msgstr=seg.target,
+        occurrences=[] if obsolete else [(doc.path.name, str(seg.paragraph))],
+        comment="" if obsolete else comments(seg),
+        tcomment=seg.note,
+        flags=["fuzzy"] if seg.fuzzy else [],
+        previous_msgid=seg.previous_source or None,
+        obsolete=obsolete,
+    )
+
+
+def read(path: Path, article_id: str | None = None) -> Document:
+    """Read a translit PO file back into a Document, as the reviewer left it.
+
+    Segments come back with their key, source, English, fuzzy flag, reviewer note and
+    previous source, in key order; obsolete entries go to `Document.obsolete`. The
+    paragraphs are rebuilt from the segments, so the article can be rebuilt without
+    its source file. Glossary hits and findings are not read: they are recomputed
+    from the text.
+
+    Raises InputError (one line, naming the file and line where there is one) for a
+    file that cannot be read, is not a PO file, is not a Vietnamese→English translit
+    PO, or holds entries for another article.
+    """
+    import polib
+
+    text = _read_text(path)
+    try:
+        po = polib.pofile(text)
+    except (OSError, ValueError) as err:
+        line = _POLIB_LINE.search(str(err))
+        where = f"{path}:{line.group(1)}" if line else str(path)
+        raise InputError(f"{where}: not a valid PO file (syntax error)") from None
+    meta = po.metadata
+    source_lang = meta.get("X-Source-Language", SOURCE_LANG)
+    if source_lang != SOURCE_LANG or meta.get("Language", "en") != "en":
+        raise InputError(
+            f"{path}: a {source_lang}→{meta.get('Language', '?')} PO file; "
+            "translit reads Vietnamese→English (vi→en) review files"
+        )
+    doc_id = article_id or path.name.removesuffix(".po")
+    source_file = meta.get("X-Source-File") or f"{doc_id}.txt"
+    breaks = set(meta.get("X-Translit-Line-Breaks", "").split())
+    segments: list[Segment] = []
+    obsolete: list[Segment] = []
+    for entry in po:
+        segment = _segment(entry, path, text, source_file, breaks)
+        (obsolete if entry.obsolete else segments).append(segment)
+    if not segments and not obsolete and not meta:
+        raise InputError(f"{path}: not a translit PO file (no header and no entries)")
+    segments.sort(key=lambda s: _key_order(s.key))
+    doc = Document(
+        id=doc_id,
+        path=Path(source_file),
+        paragraphs=[],
+        segments=segments,
+        layout="line" if meta.get("X-Translit-Layout") == "line" else "blank",
+        obsolete=obsolete,
+        review_header=dict(meta),
+    )
+    _rebuild_paragraphs(doc)
+    return doc
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a PO file") from None
+    except OSError as err:
+        raise InputError(f"{path}: cannot read ({err.strerror})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise InputError(f"{path}:{line}: not UTF-8; translit writes PO files in UTF-8") from None
+
+
+def _segment(entry, path: Path, text: str, source_file: str, breaks: set[str]) -> Segment:
+    key = KEY.fullmatch(entry.msgctxt or "")
+    if key is None:
+        where = f"{path}:{entry.linenum}" if getattr(entry, "linenum", None) else str(path)
+        raise InputError(
+            f"{where}: entry has no segment key (msgctxt like p3.s2); "
+            "not a PO file written by translit"
+        )
+    for name, _ in [] if entry.obsolete else entry.occurrences:
+        if name != source_file:
+            raise InputError(
+                f"{path}:{entry.linenum}: entry {entry.msgctxt} belongs to {name}, "
+                f"but this file is for {source_file}; entries of another article"
+            )
+    fuzzy = "fuzzy" in entry.flags
+    if entry.msgstr:
+        origin = "machine" if fuzzy else "reviewed"
+    else:
+        origin = "none"
+    return Segment(
+        key=entry.msgctxt,
+        source=entry.msgid,
+        paragraph=int(key.group(1)),
+        start=0,
+        end=len(entry.msgid),
+        line_break=entry.msgctxt in breaks,
+        target=entry.msgstr,
+        origin=origin,  # type: ignore[arg-type]
+        fuzzy=fuzzy and bool(entry.msgstr),
+        previous_source=entry.previous_msgid or "",
+        note=entry.tcomment or "",
+    )
+
+
+def _key_order(key: str) -> tuple[int, int]:
+    match = KEY.fullmatch(key)
+    return (int(match.group(1)), int(match.group(2))) if match else (0, 0)
+
+
+def _rebuild_paragraphs(doc: Document) -> None:
+    """Paragraph texts from the segments (joined by a space, or a kept line break),
+    with each segment's offsets into its paragraph."""
+    doc.paragraphs = []
+    for group in doc.paragraph_segments():
+        parts: list[str] = []
+        pos = 0
+        for seg in group:
+            seg.start, seg.end = pos, pos + len(seg.source)
+            sep = "\n" if seg.line_break else " "
+            parts += [seg.source, sep]
+            pos = seg.end + len(sep)
+        doc.paragraphs.append("".join(parts[:-1]))

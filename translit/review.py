@@ -1,0 +1,173 @@
+"""Working from the review files (`<id>.po`) as the reviewer left them, without a model.
+
+`load_review` reads a PO back into a Document and recomputes its glossary hits and
+findings from the text; `build_files` rebuilds the English article and the side-by-side
+files from it; `article_status` counts what is left to review.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from translit.document import Document
+from translit.formats import RunInfo, po
+from translit.io import InputError
+from translit.pipeline import run_info, write_outputs
+from translit.terms import TermPolicy, mark_applied
+
+BUILD_FORMATS = ("txt", "html", "md")
+
+
+def find_review_files(inputs: Iterable[Path]) -> list[Path]:
+    """Expand files and folders into PO paths (a folder gives its *.po files, sorted).
+
+    Raises InputError for a path that does not exist or a folder without PO files.
+    """
+    found: dict[Path, Path] = {}
+    for item in inputs:
+        if item.is_dir():
+            files = sorted(p for p in item.iterdir() if p.suffix == po.SUFFIX and p.is_file())
+            if not files:
+                raise InputError(f"{item}: no .po review files here (run translit translate)")
+            for path in files:
+                found.setdefault(path.resolve(), path)
+        elif item.exists():
+            found.setdefault(item.resolve(), item)
+        else:
+            raise InputError(f"{item}: no such file or directory")
+    return list(found.values())
+
+
+def annotate(doc: Document, policy: TermPolicy) -> None:
+    """Recompute glossary hits and findings for the English the document holds now."""
+    for seg in doc.segments:
+        policy.protect_segment(seg)
+        mark_applied(seg)
+
+
+def load_review(path: Path, policy: TermPolicy) -> Document:
+    """A review file as a Document, its hits and findings recomputed (InputError if bad)."""
+    doc = po.read(path)
+    annotate(doc, policy)
+    return doc
+
+
+def build_files(
+    doc: Document,
+    output_dir: Path,
+    formats: Sequence[str] = BUILD_FORMATS,
+    run: RunInfo | None = None,
+) -> list[Path]:
+    """Write the document's files (never its PO) into output_dir; return their paths."""
+    if "po" in formats:
+        raise InputError("build never rewrites the review file: leave po out of --format")
+    run = run or run_info(doc.review_header.get("X-Translit-Model", ""))
+    return write_outputs(doc, output_dir, run, formats)
+
+
+@dataclass(frozen=True)
+class ArticleStatus:
+    """How far the review of one article has come."""
+
+    id: str
+    path: Path
+    segments: int
+    reviewed: int
+    fuzzy: int
+    untranslated: int
+    errors: int
+    warnings: int
+
+    @property
+    def done(self) -> bool:
+        return self.reviewed == self.segments and not self.errors
+
+
+def article_status(doc: Document, path: Path) -> ArticleStatus:
+    """Counts for the review table of one article (after `annotate`)."""
+    statuses = [seg.status for seg in doc.segments]
+    findings = [f for seg in doc.segments for f in seg.findings]
+    return ArticleStatus(
+        id=doc.id,
+        path=path,
+        segments=len(statuses),
+        reviewed=statuses.count("reviewed"),
+        fuzzy=statuses.count("fuzzy"),
+        untranslated=statuses.count("untranslated"),
+        errors=sum(1 for f in findings if f.severity == "error"),
+        warnings=sum(1 for f in findings if f.severity == "warning"),
+    )
+
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    """One finding of `translit check`, with where it is."""
+
+    article: str
+    file: str
+    key: str
+    severity: str
+    code: str
+    message: str
+    source: str
+    target: str
+
+
+@dataclass
+class CheckResult:
+    """Findings of every review file checked, and the files that could not be read."""
+
+    files: int = 0
+    segments: int = 0
+    findings: list[FindingRow] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def count_at_least(self, severity: str) -> int:
+        rank = SEVERITY_RANK[severity]
+        return sum(1 for f in self.findings if SEVERITY_RANK.get(f.severity, 0) >= rank)
+
+    def summary(self) -> str:
+        by = {s: sum(1 for f in self.findings if f.severity == s) for s in SEVERITY_RANK}
+        return (
+            f"{self.files} file{'s' if self.files != 1 else ''}, {self.segments} segments: "
+            f"{by['error']} errors, {by['warning']} warnings, {by['info']} notes"
+        )
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "files": self.files,
+                "segments": self.segments,
+                "findings": [asdict(f) for f in self.findings],
+                "errors": self.errors,
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+
+
+def check_files(paths: Sequence[Path], policy: TermPolicy) -> CheckResult:
+    """Check every review file; a file that cannot be read is listed in `errors`."""
+    result = CheckResult()
+    for path in paths:
+        try:
+            doc = load_review(path, policy)
+        except InputError as err:
+            result.errors.append(str(err))
+            continue
+        result.files += 1
+        result.segments += len(doc.segments)
+        result.findings += [
+            FindingRow(
+                doc.id, str(path), seg.key, f.severity, f.code, f.message, seg.source, seg.target
+            )
+            for seg in doc.segments
+            for f in seg.findings
+        ]
+    return result
