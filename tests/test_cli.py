@@ -69,8 +69,10 @@ def test_translate_writes_po_and_text_for_every_article(with_model, run_cli, art
     out = tmp_path / "out"
     assert sorted(p.name for p in out.iterdir()) == [
         "gap-mat.en.txt",
+        "gap-mat.html",
         "gap-mat.po",
         "phan-ung.en.txt",
+        "phan-ung.html",
         "phan-ung.po",
     ]
     assert "2 articles" in result.stderr and "segments" in result.stderr
@@ -133,7 +135,9 @@ def test_bad_file_is_reported_and_the_others_are_still_translated(
     assert "anh.txt: looks like a binary file" in errors[0]
     assert "cu.txt: not UTF-8" in errors[1]
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert names == ["gap-mat.en.txt", "gap-mat.po", "phan-ung.en.txt", "phan-ung.po"]
+    assert names == [
+        f"{a}{s}" for a in ("gap-mat", "phan-ung") for s in (".en.txt", ".html", ".po")
+    ]
     assert "Traceback" not in result.output
 
 
@@ -178,7 +182,9 @@ def test_same_article_id_twice_is_an_error_for_one_file_only(
     assert result.exit_code == 2
     assert "gap-mat.txt: same article id 'gap-mat' as" in result.stderr
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert names == ["gap-mat.en.txt", "gap-mat.po", "phan-ung.en.txt", "phan-ung.po"]
+    assert names == [
+        f"{a}{s}" for a in ("gap-mat", "phan-ung") for s in (".en.txt", ".html", ".po")
+    ]
 
 
 def test_a_named_model_of_the_wrong_pair_or_broken_is_refused(with_model, run_cli, articles):

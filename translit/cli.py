@@ -20,7 +20,7 @@ import typer
 
 from translit import __version__
 from translit.cli_glossary import glossary_app
-from translit.config import ConfigError, load_config
+from translit.config import Config, ConfigError, load_config
 from translit.exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_MODEL, fail
 from translit.io import InputError
 
@@ -165,6 +165,15 @@ def translate(
             "source) or placeholder (TERMn tokens put back after translation)."
         ),
     ] = TermStrategy.inline,
+    formats: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            metavar="NAMES",
+            help="Files to write per article, comma-separated: po, txt, html, md, tsv, tmx, "
+            "xliff, or all [default: translit.toml's formats, else po,txt,html].",
+        ),
+    ] = None,
     no_mt: Annotated[
         bool,
         typer.Option(
@@ -181,7 +190,7 @@ def translate(
         typer.Option(min=1, hidden=True, help="Segments per chunk (files land per chunk)."),
     ] = None,
 ) -> None:
-    """Translate articles into English: <id>.en.txt and <id>.po per article.
+    """Translate articles into English: <id>.po, <id>.en.txt and <id>.html per article.
 
     Every glossary variant in the source (Mátxcơva, Moskva, ...) comes out as the
     entry's canonical English (Moscow); a term the model loses is flagged in the PO.
@@ -198,6 +207,8 @@ def translate(
       translit translate article.txt -g glossaries/world-news.yaml -g my-desk.yaml
 
       translit translate article.txt --beam 1 --threads 2
+
+      translit translate examples/ --format all   # also md, tsv, tmx, xliff
     """
     from translit.document import Glossary
     from translit.engine import CT2Engine, EngineOptions
@@ -217,6 +228,7 @@ def translate(
             compute_type=compute_type,
             batch_tokens=batch_tokens,
         )
+        written = _output_formats(formats, config)
         chosen = None if no_mt else find_model(name=config.model)
         if no_glossary:
             terms = Glossary()
@@ -258,6 +270,7 @@ def translate(
             progress=bar,
             on_error=error,
             on_warning=warn,
+            formats=written,
             chunk_segments=chunk_segments,
             engine_key=_engine_key(engine),
         )
@@ -521,6 +534,20 @@ def _format_list(spec: str) -> tuple[str, ...]:
         return parse_formats(spec)
     except InputError as err:
         fail(str(err))
+
+
+def _output_formats(option: str | None, config: Config) -> tuple[str, ...]:
+    """`--format`, else translit.toml's `formats` (an error names the file), else the defaults."""
+    from translit.pipeline import DEFAULT_FORMATS, parse_formats
+
+    if option is not None:
+        return _format_list(option)
+    if config.formats is None:
+        return DEFAULT_FORMATS
+    try:
+        return parse_formats(",".join(config.formats))
+    except InputError as err:
+        fail(f"{config.source}: {err}")
 
 
 @models_app.command("list")

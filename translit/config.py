@@ -38,6 +38,7 @@ class Config:
     threads: int = 0
     compute_type: str = "auto"
     batch_tokens: int = 2048
+    formats: tuple[str, ...] | None = None  # output format names; None = the defaults
     source: Path | None = field(default=None, compare=False)  # the file read, if any
 
     def with_overrides(self, **values: Any) -> Config:
@@ -54,6 +55,7 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "threads": int,
     "compute_type": str,
     "batch_tokens": int,
+    "formats": list,
 }
 
 
@@ -98,6 +100,10 @@ def _from_table(table: dict[str, Any], path: Path, base: Path) -> Config:
         if not all(isinstance(g, str) for g in values["glossaries"]):
             raise ConfigError(f"{path}: glossaries must be a list of file paths")
         values["glossaries"] = tuple(base / g for g in values["glossaries"])
+    if "formats" in values:
+        if not all(isinstance(f, str) for f in values["formats"]):
+            raise ConfigError(f"{path}: formats must be a list of format names")
+        values["formats"] = tuple(values["formats"])
     if values.get("device", "auto") not in DEVICES:
         raise ConfigError(f"{path}: device must be one of {', '.join(DEVICES)}")
     for key in ("beam", "batch_tokens"):

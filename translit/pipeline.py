@@ -19,7 +19,7 @@ from typing import Protocol
 from translit import __version__
 from translit.document import Document, Glossary, Segment
 from translit.engine import Engine
-from translit.formats import RunInfo, po, txt
+from translit.formats import RunInfo, html, md, po, tmx, tsv, txt, xliff
 from translit.io import InputError, find_articles, read_article, write_atomic
 from translit.memory import merge_previous
 from translit.qa import check_document
@@ -34,8 +34,8 @@ from translit.terms import (
     term_policy,
 )
 
-FORMATS = {"po": po, "txt": txt}
-DEFAULT_FORMATS = ("po", "txt")
+FORMATS = {"po": po, "txt": txt, "html": html, "md": md, "tsv": tsv, "tmx": tmx, "xliff": xliff}
+DEFAULT_FORMATS = ("po", "txt", "html")
 CHUNK_SEGMENTS = 2000  # segments per chunk: batches stay full, finished files land early
 FLUSH_TEXTS = 512  # texts per engine call; each call's output is saved to the run cache
 

@@ -93,6 +93,11 @@ def _term_pattern(term: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){first}{re.escape(term[1:])}(?!\w)")
 
 
+def term_spans(text: str, term: str) -> list[tuple[int, int]]:
+    """Where a glossary term occurs in English text, found as `missing_terms` finds it."""
+    return [m.span() for m in _term_pattern(term).finditer(text)] if term else []
+
+
 _CLOSERS = '"”’)]'
 
 

@@ -6,7 +6,9 @@ and `render(doc: Document, run: RunInfo) -> str`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from translit.document import Document, Finding, Segment, TermHit
 
 
 @dataclass(frozen=True)
@@ -18,3 +20,55 @@ class RunInfo:
     source_lang: str = "vi"
     target_lang: str = "en"
     created: str = ""  # "YYYY-MM-DD HH:MM+ZZZZ", as gettext writes dates
+
+
+def hit_note(hit: TermHit) -> str:
+    """A hit as reviewers read it everywhere: `glossary: Mátxcơva → Moscow`, or for a
+    converted number, date or time `date: 7.12 → December 7`."""
+    kind = "glossary" if hit.kind == "term" else hit.kind
+    return f"{kind}: {hit.variant} → {hit.target}"
+
+
+def finding_note(finding: Finding) -> str:
+    """A finding as one line: `error term-missing: glossary term … is not in the English`."""
+    return f"{finding.severity} {finding.code}: {finding.message}"
+
+
+def notes(seg: Segment) -> list[str]:
+    """A segment's glossary hits, then its findings, one line each."""
+    return [hit_note(hit) for hit in seg.hits] + [finding_note(f) for f in seg.findings]
+
+
+def flagged(seg: Segment) -> bool:
+    """Whether a reviewer must look at the segment: not approved yet, or any finding."""
+    return seg.status != "reviewed" or bool(seg.findings)
+
+
+@dataclass(frozen=True)
+class Counts:
+    """A document's review state in numbers, for the headers of the review formats."""
+
+    segments: int = 0
+    reviewed: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+    flagged: int = 0
+    hits: int = 0
+    findings: dict[str, int] = field(default_factory=dict)  # severity → count, all three
+
+
+def count(doc: Document) -> Counts:
+    """Count a document's segments by status, its flagged rows, hits and findings."""
+    status = {"reviewed": 0, "fuzzy": 0, "untranslated": 0}
+    findings = {"error": 0, "warning": 0, "info": 0}
+    for seg in doc.segments:
+        status[seg.status] += 1
+        for finding in seg.findings:
+            findings[finding.severity] = findings.get(finding.severity, 0) + 1
+    return Counts(
+        segments=len(doc.segments),
+        flagged=sum(1 for seg in doc.segments if flagged(seg)),
+        hits=sum(len(seg.hits) for seg in doc.segments),
+        findings=findings,
+        **status,
+    )

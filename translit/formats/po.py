@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from translit.document import Document, Segment
-from translit.formats import RunInfo
+from translit.formats import RunInfo, notes
 from translit.io import InputError
 
 SUFFIX = ".po"
@@ -54,12 +54,7 @@ def header(doc: Document, run: RunInfo) -> dict[str, str]:
 def comments(seg: Segment) -> str:
     """The extracted comment (`#.`) for a segment: glossary hits and conversions
     (`glossary: Mátxcơva → Moscow`, `date: 7.12 → December 7`), then findings."""
-    lines = [
-        f"{'glossary' if hit.kind == 'term' else hit.kind}: {hit.variant} → {hit.target}"
-        for hit in seg.hits
-    ]
-    lines += [f"{f.severity} {f.code}: {f.message}" for f in seg.findings]
-    return "\n".join(lines)
+    return "\n".join(notes(seg))
 
 
 def render(doc: Document, run: RunInfo) -> str:
