@@ -51,6 +51,20 @@ class Device(str, Enum):
     auto = "auto"
 
 
+class FromEncoding(str, Enum):
+    tcvn3 = "tcvn3"
+    vni = "vni"
+    viscii = "viscii"
+    cp1258 = "cp1258"
+
+
+FROM_ENCODING_HELP = (
+    "Legacy Vietnamese encoding of articles that are not UTF-8: tcvn3 (ABC fonts such as "
+    ".VnTime), vni (VNI-Times), viscii or cp1258 (Windows-1258). Also repairs such text "
+    "already saved as UTF-8 mojibake ('Vieät Nam'). UTF-8 articles are read as they are."
+)
+
+
 class TermStrategy(str, Enum):
     inline = "inline"
     placeholder = "placeholder"
@@ -173,6 +187,9 @@ def translate(
             "human translator (glossary hints included); needs no model.",
         ),
     ] = False,
+    from_encoding: Annotated[
+        FromEncoding | None, typer.Option(help=FROM_ENCODING_HELP, show_choices=True)
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
     ] = False,
@@ -260,6 +277,7 @@ def translate(
             on_warning=warn,
             chunk_segments=chunk_segments,
             engine_key=_engine_key(engine),
+            from_encoding=from_encoding.value if from_encoding else None,
         )
     except (InputError, LockedError) as err:
         fail(str(err))
@@ -276,7 +294,7 @@ def translate(
     finally:
         if bar is not None:
             bar.stop()
-    if not quiet:
+    if not quiet and (report.articles or not report.errors):
         typer.echo(f"{report.summary()} → {config.output}", err=True)
     if report.errors:
         raise typer.Exit(EXIT_INPUT)
@@ -297,6 +315,7 @@ def _engine_key(engine) -> str:  # engine: CT2Engine | None
 @app.command()
 def segment(
     file: Annotated[Path, typer.Argument(help="An article (.txt or .md).")],
+    from_encoding: Annotated[FromEncoding | None, typer.Option(help=FROM_ENCODING_HELP)] = None,
 ) -> None:
     """Print an article's segments, one per line: key, a tab, the sentence.
 
@@ -307,7 +326,7 @@ def segment(
     from translit.pipeline import load_document
 
     try:
-        doc = load_document(file)
+        doc = load_document(file, from_encoding=from_encoding.value if from_encoding else None)
     except InputError as err:
         fail(str(err))
     for seg in doc.segments:
