@@ -250,7 +250,7 @@ def _identity(path: Path) -> Path:
     """The path a file is known by, to take it once (a broken link is its own path)."""
     try:
         return path.resolve(strict=True)
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
         return path.absolute()
 
 
