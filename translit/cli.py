@@ -566,14 +566,24 @@ def models_list() -> None:
         typer.echo(f"{mark} {m.name:<32} {m.from_code}→{m.to_code}  {m.version:<8} {m.path}")
 
 
+TIMEOUT_OPTION = typer.Option(
+    "--timeout", min=1.0, help="Seconds to wait for the package index or a download to answer."
+)
+
+
 @models_app.command("install")
 def models_install(
     source: Annotated[
         list[str],
         typer.Argument(help="A .argosmodel file, or FROM TO language codes (e.g. vi en)."),
     ],
+    timeout: Annotated[float, TIMEOUT_OPTION] = 30.0,
 ) -> None:
     """Install a model from a file, or from the Argos package index (needs internet once).
+
+    A file must be a vi→en Argos package; it is checked (zip, paths, required files,
+    metadata, size) before anything is written. The index is the one argostranslate
+    uses (ARGOS_PACKAGE_INDEX).
 
     Examples:
 
@@ -581,18 +591,46 @@ def models_install(
 
       translit models install vi en
     """
-    from translit.models import ModelError, install_file, install_from_index
+    from translit.models import (
+        SOURCE_LANG,
+        TARGET_LANG,
+        ModelError,
+        install_file,
+        install_from_index,
+    )
 
     try:
         if len(source) == 1:
-            info = install_file(Path(source[0]))
+            info = install_file(Path(source[0]), expect=(SOURCE_LANG, TARGET_LANG))
         elif len(source) == 2:
-            info = install_from_index(source[0], source[1])
+            info = install_from_index(source[0], source[1], timeout=timeout)
         else:
             fail("give one .argosmodel file, or two language codes such as `vi en`")
     except ModelError as err:
         fail(str(err))
     typer.echo(f"installed {info.label} ({info.from_code}→{info.to_code}) in {info.path}")
+
+
+@models_app.command("available")
+def models_available(
+    timeout: Annotated[float, TIMEOUT_OPTION] = 30.0,
+) -> None:
+    """List the translation models the Argos package index offers (needs internet).
+
+    Installed ones are marked with *; install one with `translit models install FROM TO`.
+    """
+    from translit.models import ModelError, fetch_index, installed_models
+
+    try:
+        offered = fetch_index(timeout=timeout)
+    except ModelError as err:
+        fail(str(err))
+    installed = {(m.from_code, m.to_code, m.version) for m in installed_models()}
+    for pkg in sorted(offered, key=lambda p: (p.from_code != "vi", p.from_code, p.to_code)):
+        mark = "*" if (pkg.from_code, pkg.to_code, pkg.version) in installed else " "
+        names = f"{pkg.from_name} → {pkg.to_name}" if pkg.from_name and pkg.to_name else ""
+        pair = f"{pkg.from_code}→{pkg.to_code}"
+        typer.echo(f"{mark} {pkg.code:<20} {pair:<7} {pkg.version:<6} {names}".rstrip())
 
 
 @models_app.command("remove")
