@@ -173,6 +173,20 @@ def test_unreadable_entries_in_a_folder_are_each_reported(with_model, run_cli, f
     assert outputs(tmp_path) == ["tot.en.txt", "tot.po"]
 
 
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a chmod 000 file")
+def test_a_file_without_read_permission(with_model, run_cli, folder, tmp_path):
+    locked = folder / "khoa.txt"
+    locked.write_text(GOOD, encoding="utf-8")
+    locked.chmod(0)
+    try:
+        result = run_cli("translate", str(folder), "-o", "out")
+    finally:
+        locked.chmod(0o644)
+    assert result.exit_code == 2
+    assert errors(result) == [f"error: {locked}: cannot read (Permission denied)"]
+    assert outputs(tmp_path) == ["tot.en.txt", "tot.po"]
+
+
 def test_a_named_fifo_or_device_is_refused_without_waiting(with_model, run_cli, tmp_path):
     os.mkfifo(tmp_path / "pipe.txt")
     result = run_cli("translate", "pipe.txt", "/dev/zero", "-o", "out")
