@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from translit import legacy
 from translit.io import (
     InputError,
     decode_text,
@@ -41,10 +42,87 @@ def test_binary_input_is_refused_naming_the_file():
         decode_text(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "photo.txt")
 
 
-def test_legacy_encoding_is_refused_not_mojibake():
-    cp1258 = "Hà Nam và Nga".encode("cp1258")  # Windows-1258, common in old files
-    with pytest.raises(InputError, match=r"^old\.txt: not UTF-8 .*save it as UTF-8"):
-        decode_text(cp1258, "old.txt")
+def test_mixed_line_endings_become_newlines():
+    data = "Một.\r\nHai.\nBa.\rBốn.\r\n\r\nNăm.".encode()
+    assert decode_text(data, "a.txt") == "Một.\nHai.\nBa.\nBốn.\n\nNăm."
+
+
+LEGACY_TEXT = "Ông Lê Minh nói rằng người dân Hà Nội đã chờ đợi điều này từ lâu."
+
+
+@pytest.mark.parametrize(
+    ("encoding", "name"),
+    [("tcvn3", "TCVN3 (ABC)"), ("vni", "VNI"), ("viscii", "VISCII"), ("cp1258", "Windows-1258")],
+)
+def test_legacy_bytes_are_refused_naming_the_encoding_and_converted_on_request(encoding, name):
+    data = legacy.encode(LEGACY_TEXT, encoding)
+    with pytest.raises(InputError) as err:
+        decode_text(data, "old.txt")
+    assert str(err.value) == (
+        f"old.txt: not UTF-8 but {name}, a legacy Vietnamese encoding; "
+        f"run again with --from-encoding {encoding}, or save the file as UTF-8"
+    )
+    assert decode_text(data, "old.txt", from_encoding=encoding) == LEGACY_TEXT
+
+
+@pytest.mark.parametrize(("encoding", "example"), [("vni", "Leâ"), ("tcvn3", "Néi")])
+def test_mojibake_is_refused_with_an_example_and_repaired_on_request(encoding, example):
+    # legacy font text read as Windows-1252 and saved again as UTF-8
+    mojibake = legacy.encode(LEGACY_TEXT, encoding).decode("cp1252")
+    assert example in mojibake
+    data = mojibake.encode("utf-8")
+    with pytest.raises(InputError) as err:
+        decode_text(data, "web.txt")
+    message = str(err.value)
+    assert message.startswith(
+        f"web.txt: {legacy.ENCODINGS[encoding]} text that was mis-decoded and saved as UTF-8 ("
+    )
+    assert message.endswith(f"); run again with --from-encoding {encoding} to repair it")
+    assert decode_text(data, "web.txt", from_encoding=encoding) == LEGACY_TEXT
+
+
+def test_viscii_mojibake_with_c1_controls_is_repaired():
+    text = "Ủy ban Ấn Độ họp ở Hà Nội và gặp ông Lê Minh hôm thứ Hai."
+    raw = legacy.encode(text, "viscii")
+    mojibake = raw.decode("latin-1")  # a Latin-1 reading keeps bytes 0x80-0x9F as C1
+    assert any("\x80" <= c <= "\x9f" for c in mojibake)
+    assert decode_text(mojibake.encode("utf-8"), "a.txt", from_encoding="viscii") == text
+
+
+def test_the_wrong_encoding_option_is_refused_with_the_right_one():
+    data = legacy.encode(LEGACY_TEXT, "vni")
+    with pytest.raises(InputError) as err:
+        decode_text(data, "old.txt", from_encoding="tcvn3")
+    assert str(err.value) == (
+        "old.txt: does not read as TCVN3 (ABC) text; it looks like VNI: use --from-encoding vni"
+    )
+    mojibake = legacy.encode(LEGACY_TEXT, "tcvn3").decode("cp1252").encode("utf-8")
+    with pytest.raises(InputError, match=r"not VNI: use --from-encoding tcvn3$"):
+        decode_text(mojibake, "web.txt", from_encoding="vni")
+
+
+def test_utf8_articles_are_read_as_utf8_whatever_the_option():
+    for text in (LEGACY_TEXT, "Hà Nam và Nga", "Café São Paulo à Zürich"):
+        assert decode_text(text.encode("utf-8"), "a.txt", from_encoding="vni") == text
+        assert decode_text(text.encode("utf-8"), "a.txt") == text
+
+
+def test_a_short_legacy_text_names_every_reading():
+    with pytest.raises(InputError) as err:
+        decode_text(legacy.encode("Hà Nội", "viscii"), "t.txt")
+    assert str(err.value) == (
+        "t.txt: not UTF-8; it reads as Vietnamese in VISCII or TCVN3 (ABC); run again with "
+        "--from-encoding viscii or --from-encoding tcvn3 (whichever shows the text right)"
+    )
+
+
+def test_text_in_no_known_encoding_names_the_bad_byte_and_line():
+    data = "Zeile eins\nGröße und Maß\n".encode("cp1252")
+    with pytest.raises(InputError) as err:
+        decode_text(data, "de.txt")
+    assert str(err.value) == (
+        "de.txt: not UTF-8 (invalid byte 0xf6 on line 2); save it as UTF-8 and run again"
+    )
 
 
 def test_blank_line_paragraphs():

@@ -104,26 +104,115 @@ def test_not_a_zip_and_truncated_archive(packages, run_cli, tmp_path, copy_packa
     text = tmp_path / "model.argosmodel"
     text.write_text("hello")
     result = run_cli("models", "install", str(text))
-    assert result.exit_code == 2 and "not a zip archive" in result.stderr
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == f"error: {text}: not a zip archive, so not an Argos model (incomplete download?)\n"
+    )
 
     truncated = tmp_path / "truncated.argosmodel"
     truncated.write_bytes(copy_package.read_bytes()[: copy_package.stat().st_size // 2])
     result = run_cli("models", "install", str(truncated))
     assert result.exit_code == 2
-    assert "Traceback" not in result.output
+    assert result.stderr == (
+        f"error: {truncated}: not a zip archive, so not an Argos model (incomplete download?)\n"
+    )
     assert installed_models() == []
 
 
-def test_wrong_pair_is_refused_when_a_pair_is_expected(packages, tmp_path):
-    from translit.models import ModelError, install_file
-
+def test_a_package_for_another_pair_is_refused(packages, run_cli, tmp_path):
     meta = json.dumps({"package_version": "1.0", "from_code": "en", "to_code": "fr"})
     archive = make_archive(
         tmp_path / "en_fr.argosmodel",
         {"p/metadata.json": meta, "p/model/model.bin": "x", "p/sentencepiece.model": "x"},
     )
-    with pytest.raises(ModelError, match="package is en→fr, expected vi→en"):
-        install_file(archive, expect=("vi", "en"))
+    result = run_cli("models", "install", str(archive))
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {archive}: package translates en→fr, not vi→en\n")
+    assert installed_models() == []
+
+
+def snapshot(root: Path) -> list[str]:
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*"))
+
+
+def test_nothing_is_written_outside_the_packages_directory(packages, run_cli, tmp_path):
+    members = {
+        "pkg/metadata.json": META,
+        "pkg/model/model.bin": "x",
+        "pkg/sentencepiece.model": "x",
+        "pkg/../../escaped.txt": "x",
+    }
+    archive = make_archive(tmp_path / "bad.argosmodel", members)
+    before = snapshot(tmp_path)
+    result = run_cli("models", "install", str(archive))
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {archive}: unsafe path in archive: 'pkg/../../escaped.txt'\n")
+    assert snapshot(tmp_path) == before
+
+
+def with_declared_sizes(archive: Path, size: int) -> None:
+    """Make every member claim `size` unpacked bytes (local and central headers)."""
+    data = bytearray(archive.read_bytes())
+    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        start = 0
+        while (start := data.find(signature, start)) != -1:
+            data[start + offset : start + offset + 4] = size.to_bytes(4, "little")
+            start += 4
+    archive.write_bytes(bytes(data))
+
+
+def test_an_archive_that_would_unpack_past_the_limit_is_refused_unread(packages, run_cli, tmp_path):
+    # three members each claiming 2 GiB: 6 GiB declared, over the 4 GiB limit
+    archive = make_archive(
+        tmp_path / "bomb.argosmodel",
+        {"p/metadata.json": META, "p/model/model.bin": "x", "p/sentencepiece.model": "x"},
+    )
+    with_declared_sizes(archive, 2 * 1024**3)
+    result = run_cli("models", "install", str(archive))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {archive}: unpacks to 6.0 GiB, above the 4.0 GiB limit "
+        "(a damaged or hostile archive?)\n"
+    )
+    assert not packages.exists() or snapshot(packages) == []
+
+
+def test_the_size_limit_counts_real_bytes(packages, tmp_path, monkeypatch, run_cli):
+    # 8 MiB of zeros compress to a few KiB; with a 1 MiB limit they are refused
+    archive = tmp_path / "zeros.argosmodel"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("p/metadata.json", META)
+        zf.writestr("p/sentencepiece.model", "x")
+        zf.writestr("p/model/model.bin", bytes(8 * 1024**2))
+    assert archive.stat().st_size < 64 * 1024
+    monkeypatch.setattr("translit.models.MAX_UNPACKED_BYTES", 1024**2)
+    result = run_cli("models", "install", str(archive))
+    assert result.exit_code == 2
+    assert "unpacks to 8.0 MiB, above the 1.0 MiB limit" in result.stderr
+
+    from translit.models import ModelError, install_file
+
+    # sizes that lie low: zipfile stops at the declared size, and the CRC then fails
+    with_declared_sizes(archive, 1000)
+    with pytest.raises(ModelError, match="damaged|limit"):
+        install_file(archive, max_bytes=4096)
+    assert not packages.exists() or snapshot(packages) == []
+
+
+def test_a_damaged_archive_is_refused(packages, run_cli, tmp_path, copy_package):
+    data = bytearray(copy_package.read_bytes())
+    with zipfile.ZipFile(copy_package) as zf:
+        member = zf.getinfo(next(n for n in zf.namelist() if n.endswith("model.bin")))
+    # flip a byte in the middle of model.bin's stored data: the zip's CRC-32 catches it
+    middle = member.header_offset + 30 + len(member.filename) + member.compress_size // 2
+    data[middle] ^= 0xFF
+    damaged = tmp_path / "damaged.argosmodel"
+    damaged.write_bytes(bytes(data))
+    result = run_cli("models", "install", str(damaged))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {damaged}: archive is damaged (")
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
     assert installed_models() == []
 
 
@@ -143,9 +232,3 @@ def test_newest_version_is_used_and_named_model_can_be_chosen(packages, tmp_path
         install_file(archive)
     assert find_model().version == "1.10"
     assert find_model(name="vi_en-1.2").version == "1.2"
-
-
-def test_install_from_index_without_network_is_a_clear_error(packages, run_cli):
-    result = run_cli("models", "install", "vi", "en")
-    assert result.exit_code == 2
-    assert "could not read the Argos package index" in result.stderr

@@ -51,6 +51,20 @@ class Device(str, Enum):
     auto = "auto"
 
 
+class FromEncoding(str, Enum):
+    tcvn3 = "tcvn3"
+    vni = "vni"
+    viscii = "viscii"
+    cp1258 = "cp1258"
+
+
+FROM_ENCODING_HELP = (
+    "Legacy Vietnamese encoding of articles that are not UTF-8: tcvn3 (ABC fonts such as "
+    ".VnTime), vni (VNI-Times), viscii or cp1258 (Windows-1258). Also repairs such text "
+    "already saved as UTF-8 mojibake ('Vieät Nam'). UTF-8 articles are read as they are."
+)
+
+
 class TermStrategy(str, Enum):
     inline = "inline"
     placeholder = "placeholder"
@@ -182,6 +196,9 @@ def translate(
             "human translator (glossary hints included); needs no model.",
         ),
     ] = False,
+    from_encoding: Annotated[
+        FromEncoding | None, typer.Option(help=FROM_ENCODING_HELP, show_choices=True)
+    ] = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
     ] = False,
@@ -273,6 +290,7 @@ def translate(
             formats=written,
             chunk_segments=chunk_segments,
             engine_key=_engine_key(engine),
+            from_encoding=from_encoding.value if from_encoding else None,
         )
     except (InputError, LockedError) as err:
         fail(str(err))
@@ -289,7 +307,7 @@ def translate(
     finally:
         if bar is not None:
             bar.stop()
-    if not quiet:
+    if not quiet and (report.articles or not report.errors):
         typer.echo(f"{report.summary()} → {config.output}", err=True)
     if report.errors:
         raise typer.Exit(EXIT_INPUT)
@@ -310,6 +328,7 @@ def _engine_key(engine) -> str:  # engine: CT2Engine | None
 @app.command()
 def segment(
     file: Annotated[Path, typer.Argument(help="An article (.txt or .md).")],
+    from_encoding: Annotated[FromEncoding | None, typer.Option(help=FROM_ENCODING_HELP)] = None,
 ) -> None:
     """Print an article's segments, one per line: key, a tab, the sentence.
 
@@ -320,7 +339,7 @@ def segment(
     from translit.pipeline import load_document
 
     try:
-        doc = load_document(file)
+        doc = load_document(file, from_encoding=from_encoding.value if from_encoding else None)
     except InputError as err:
         fail(str(err))
     for seg in doc.segments:
@@ -574,14 +593,24 @@ def models_list() -> None:
         typer.echo(f"{mark} {m.name:<32} {m.from_code}→{m.to_code}  {m.version:<8} {m.path}")
 
 
+TIMEOUT_OPTION = typer.Option(
+    "--timeout", min=1.0, help="Seconds to wait for the package index or a download to answer."
+)
+
+
 @models_app.command("install")
 def models_install(
     source: Annotated[
         list[str],
         typer.Argument(help="A .argosmodel file, or FROM TO language codes (e.g. vi en)."),
     ],
+    timeout: Annotated[float, TIMEOUT_OPTION] = 30.0,
 ) -> None:
     """Install a model from a file, or from the Argos package index (needs internet once).
+
+    A file must be a vi→en Argos package; it is checked (zip, paths, required files,
+    metadata, size) before anything is written. The index is the one argostranslate
+    uses (ARGOS_PACKAGE_INDEX).
 
     Examples:
 
@@ -589,18 +618,46 @@ def models_install(
 
       translit models install vi en
     """
-    from translit.models import ModelError, install_file, install_from_index
+    from translit.models import (
+        SOURCE_LANG,
+        TARGET_LANG,
+        ModelError,
+        install_file,
+        install_from_index,
+    )
 
     try:
         if len(source) == 1:
-            info = install_file(Path(source[0]))
+            info = install_file(Path(source[0]), expect=(SOURCE_LANG, TARGET_LANG))
         elif len(source) == 2:
-            info = install_from_index(source[0], source[1])
+            info = install_from_index(source[0], source[1], timeout=timeout)
         else:
             fail("give one .argosmodel file, or two language codes such as `vi en`")
     except ModelError as err:
         fail(str(err))
     typer.echo(f"installed {info.label} ({info.from_code}→{info.to_code}) in {info.path}")
+
+
+@models_app.command("available")
+def models_available(
+    timeout: Annotated[float, TIMEOUT_OPTION] = 30.0,
+) -> None:
+    """List the translation models the Argos package index offers (needs internet).
+
+    Installed ones are marked with *; install one with `translit models install FROM TO`.
+    """
+    from translit.models import ModelError, fetch_index, installed_models
+
+    try:
+        offered = fetch_index(timeout=timeout)
+    except ModelError as err:
+        fail(str(err))
+    installed = {(m.from_code, m.to_code, m.version) for m in installed_models()}
+    for pkg in sorted(offered, key=lambda p: (p.from_code != "vi", p.from_code, p.to_code)):
+        mark = "*" if (pkg.from_code, pkg.to_code, pkg.version) in installed else " "
+        names = f"{pkg.from_name} → {pkg.to_name}" if pkg.from_name and pkg.to_name else ""
+        pair = f"{pkg.from_code}→{pkg.to_code}"
+        typer.echo(f"{mark} {pkg.code:<20} {pair:<7} {pkg.version:<6} {names}".rstrip())
 
 
 @models_app.command("remove")

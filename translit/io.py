@@ -1,8 +1,9 @@
 """Reading articles: bytes → normalized text → paragraphs, and atomic file writes.
 
 Input is UTF-8 (a BOM is fine; UTF-16 with a BOM is converted), line endings become
-"\\n" and text is NFC-normalized. Anything else is refused with an `InputError`
-whose message names the file, so the caller can print one line and go on.
+"\\n" and text is NFC-normalized. Legacy Vietnamese encodings are converted when the
+caller names one (see `translit.legacy`). Anything else is refused with an
+`InputError` whose message names the file, so the caller can print one line and go on.
 """
 
 from __future__ import annotations
@@ -12,9 +13,10 @@ import re
 import stat
 import tempfile
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from translit import legacy
 from translit.document import Document, Layout
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -28,10 +30,17 @@ class InputError(Exception):
     """A file that cannot be used as given; the message is one line naming the file."""
 
 
-def decode_text(data: bytes, name: str) -> str:
+def decode_text(data: bytes, name: str, from_encoding: str | None = None) -> str:
     """Decode article bytes to normalized text (NFC, "\\n" line ends, no BOM).
 
-    Raises InputError for binary data and text that is not UTF-8.
+    UTF-8 (with or without a BOM) and UTF-16 with a BOM are read as they are. Text in a
+    legacy Vietnamese encoding (TCVN3, VNI, VISCII, Windows-1258), raw or already
+    mis-decoded into UTF-8 mojibake, is converted when `from_encoding` names it (one
+    of `legacy.ENCODINGS`), and refused otherwise with a message naming the encoding
+    it looks like and the option to use. A valid UTF-8 article is read as UTF-8 even
+    when `from_encoding` is given, so one option serves a mixed folder.
+
+    Raises InputError for binary data and text that cannot be read unambiguously.
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -44,12 +53,80 @@ def decode_text(data: bytes, name: str) -> str:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as err:
-            raise InputError(
-                f"{name}: not UTF-8 (invalid byte 0x{data[err.start]:02x} at offset "
-                f"{err.start}); save it as UTF-8 and run again"
-            ) from None
+            text = _decode_legacy(data, name, from_encoding, err)
+        else:
+            text = _repair_mojibake(text, name, from_encoding)
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
+
+
+def _option(encoding: str) -> str:
+    return f"--from-encoding {encoding}"
+
+
+def _decode_legacy(
+    data: bytes, name: str, from_encoding: str | None, err: UnicodeDecodeError
+) -> str:
+    """Bytes that are not UTF-8: convert from the named legacy encoding, or explain."""
+    likely = legacy.likely_encodings(data)
+    if from_encoding:
+        if legacy.score(legacy.decode(data[: legacy.SAMPLE_BYTES], from_encoding)).plausible:
+            return legacy.decode(data, from_encoding)
+        message = f"{name}: does not read as {legacy.ENCODINGS[from_encoding]} text"
+        if likely:
+            best = likely[0].encoding
+            message += f"; it looks like {legacy.ENCODINGS[best]}: use {_option(best)}"
+        raise InputError(message)
+    if len(likely) == 1:
+        enc = likely[0].encoding
+        raise InputError(
+            f"{name}: not UTF-8 but {legacy.ENCODINGS[enc]}, a legacy Vietnamese encoding; "
+            f"run again with {_option(enc)}, or save the file as UTF-8"
+        )
+    if likely:
+        names = " or ".join(legacy.ENCODINGS[r.encoding] for r in likely)
+        options = " or ".join(_option(r.encoding) for r in likely)
+        raise InputError(
+            f"{name}: not UTF-8; it reads as Vietnamese in {names}; "
+            f"run again with {options} (whichever shows the text right)"
+        )
+    line = data.count(b"\n", 0, err.start) + 1
+    raise InputError(
+        f"{name}: not UTF-8 (invalid byte 0x{data[err.start]:02x} on line {line}); "
+        "save it as UTF-8 and run again"
+    )
+
+
+def _repair_mojibake(text: str, name: str, from_encoding: str | None) -> str:
+    """Legacy font text once read as Windows-1252 and saved as UTF-8: repair or explain.
+
+    Real Vietnamese UTF-8 almost always has letters Windows-1252 lacks (ơ, ư, đ, ạ ...),
+    so the check costs nothing for it.
+    """
+    if text.isascii():
+        return text
+    raw = legacy.as_cp1252_bytes(text)
+    if raw is None:
+        return text
+    current = legacy.score(text[: legacy.SAMPLE_BYTES])
+    likely = [r for r in legacy.likely_encodings(raw) if r.score.valid > current.valid]
+    if current.plausible or not likely:
+        return text
+    chosen = next((r.encoding for r in likely if r.encoding == from_encoding), None)
+    if chosen:
+        return legacy.decode(raw, chosen)
+    best = likely[0].encoding
+    example = current.example
+    fixed = legacy.decode(legacy.as_cp1252_bytes(example) or b"", best)
+    what = f"{legacy.ENCODINGS[best]} text that was mis-decoded and saved as UTF-8"
+    if from_encoding:
+        raise InputError(
+            f"{name}: looks like {what} ({example!r} for {fixed!r}), not "
+            f"{legacy.ENCODINGS[from_encoding]}: use {_option(best)}"
+        )
+    raise InputError(
+        f"{name}: {what} ({example!r} for {fixed!r}); run again with {_option(best)} to repair it"
+    )
 
 
 def split_paragraphs(text: str, markdown: bool = False) -> tuple[list[str], Layout]:
@@ -92,42 +169,89 @@ def _join_soft_wraps(block: str) -> str:
     return "\n".join(out)
 
 
-def read_article(path: Path) -> Document:
-    """Read one article file into a Document (paragraphs set, not yet segmented)."""
+_FILE_KINDS = (
+    (stat.S_ISDIR, "is a directory, not an article"),
+    (stat.S_ISFIFO, "is a named pipe (FIFO), not a regular file"),
+    (stat.S_ISSOCK, "is a socket, not a regular file"),
+    (stat.S_ISCHR, "is a device, not a regular file"),
+    (stat.S_ISBLK, "is a device, not a regular file"),
+)
+
+
+def read_bytes(path: Path) -> bytes:
+    """A regular file's bytes; InputError naming the file for anything else.
+
+    The file is opened without blocking and checked before it is read, so a named
+    pipe or a device given an article's name is refused instead of hanging the run.
+    """
     try:
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
+        if path.is_symlink():
+            raise InputError(f"{path}: broken symbolic link (its target does not exist)") from None
         raise InputError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise InputError(f"{path}: is a directory, not an article") from None
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror})") from None
-    text = decode_text(data, str(path))
+    with os.fdopen(fd, "rb") as handle:
+        mode = os.fstat(fd).st_mode
+        for is_kind, message in _FILE_KINDS:
+            if is_kind(mode):
+                raise InputError(f"{path}: {message}")
+        try:
+            return handle.read()
+        except OSError as err:
+            raise InputError(f"{path}: cannot read ({err.strerror})") from None
+
+
+def read_article(path: Path, from_encoding: str | None = None) -> Document:
+    """Read one article file into a Document (paragraphs set, not yet segmented).
+
+    `from_encoding` names the legacy Vietnamese encoding of files that are not UTF-8
+    (see `decode_text`).
+    """
+    text = decode_text(read_bytes(path), str(path), from_encoding)
     paragraphs, layout = split_paragraphs(text, markdown=path.suffix.lower() == ".md")
     return Document(id=path.stem, path=path, paragraphs=paragraphs, layout=layout)
 
 
-def find_articles(inputs: Iterable[Path]) -> list[Path]:
+def find_articles(
+    inputs: Iterable[Path], on_error: Callable[[str], None] | None = None
+) -> list[Path]:
     """Expand files and directories into article paths (.txt and .md), in order.
 
-    A directory contributes its own .txt/.md files (not subdirectories), sorted by
+    A directory contributes its own .txt/.md entries (not subdirectories), sorted by
     name, except our own `*.en.txt` outputs (so an output directory may be the input
-    directory). A named file is taken as given whatever its suffix. A file named twice
-    is taken once. Raises InputError for a path that does not exist.
+    directory). Entries that are not regular files (a broken link, a named pipe) are
+    kept, so that reading them reports why they cannot be used. A named file is
+    taken as given whatever its suffix. A file named twice is taken once. A path that
+    does not exist goes to `on_error` (one line), or raises InputError without one.
     """
     found: dict[Path, Path] = {}
     for item in inputs:
         if item.is_dir():
             for child in sorted(item.iterdir()):
-                if not child.is_file() or child.suffix.lower() not in ARTICLE_SUFFIXES:
+                if child.suffix.lower() not in ARTICLE_SUFFIXES or child.is_dir():
                     continue
                 if not child.name.endswith(".en.txt"):
-                    found.setdefault(child.resolve(), child)
-        elif item.exists():
-            found.setdefault(item.resolve(), item)
+                    found.setdefault(_identity(child), child)
+        elif item.exists() or item.is_symlink():
+            found.setdefault(_identity(item), item)
         else:
-            raise InputError(f"{item}: no such file or directory")
+            message = f"{item}: no such file or directory"
+            if on_error is None:
+                raise InputError(message)
+            on_error(message)
     return list(found.values())
+
+
+def _identity(path: Path) -> Path:
+    """The path a file is known by, to take it once (a broken link is its own path)."""
+    try:
+        return path.resolve(strict=True)
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
+        return path.absolute()
 
 
 def write_atomic(path: Path, text: str) -> None:

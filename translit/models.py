@@ -14,8 +14,8 @@ then renamed into place.
 
 from __future__ import annotations
 
+import contextlib
 import json
-import logging
 import os
 import shutil
 import socket
@@ -23,15 +23,17 @@ import stat
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 SOURCE_LANG = "vi"
 TARGET_LANG = "en"
-MAX_UNPACKED_BYTES = 4 * 1024**3
+MAX_UNPACKED_BYTES = 4 * 1024**3  # an Argos model unpacks to a few hundred MB
+MAX_INDEX_BYTES = 16 * 1024**2
+NETWORK_TIMEOUT = 30.0  # seconds without an answer before a request gives up
+DEFAULT_PACKAGE_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
+_HTTP = ("http://", "https://")
 _TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
 
 
@@ -172,7 +174,7 @@ def _parse_metadata(raw: bytes, where: str) -> dict[str, str]:
     }
 
 
-def _check_archive(zf: zipfile.ZipFile, where: str) -> tuple[str, dict[str, str]]:
+def _check_archive(zf: zipfile.ZipFile, where: str, max_bytes: int) -> tuple[str, dict[str, str]]:
     """Validate an archive's members; return its top-level directory and metadata."""
     tops: set[str] = set()
     total = 0
@@ -193,10 +195,10 @@ def _check_archive(zf: zipfile.ZipFile, where: str) -> tuple[str, dict[str, str]
         total += member.file_size
     if len(tops) != 1:
         raise ModelError(f"{where}: expected one top-level directory, found {len(tops)}")
-    if total > MAX_UNPACKED_BYTES:
+    if total > max_bytes:
         raise ModelError(
-            f"{where}: unpacks to {total / 1024**3:.1f} GiB, above the "
-            f"{MAX_UNPACKED_BYTES / 1024**3:.0f} GiB limit"
+            f"{where}: unpacks to {_size(total)}, above the {_size(max_bytes)} limit "
+            "(a damaged or hostile archive?)"
         )
     top = tops.pop()
     names = set(zf.namelist())
@@ -210,7 +212,14 @@ def _check_archive(zf: zipfile.ZipFile, where: str) -> tuple[str, dict[str, str]
     return top, meta
 
 
-def _extract(zf: zipfile.ZipFile, dest: Path, where: str) -> None:
+def _size(n: int) -> str:
+    for unit, scale in (("GiB", 1024**3), ("MiB", 1024**2), ("KiB", 1024)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}"
+    return f"{n} bytes"
+
+
+def _extract(zf: zipfile.ZipFile, dest: Path, where: str, max_bytes: int) -> None:
     """Extract members into dest, counting real bytes against the size limit."""
     written = 0
     for member in zf.infolist():
@@ -222,30 +231,48 @@ def _extract(zf: zipfile.ZipFile, dest: Path, where: str) -> None:
         with zf.open(member) as src, open(target, "wb") as out:
             while chunk := src.read(1 << 20):
                 written += len(chunk)
-                if written > MAX_UNPACKED_BYTES:
-                    raise ModelError(f"{where}: unpacks to more than the size limit")
+                if written > max_bytes:
+                    raise ModelError(f"{where}: unpacks to more than the {_size(max_bytes)} limit")
                 out.write(chunk)
 
 
-def install_file(path: Path, expect: tuple[str, str] | None = None) -> ModelInfo:
+def install_file(
+    path: Path,
+    expect: tuple[str, str] | None = None,
+    *,
+    version: str | None = None,
+    where: str | None = None,
+    max_bytes: int | None = None,
+) -> ModelInfo:
     """Validate an .argosmodel file and install it, replacing the same package.
 
-    `expect` (from_code, to_code) refuses a package for another language pair.
-    Nothing is written outside the packages directory, and nothing is left behind
-    when validation or extraction fails.
+    `expect` (from_code, to_code) refuses a package for another language pair and
+    `version` one whose metadata names another version; `where` names the file in
+    messages (a download's URL); `max_bytes` caps the unpacked size (default
+    MAX_UNPACKED_BYTES). Everything is checked before anything is written; nothing
+    is written outside the packages directory, and nothing is left behind when
+    validation or extraction fails.
     """
-    where = str(path)
+    where = where or str(path)
+    limit = MAX_UNPACKED_BYTES if max_bytes is None else max_bytes
     if not path.is_file():
         raise ModelError(f"{where}: no such file")
     if not zipfile.is_zipfile(path):
-        raise ModelError(f"{where}: not an Argos model package (not a zip archive)")
+        raise ModelError(
+            f"{where}: not a zip archive, so not an Argos model (incomplete download?)"
+        )
     try:
         with zipfile.ZipFile(path) as zf:
-            top, meta = _check_archive(zf, where)
+            top, meta = _check_archive(zf, where, limit)
             if expect and (meta["from_code"], meta["to_code"]) != expect:
                 raise ModelError(
-                    f"{where}: package is {meta['from_code']}→{meta['to_code']}, "
-                    f"expected {expect[0]}→{expect[1]}"
+                    f"{where}: package translates {meta['from_code']}→{meta['to_code']}, "
+                    f"not {expect[0]}→{expect[1]}"
+                )
+            if version is not None and meta["version"] != version:
+                raise ModelError(
+                    f"{where}: package is version {meta['version'] or '(none)'}, "
+                    f"the package index says {version}"
                 )
             bad = zf.testzip()
             if bad is not None:
@@ -254,11 +281,11 @@ def install_file(path: Path, expect: tuple[str, str] | None = None) -> ModelInfo
             root.mkdir(parents=True, exist_ok=True)
             staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=root))
             try:
-                _extract(zf, staging, where)
+                _extract(zf, staging, where, limit)
                 _swap_into_place(staging / top, root / top)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
-    except (zipfile.BadZipFile, EOFError, zlib.error) as err:
+    except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError) as err:
         raise ModelError(f"{where}: archive is damaged ({err})") from None
     return ModelInfo(top, root / top, meta["from_code"], meta["to_code"], meta["version"])
 
@@ -293,52 +320,193 @@ def remove_model(from_code: str, to_code: str, name: str | None = None) -> list[
     return targets
 
 
-@contextmanager
-def _quiet_network(timeout: float) -> Iterator[None]:
-    """Give argostranslate's downloads a timeout and keep its log lines off stderr."""
-    logger = logging.getLogger("argostranslate.utils")
-    old_level, old_timeout = logger.level, socket.getdefaulttimeout()
-    logger.setLevel(logging.CRITICAL)
-    socket.setdefaulttimeout(timeout)
-    try:
-        yield
-    finally:
-        socket.setdefaulttimeout(old_timeout)
-        logger.setLevel(old_level)
+# ── the Argos package index ───────────────────────────────────────────────────
 
 
-def install_from_index(from_code: str, to_code: str, timeout: float = 60.0) -> ModelInfo:
-    """Download the pair's package from the Argos package index and install it.
+@dataclass(frozen=True)
+class IndexPackage:
+    """A translation package the Argos package index offers."""
 
-    The index URL is argostranslate's own setting (ARGOS_PACKAGE_INDEX).
+    code: str  # e.g. translate-vi_en
+    from_code: str
+    to_code: str
+    version: str
+    from_name: str
+    to_name: str
+    links: tuple[str, ...]  # http(s) download links, in the index's order
+
+    @property
+    def label(self) -> str:
+        return f"{self.code} {self.version}".strip()
+
+
+def index_url() -> str:
+    """The index argostranslate downloads: its ARGOS_PACKAGE_INDEX setting + index.json.
+
+    Read now from the environment or argostranslate's settings.json, never at import;
+    a setting that already names a .json file is used as it is.
     """
-    from argostranslate import package as argos_package
     from argostranslate import settings
 
-    index_file = Path(settings.local_package_index)
-    with _quiet_network(timeout):
-        argos_package.update_package_index()  # logs and returns on failure
-        if not index_file.is_file():
-            # get_available_packages() would retry forever without an index file
-            raise ModelError(
-                f"could not read the Argos package index at {settings.remote_package_index} "
-                "(no network?); download the .argosmodel file elsewhere and run "
-                "`translit models install FILE`"
-            )
-        try:
-            available = argos_package.get_available_packages()
-        except (OSError, ValueError) as err:
-            raise ModelError(f"the Argos package index is unreadable ({err})") from None
-        matches = [p for p in available if (p.from_code, p.to_code) == (from_code, to_code)]
-        if not matches:
-            raise ModelError(f"the Argos package index has no {from_code}→{to_code} package")
-        best = max(matches, key=lambda p: _version_key(str(p.package_version)))
-        try:
-            downloaded = Path(best.download())
-        except Exception as err:  # argostranslate raises bare Exception on failure
-            raise ModelError(f"download of the {from_code}→{to_code} model failed: {err}") from None
+    base = str(settings.get_setting("ARGOS_PACKAGE_INDEX", default=DEFAULT_PACKAGE_INDEX))
+    if base.endswith(".json"):
+        return base
+    return base.rstrip("/") + "/index.json"
+
+
+def _network_error(err: BaseException, timeout: float) -> str:
+    """A short reason for a failed request: `timed out after 5 s`, `Connection refused`."""
+    import urllib.error
+
+    if isinstance(err, urllib.error.HTTPError):
+        return f"HTTP {err.code} {err.reason}"
+    reason = getattr(err, "reason", err)
+    if isinstance(reason, (TimeoutError, socket.timeout)):
+        return f"timed out after {timeout:g} s"
+    if isinstance(reason, OSError) and reason.strerror:
+        return reason.strerror
+    return str(reason) or type(reason).__name__
+
+
+def _open_url(url: str, timeout: float) -> Any:
+    """urlopen with a timeout and our User-Agent (raises what urllib raises)."""
+    import urllib.request
+
+    from translit import __version__
+
+    request = urllib.request.Request(url, headers={"User-Agent": f"translit/{__version__}"})
+    return urllib.request.urlopen(request, timeout=timeout)
+
+
+def fetch_index(timeout: float = NETWORK_TIMEOUT) -> list[IndexPackage]:
+    """The translation packages the Argos package index offers (downloaded now).
+
+    Entries are read with argostranslate's own `AvailablePackage`; entries it cannot
+    read, and links that are not http(s) (ipfs://), are left out. The index is also
+    saved where argostranslate keeps its copy, so `argospm` sees the same list.
+    """
+    import http.client
+
+    from argostranslate.package import AvailablePackage
+
+    url = index_url()
     try:
-        return install_file(downloaded, expect=(from_code, to_code))
-    except ModelError:
-        downloaded.unlink(missing_ok=True)  # argostranslate would reuse a bad download
-        raise
+        with _open_url(url, timeout) as response:
+            data = response.read(MAX_INDEX_BYTES + 1)
+    except (OSError, http.client.HTTPException, ValueError) as err:
+        raise ModelError(
+            f"cannot read the Argos package index at {url} ({_network_error(err, timeout)}); "
+            "check the connection or ARGOS_PACKAGE_INDEX, or download the .argosmodel file "
+            "elsewhere and run `translit models install FILE`"
+        ) from None
+    if len(data) > MAX_INDEX_BYTES:
+        raise ModelError(
+            f"the Argos package index at {url} is larger than {_size(MAX_INDEX_BYTES)}"
+        )
+    try:
+        entries = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise ModelError(f"the Argos package index at {url} is not valid JSON") from None
+    if not isinstance(entries, list):
+        raise ModelError(f"the Argos package index at {url} is not a list of packages")
+    packages = []
+    for meta in entries:
+        try:
+            pkg = AvailablePackage(meta)
+        except (AttributeError, TypeError, ValueError):
+            continue
+        fields = (pkg.from_code, pkg.to_code, pkg.package_version)
+        if pkg.type != "translate" or not all(isinstance(f, str) and f for f in fields):
+            continue
+        links = tuple(
+            link for link in pkg.links if isinstance(link, str) and link.startswith(_HTTP)
+        )
+        code = pkg.code if isinstance(pkg.code, str) and pkg.code else None
+        packages.append(
+            IndexPackage(
+                code=code or f"translate-{pkg.from_code}_{pkg.to_code}",
+                from_code=pkg.from_code,
+                to_code=pkg.to_code,
+                version=pkg.package_version,
+                from_name=str(pkg.from_name or ""),
+                to_name=str(pkg.to_name or ""),
+                links=links,
+            )
+        )
+    _save_argos_index(data)
+    return packages
+
+
+def _save_argos_index(data: bytes) -> None:
+    """Keep argostranslate's local copy of the index current (as `argospm update` does)."""
+    from argostranslate import settings
+
+    from translit.io import write_atomic
+
+    # a read-only data directory costs argospm its cache, not us the install
+    with contextlib.suppress(OSError):
+        write_atomic(Path(settings.local_package_index), data.decode("utf-8"))
+
+
+def _download(pkg: IndexPackage, into: Path, timeout: float) -> tuple[Path, str]:
+    """Download the package into `into` (a temp file); return it and the link used.
+
+    Each link is tried in turn. A response shorter than its Content-Length (the only
+    size the index and the server give) is an incomplete download.
+    """
+    import http.client
+
+    failures = []
+    for link in pkg.links:
+        fd, name = tempfile.mkstemp(prefix=".download-", suffix=".argosmodel", dir=into)
+        tmp = Path(name)
+        try:
+            with os.fdopen(fd, "wb") as out, _open_url(link, timeout) as response:
+                length = response.headers.get("Content-Length")
+                expected = int(length) if length and length.isdigit() else None
+                if expected is not None and expected > MAX_UNPACKED_BYTES:
+                    raise ModelError(f"{link}: {_size(expected)} is above the size limit")
+                size = 0
+                while chunk := response.read(1 << 20):
+                    size += len(chunk)
+                    if size > MAX_UNPACKED_BYTES:
+                        raise ModelError(f"{link}: more than {_size(MAX_UNPACKED_BYTES)}")
+                    out.write(chunk)
+            if expected is not None and size != expected:
+                raise ModelError(f"{link}: incomplete download ({size:,} of {expected:,} bytes)")
+            return tmp, link
+        except ModelError as err:
+            failures.append(str(err))
+        except (OSError, http.client.HTTPException, ValueError) as err:
+            failures.append(f"{link}: {_network_error(err, timeout)}")
+        tmp.unlink(missing_ok=True)
+    if not failures:
+        raise ModelError(f"the Argos package index gives no http(s) link for {pkg.label}")
+    raise ModelError(f"download of {pkg.label} failed: {'; '.join(failures)}")
+
+
+def install_from_index(from_code: str, to_code: str, timeout: float = NETWORK_TIMEOUT) -> ModelInfo:
+    """Download the pair's newest package from the Argos package index and install it.
+
+    The index URL is argostranslate's ARGOS_PACKAGE_INDEX setting. The index carries
+    no checksum or size, so what is checked is what it does carry and what a zip
+    carries: the HTTP Content-Length, every member's CRC-32, the package's language
+    pair and version against the index entry, and everything `install_file` checks.
+    Every request times out after `timeout` seconds; nothing is kept from a failed try.
+    """
+    offered = [p for p in fetch_index(timeout) if (p.from_code, p.to_code) == (from_code, to_code)]
+    if not offered:
+        raise ModelError(
+            f"the Argos package index ({index_url()}) has no {from_code}→{to_code} package; "
+            "see `translit models available`"
+        )
+    best = max(offered, key=lambda p: _version_key(p.version))
+    root = packages_dir()
+    root.mkdir(parents=True, exist_ok=True)
+    downloaded, link = _download(best, root, timeout)
+    try:
+        return install_file(
+            downloaded, expect=(from_code, to_code), version=best.version, where=link
+        )
+    finally:
+        downloaded.unlink(missing_ok=True)

@@ -111,9 +111,9 @@ class RunReport:
         )
 
 
-def load_document(path: Path) -> Document:
-    """Read and segment one article."""
-    doc = read_article(path)
+def load_document(path: Path, *, from_encoding: str | None = None) -> Document:
+    """Read and segment one article (`from_encoding`: see `io.decode_text`)."""
+    doc = read_article(path, from_encoding)
     doc.segments = segment_paragraphs(doc.paragraphs)
     return doc
 
@@ -122,6 +122,8 @@ def load_documents(
     paths: Sequence[Path],
     on_error: Callable[[str], None],
     on_warning: Callable[[str], None],
+    *,
+    from_encoding: str | None = None,
 ) -> list[Document]:
     """Read and segment every article; a file that fails is reported and skipped.
 
@@ -140,7 +142,7 @@ def load_documents(
             continue
         seen[path.stem] = path
         try:
-            doc = load_document(path)
+            doc = load_document(path, from_encoding=from_encoding)
         except InputError as err:
             on_error(str(err))
             continue
@@ -291,6 +293,7 @@ def translate_paths(
     on_warning: Callable[[str], None] = lambda message: None,
     chunk_segments: int | None = None,
     engine_key: str = "",
+    from_encoding: str | None = None,
 ) -> RunReport:
     """Translate every article under `inputs` into `output_dir`.
 
@@ -307,6 +310,7 @@ def translate_paths(
     `engine_key` (the model and its settings), so a run stopped by Ctrl-C
     (KeyboardInterrupt, raised after the current engine call or article write)
     resumes where it stopped; the cache is removed when the run ends uninterrupted.
+    `from_encoding` names the legacy encoding of articles that are not UTF-8.
     """
     started = time.perf_counter()
     report = RunReport()
@@ -319,14 +323,16 @@ def translate_paths(
         report.warnings.append(message)
         on_warning(message)
 
-    paths = find_articles(inputs)
+    paths = find_articles(inputs, on_error=failed)
     if not paths:
+        if report.errors:  # every input was missing: said already, nothing to do
+            return report
         raise InputError(f"no .txt or .md articles in {', '.join(map(str, inputs))}")
     check_output_dir(output_dir)
     policy = policy or term_policy(Glossary())
     with output_lock(output_dir):
         docs: deque[Document] = deque()
-        for doc in load_documents(paths, failed, warned):
+        for doc in load_documents(paths, failed, warned, from_encoding=from_encoding):
             try:
                 load_previous(doc, output_dir)
             except InputError as err:
