@@ -60,7 +60,7 @@ def test_legacy_files_are_refused_and_the_rest_translated(with_model, run_cli, f
         f"error: {folder / 'web.txt'}: TCVN3 (ABC) text that was mis-decoded and saved as "
         "UTF-8 ('Ng\\xadêi' for 'Người'); run again with --from-encoding tcvn3 to repair it",
     ]
-    assert outputs(tmp_path) == ["tot.en.txt", "tot.po"]
+    assert outputs(tmp_path) == ["tot.en.txt", "tot.html", "tot.po"]
 
 
 def test_from_encoding_converts_and_leaves_utf8_alone(with_model, run_cli, folder, tmp_path):
@@ -84,7 +84,7 @@ def test_a_wrong_from_encoding_names_the_right_one(with_model, run_cli, folder, 
         f"error: {folder / 'cu.txt'}: does not read as VISCII text; it looks like "
         "TCVN3 (ABC): use --from-encoding tcvn3"
     ]
-    assert outputs(tmp_path) == ["tot.en.txt", "tot.po"]
+    assert outputs(tmp_path) == ["tot.en.txt", "tot.html", "tot.po"]
 
 
 def test_an_unknown_from_encoding_is_a_usage_error(with_model, run_cli, folder):
@@ -144,7 +144,7 @@ def test_empty_and_whitespace_only_articles_are_skipped_with_a_warning(
     result = run_cli("translate", str(folder), "-o", "out")
     assert result.exit_code == 0
     assert f"warning: {folder / 'rong.txt'}: empty article, skipped\n" in result.stderr
-    assert outputs(tmp_path) == ["tot.en.txt", "tot.po"]
+    assert outputs(tmp_path) == ["tot.en.txt", "tot.html", "tot.po"]
 
 
 def test_binary_file_with_an_article_name(with_model, run_cli, folder, tmp_path):
@@ -154,7 +154,7 @@ def test_binary_file_with_an_article_name(with_model, run_cli, folder, tmp_path)
     assert errors(result) == [
         f"error: {folder / 'anh.md'}: looks like a binary file, not a text article"
     ]
-    assert outputs(tmp_path) == ["tot.en.txt", "tot.po"]
+    assert outputs(tmp_path) == ["tot.en.txt", "tot.html", "tot.po"]
 
 
 def test_unreadable_entries_in_a_folder_are_each_reported(with_model, run_cli, folder, tmp_path):
@@ -170,7 +170,7 @@ def test_unreadable_entries_in_a_folder_are_each_reported(with_model, run_cli, f
         f"error: {folder / 'loop.txt'}: cannot read (Too many levels of symbolic links)",
         f"error: {folder / 'pipe.txt'}: is a named pipe (FIFO), not a regular file",
     ]
-    assert outputs(tmp_path) == ["tot.en.txt", "tot.po"]
+    assert outputs(tmp_path) == ["tot.en.txt", "tot.html", "tot.po"]
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads a chmod 000 file")
@@ -184,7 +184,7 @@ def test_a_file_without_read_permission(with_model, run_cli, folder, tmp_path):
         locked.chmod(0o644)
     assert result.exit_code == 2
     assert errors(result) == [f"error: {locked}: cannot read (Permission denied)"]
-    assert outputs(tmp_path) == ["tot.en.txt", "tot.po"]
+    assert outputs(tmp_path) == ["tot.en.txt", "tot.html", "tot.po"]
 
 
 def test_a_named_fifo_or_device_is_refused_without_waiting(with_model, run_cli, tmp_path):
@@ -202,7 +202,7 @@ def test_a_missing_path_among_others_does_not_stop_the_run(with_model, run_cli, 
     result = run_cli("translate", "khong-co.txt", str(folder), "-o", "out")
     assert result.exit_code == 2
     assert errors(result) == ["error: khong-co.txt: no such file or directory"]
-    assert outputs(tmp_path) == ["tot.en.txt", "tot.po"]
+    assert outputs(tmp_path) == ["tot.en.txt", "tot.html", "tot.po"]
     assert "1 article" in result.stderr
 
 
