@@ -3,6 +3,7 @@ quiet on a close one that does not; check_document recomputes everything from th
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import polib
@@ -254,22 +255,7 @@ def review(po_path: Path, english: dict[str, str]) -> None:
 
 
 def document_from_po(po_path: Path) -> Document:
-    """The lead's PO reader where it exists, else the few fields the checks need."""
-    read = getattr(po_format, "read", None)
-    if read is not None:
-        return read(po_path)
-    segments = []
-    for entry in polib.pofile(str(po_path)):
-        fuzzy = "fuzzy" in entry.flags
-        origin = "none" if not entry.msgstr else "machine" if fuzzy else "reviewed"
-        paragraph = int(entry.msgctxt[1:].split(".")[0])
-        segments.append(
-            Segment(
-                entry.msgctxt, entry.msgid, paragraph, 0, len(entry.msgid),
-                target=entry.msgstr, origin=origin, fuzzy=fuzzy,  # type: ignore[arg-type]
-            )
-        )  # fmt: skip
-    return Document(po_path.stem, po_path, [], segments)
+    return po_format.read(po_path)
 
 
 def findings_by_key(doc: Document) -> dict[str, list[str]]:
@@ -309,6 +295,45 @@ def test_reviewed_articles_report_exactly_the_planted_problems(with_model, run_c
         assert findings_by_key(doc) == expected
         if name == "loi":  # the lost term is marked, for the PO and HTML to show
             assert [(h.target, h.applied) for h in doc.segments[0].hits] == [("Moscow", False)]
+
+    # the same through `translit check`: exactly the planted findings, exit 1 on errors
+    result = run_cli("check", "out", "-g", str(desk), "--json")
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)
+    found = sorted((f["article"], f["key"], f["code"]) for f in report["findings"])
+    planted = [
+        (name, key, code)
+        for name, table in (("loi", PLANTED_ENGLISH), ("them", PLANTED_MORE_ENGLISH))
+        for key, (_, code) in table.items()
+        if code
+    ]
+    assert found == sorted(planted)
+    assert report["files"] == 3 and report["errors"] == []
+    table = run_cli("check", "out", "-g", str(desk))
+    assert table.exit_code == 1
+    assert "term-missing" in table.stdout and "double-space" in table.stdout
+    severities = [CHECKS[code][0] for _, _, code in planted]
+    segments = len(CLEAN_ENGLISH) + len(PLANTED_ENGLISH) + len(PLANTED_MORE_ENGLISH)
+    assert table.stdout.strip().splitlines()[-1] == (
+        f"3 files, {segments} segments: {severities.count('error')} errors, "
+        f"{severities.count('warning')} warnings, 0 notes"
+    )
+    assert run_cli("check", "out", "-g", str(desk), "--fail-on", "never").exit_code == 0
+    clean_only = run_cli("check", "out/sach.po", "-g", str(desk), "--fail-on", "warning")
+    assert clean_only.exit_code == 0, clean_only.output
+    assert clean_only.stdout.strip() == "1 file, 4 segments: 0 errors, 0 warnings, 0 notes"
+
+
+def test_check_gives_file_and_line_for_a_broken_po_and_checks_the_others(
+    with_model, run_cli, tmp_path
+):
+    (tmp_path / "a.txt").write_text("Hai bên đã hội đàm.\n", encoding="utf-8")
+    assert run_cli("translate", "a.txt", "-o", "out").exit_code == 0
+    (tmp_path / "out" / "b.po").write_text('msgid ""\nmsgstr ""\n\nmsgid "x"\n', encoding="utf-8")
+    result = run_cli("check", "out")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: out/b.po:") and result.stderr.count("\n") == 1
+    assert result.stdout.strip().endswith("1 file, 1 segment: 0 errors, 1 warnings, 0 notes")
 
 
 GARBLED = """Kiev 2022

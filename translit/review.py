@@ -129,7 +129,8 @@ class CheckResult:
     def summary(self) -> str:
         by = {s: sum(1 for f in self.findings if f.severity == s) for s in SEVERITY_RANK}
         return (
-            f"{self.files} file{'s' if self.files != 1 else ''}, {self.segments} segments: "
+            f"{self.files} file{'s' if self.files != 1 else ''}, "
+            f"{self.segments} segment{'s' if self.segments != 1 else ''}: "
             f"{by['error']} errors, {by['warning']} warnings, {by['info']} notes"
         )
 
