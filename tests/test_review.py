@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import stat
 from pathlib import Path
 
@@ -145,3 +146,30 @@ def test_review_of_a_folder_without_po_files(run_cli, tmp_path):
     result = run_cli("review", "trong")
     assert result.exit_code == 2
     assert result.stderr == "error: trong: no .po review files here (run translit translate)\n"
+
+
+def test_build_default_files_show_the_reviewers_english_and_fresh_findings(
+    no_model, run_cli, article, tmp_path
+):
+    assert run_cli("translate", str(article), "-o", "out", "--no-mt").exit_code == 0
+    po_path = tmp_path / "out" / "hoi-nghi.po"
+    po = polib.pofile(str(po_path))
+    po[0].msgstr = "Food security conference opens in the Russian capital"  # lost a term
+    po[1].msgstr = "This morning, Russia and Ukraine attended the opening session."
+    for entry in po[:2]:
+        entry.flags = []
+    po.save()
+    result = run_cli("build", str(po_path))
+    assert result.exit_code == 0, result.output
+    built = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert built == ["hoi-nghi.en.txt", "hoi-nghi.html", "hoi-nghi.md", "hoi-nghi.po"]
+    page = (tmp_path / "out" / "hoi-nghi.html").read_text(encoding="utf-8")
+    assert "This morning, <mark" in page  # the reviewer's English, its terms marked
+    assert "term-missing" in page and "Moscow" in page  # the finding on the reviewer's text
+    table = (tmp_path / "out" / "hoi-nghi.md").read_text(encoding="utf-8")
+    assert "Food security conference opens in the Russian capital" in table
+    check = run_cli("check", str(po_path), "--json")
+    assert check.exit_code == 1
+    assert [(f["key"], f["code"]) for f in json.loads(check.stdout)["findings"]] == [
+        ("p1.s1", "term-missing")
+    ]
