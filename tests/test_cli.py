@@ -295,3 +295,27 @@ def test_python_m_translit_and_exit_code_in_a_real_process(no_model, articles, t
     assert result.returncode == 3
     assert result.stderr.startswith("error: no vi→en translation model is installed")
     assert "Traceback" not in result.stderr
+
+
+def test_markdown_tables_in_the_input_folder_are_not_articles(with_model, run_cli, articles):
+    first = run_cli("translate", str(articles), "-o", str(articles), "--format", "po,txt,md")
+    assert first.exit_code == 0, first.output
+    again = run_cli("translate", str(articles), "-o", str(articles), "--format", "po,txt,md")
+    assert again.exit_code == 0, again.output
+    assert "2 articles" in again.stderr and "0 distinct sent" in again.stderr
+    po = po_entries(articles / "phan-ung.po")
+    assert not any(e.obsolete for e in po) and po[0].msgid.startswith("Mátxcơva")
+
+
+def test_a_po_made_from_another_file_with_the_same_id_is_not_overwritten(
+    with_model, run_cli, articles, tmp_path
+):
+    assert run_cli("translate", str(articles / "phan-ung.txt"), "-o", "out").exit_code == 0
+    before = (tmp_path / "out" / "phan-ung.po").read_bytes()
+    other = tmp_path / "khac"
+    other.mkdir()
+    (other / "phan-ung.md").write_text("Một bài khác hẳn.\n", encoding="utf-8")
+    result = run_cli("translate", str(other / "phan-ung.md"), "-o", "out")
+    assert result.exit_code == 2
+    assert "out/phan-ung.po was made from phan-ung.txt, not from this file" in result.stderr
+    assert (tmp_path / "out" / "phan-ung.po").read_bytes() == before

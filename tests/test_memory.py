@@ -6,6 +6,9 @@ recording wrapper only notes what it is sent).
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -35,12 +38,22 @@ def engine(with_model):
     return Recording(CT2Engine(find_model()))
 
 
+MSGFMT = shutil.which("msgfmt")
+
+
 def run(folder: Path, text: str, engine) -> list[polib.POEntry]:
+    """Translate bai.txt into out/; the PO must pass `msgfmt -c` (gettext's own check)."""
     (folder / "bai.txt").write_text(text, encoding="utf-8")
     engine.inputs.clear()
     report = translate_paths([folder / "bai.txt"], folder / "out", engine)
     assert not report.errors
-    return list(polib.pofile(str(folder / "out" / "bai.po")))
+    po_path = folder / "out" / "bai.po"
+    if MSGFMT:
+        check = subprocess.run(
+            [MSGFMT, "-c", "-o", os.devnull, str(po_path)], capture_output=True, text=True
+        )
+        assert check.returncode == 0, check.stderr
+    return list(polib.pofile(str(po_path)))
 
 
 def edit(folder: Path, change) -> None:
@@ -150,6 +163,34 @@ def test_a_sentence_that_moved_keeps_its_review(engine, tmp_path):
     ]
 
 
+def test_a_repeated_sentence_keeps_each_occurrences_english_when_the_article_shifts(
+    engine, tmp_path
+):
+    said = "Ông ấy nói: “Không.”"
+    run(tmp_path, f"{said}\n\n{A}\n\n{said}\n", engine)
+    answers = iter(["He said: “No.”", "Then he repeated: “No.”"])
+    edit(tmp_path, lambda e: approve(e, next(answers)) if e.msgid == said else None)
+    entries = run(tmp_path, f"{D}\n\n{said}\n\n{A}\n\n{said}\n", engine)
+    assert [e.msgstr for e in entries if e.msgid == said] == [
+        "He said: “No.”",
+        "Then he repeated: “No.”",
+    ]
+
+
+def test_a_dropped_repeat_leaves_no_duplicate_entry(engine, tmp_path):
+    caption = "Ảnh minh họa."
+    run(tmp_path, f"{caption}\n\n{caption}\n", engine)
+    seen = iter([False, True])
+    edit(tmp_path, lambda e: approve(e, "Illustration.") if next(seen) else None)
+    entries = run(tmp_path, f"{caption}\n", engine)  # run() checks it with msgfmt -c
+    assert [(e.msgctxt, e.msgstr, e.fuzzy) for e in entries if not e.obsolete] == [
+        ("p1.s1", "Illustration.", False)
+    ]
+    # the other entry's (unapproved) English is kept, under a key of its own
+    (old,) = [e for e in entries if e.obsolete]
+    assert (old.msgid, old.msgstr) == (caption, caption) and old.msgctxt != "p1.s1"
+
+
 # --- the property: whatever a reviewer does and however the article changes ---------
 
 POOL = [
@@ -197,16 +238,17 @@ def test_no_reviewed_text_is_ever_lost_or_changed(engine, first, reviewer, secon
 
         edit(folder, review)
         entries = run(folder, text_of(second), engine)
-        approved: dict[str, set[str]] = {}
+        approved: dict[str, list[str]] = {}
         for source, english, was_approved in reviewed:
             # never lost: the text is in the file, active or obsolete
             assert english in [e.msgstr for e in entries]
             if was_approved:
-                approved.setdefault(source, set()).add(english)
-        for entry in entries:
-            if entry.msgid in approved and not entry.obsolete:
-                # never changed: an unchanged sentence keeps English a reviewer approved
-                assert entry.msgstr in approved[entry.msgid] and not entry.fuzzy
+                approved.setdefault(source, []).append(english)
+        for source, texts in approved.items():
+            # never changed: each occurrence still there keeps an approved English
+            active = [e for e in entries if e.msgid == source and not e.obsolete]
+            kept = [e for e in active if e.msgstr in texts and not e.fuzzy]
+            assert len(kept) >= min(len(texts), len(active))
         # and once the article is stable, a re-run sends nothing and changes nothing
         again = run(folder, text_of(second), engine)
         assert engine.inputs == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import polib
@@ -122,3 +123,18 @@ def test_other_bad_po_files_are_refused_with_one_line(tmp_path):
         po.read(tmp_path / "khong-co.po")
     for message in (bad(tmp_path, "\x00\x01"), bad(tmp_path, "")):
         assert "\n" not in message
+
+
+def test_a_regional_english_language_code_is_accepted(tmp_path):
+    for code in ("en_US", "en-GB", "en"):
+        text = po.render(article(), RUN).replace('"Language: en\\n"', f'"Language: {code}\\n"')
+        path = tmp_path / "gia-xang.po"
+        path.write_text(text, encoding="utf-8")
+        assert len(po.read(path).segments) == 5
+
+
+def test_a_named_pipe_is_refused_not_waited_on(tmp_path):
+    fifo = tmp_path / "ong.po"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="named pipe"):
+        po.read(fifo)

@@ -6,6 +6,7 @@ internals. Offsets are character offsets into the normalized paragraph text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -63,6 +64,11 @@ class Segment:
         if not self.target:
             return "untranslated"
         return "fuzzy" if self.fuzzy else "reviewed"
+
+
+def key_order(key: str) -> tuple[int, ...]:
+    """Sort key of a segment key: p2.s10 after p2.s9 (and p2.s1~2 after p2.s1)."""
+    return tuple(int(n) for n in re.findall(r"\d+", key))
 
 
 @dataclass

@@ -216,17 +216,36 @@ def read_article(path: Path, from_encoding: str | None = None) -> Document:
     return Document(id=path.stem, path=path, paragraphs=paragraphs, layout=layout)
 
 
+# The first line of the Markdown review tables translit writes (translit.formats.md),
+# so that an output folder may also be the input folder.
+OUTPUT_MARKER = "<!-- translit review table: an output, not an article -->"
+
+
+def is_translit_output(path: Path) -> bool:
+    """Whether a file in an article folder is one of our outputs (`*.en.txt`, our `.md`)."""
+    if path.name.endswith(".en.txt"):
+        return True
+    if path.suffix.lower() != ".md":
+        return False
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(OUTPUT_MARKER.encode())) == OUTPUT_MARKER.encode()
+    except OSError:
+        return False
+
+
 def find_articles(
     inputs: Iterable[Path], on_error: Callable[[str], None] | None = None
 ) -> list[Path]:
     """Expand files and directories into article paths (.txt and .md), in order.
 
     A directory contributes its own .txt/.md entries (not subdirectories), sorted by
-    name, except our own `*.en.txt` outputs (so an output directory may be the input
-    directory). Entries that are not regular files (a broken link, a named pipe) are
-    kept, so that reading them reports why they cannot be used. A named file is
-    taken as given whatever its suffix. A file named twice is taken once. A path that
-    does not exist goes to `on_error` (one line), or raises InputError without one.
+    name, except our own outputs (`*.en.txt`, and Markdown tables that start with
+    OUTPUT_MARKER), so an output directory may be the input directory. Entries that
+    are not regular files (a broken link, a named pipe) are kept, so that reading them
+    reports why they cannot be used. A named file is taken as given whatever its
+    suffix. A file named twice is taken once. A path that does not exist goes to
+    `on_error` (one line), or raises InputError without one.
     """
     found: dict[Path, Path] = {}
     for item in inputs:
@@ -234,7 +253,7 @@ def find_articles(
             for child in sorted(item.iterdir()):
                 if child.suffix.lower() not in ARTICLE_SUFFIXES or child.is_dir():
                     continue
-                if not child.name.endswith(".en.txt"):
+                if not (child.is_file() and is_translit_output(child)):
                     found.setdefault(_identity(child), child)
         elif item.exists() or item.is_symlink():
             found.setdefault(_identity(item), item)

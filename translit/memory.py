@@ -5,13 +5,15 @@ run wrote (and a reviewer may have edited), the way gettext's msgmerge does:
 
 - a sentence whose source is unchanged keeps its entry exactly: English, fuzzy flag,
   reviewer note (wherever the sentence moved in the article, and also when it comes
-  back from an obsolete entry; where it occurs twice, an approved entry wins); only
-  entries with no English go to the engine again;
+  back from an obsolete entry; a sentence that occurs several times is matched
+  occurrence by occurrence, see `_pair`); only entries with no English go to the
+  engine again;
 - a changed sentence whose old entry was reviewed (no fuzzy flag) keeps the old
   English, marked fuzzy, with the old source as `previous_source` (`#| msgid`), so
   the reviewer sees what changed; it is not sent to the engine;
 - an old entry whose sentence left the article is kept as obsolete (`#~`) if it holds
-  any English or note, never deleted.
+  any English or note, never deleted (unless an active entry holds the same sentence
+  and English).
 
 Everything else (new sentences, changed sentences whose old English was unreviewed
 machine output) is left for the engine.
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from translit.document import Document, Segment
+from translit.document import Document, Segment, key_order
 
 # How alike a changed sentence must be to an old reviewed one to inherit its English.
 SIMILARITY = 0.6
@@ -29,43 +31,84 @@ SIMILARITY = 0.6
 
 def merge_previous(doc: Document, old: Document) -> None:
     """Fill `doc`'s segments from `old` (read from the earlier PO); see the module doc."""
-    candidates = old.segments + old.obsolete
-    by_source: dict[str, list[Segment]] = {}
+    candidates = old.segments + old.obsolete  # active in document order, then obsolete
+    old_by_source: dict[str, list[Segment]] = {}
     for seg in candidates:
-        by_source.setdefault(seg.source, []).append(seg)
+        old_by_source.setdefault(seg.source, []).append(seg)
+    new_by_source: dict[str, list[Segment]] = {}
+    for seg in doc.segments:
+        new_by_source.setdefault(seg.source, []).append(seg)
     used: set[int] = set()
     unmatched: list[Segment] = []
-    for seg in doc.segments:
-        match = _exact(seg, by_source.get(seg.source, []))
-        if match is None:
-            unmatched.append(seg)
+    for source, segments in new_by_source.items():
+        olds = old_by_source.get(source)
+        if not olds:
+            unmatched += segments
             continue
-        used.add(id(match))
-        _inherit(seg, match)
-    reviewed = [s for s in old.segments if id(s) not in used and s.target and not s.fuzzy]
-    for seg in unmatched:
+        for seg, match in zip(segments, _pair(len(segments), olds), strict=True):
+            used.add(id(match))
+            _inherit(seg, match)
+    reviewed = [s for s in old.segments if id(s) not in used and _approved(s)]
+    for seg in sorted(unmatched, key=lambda s: key_order(s.key)):
         match = _similar(seg, [s for s in reviewed if id(s) not in used])
         if match is not None:
             used.add(id(match))
             _inherit(seg, match)
             seg.fuzzy = True
             seg.previous_source = match.source
-    doc.obsolete = [
-        _as_obsolete(s) for s in candidates if id(s) not in used and (s.target or s.note)
-    ]
+    doc.obsolete = _obsolete(
+        [s for s in candidates if id(s) not in used and (s.target or s.note)], doc.segments
+    )
     doc.review_header = dict(old.review_header)
 
 
-def _exact(seg: Segment, same_source: list[Segment]) -> Segment | None:
-    """The old entry for an unchanged sentence: a reviewed one first (a sentence that
-    occurs twice gets the English a reviewer approved for it), then the one at the same
-    key, then one with any English."""
-    if not same_source:
-        return None
-    return max(
-        same_source,
-        key=lambda s: (bool(s.target) and not s.fuzzy, s.key == seg.key, bool(s.target)),
-    )
+def _approved(seg: Segment) -> bool:
+    return bool(seg.target) and not seg.fuzzy
+
+
+def _pair(count: int, olds: list[Segment]) -> list[Segment]:
+    """The old entries for the `count` occurrences of an unchanged sentence, in order.
+
+    The n-th occurrence gets the n-th old entry, so an unchanged article keeps every
+    entry exactly, and a sentence that occurs twice keeps each occurrence's English
+    when the article around it changes. Where the sentence now occurs fewer times,
+    the approved entries (then those with English) are the ones kept; where it occurs
+    more often, the extra occurrences get the first approved entry (else the first
+    with English) — the same sentence, translated as a reviewer approved it.
+    """
+
+    def rank(i: int) -> tuple[bool, bool, int]:
+        return (not _approved(olds[i]), not olds[i].target, i)
+
+    best = olds[min(range(len(olds)), key=rank)]
+    if len(olds) > count:
+        olds = [olds[i] for i in sorted(sorted(range(len(olds)), key=rank)[:count])]
+    return [olds[i] if i < len(olds) else best for i in range(count)]
+
+
+def _obsolete(leftover: list[Segment], active: list[Segment]) -> list[Segment]:
+    """Old entries no sentence took, as obsolete entries a PO tool accepts.
+
+    One whose source and English an active entry already holds adds nothing and is
+    dropped (as is a repeat of another); the rest are kept, and where one would share
+    its key and source with another entry (gettext refuses such duplicates) its key
+    gets a `~N` suffix.
+    """
+    seen = {(s.source, s.target) for s in active}
+    taken = {(s.key, s.source) for s in active}
+    kept: list[Segment] = []
+    for seg in leftover:
+        if seg.target and (seg.source, seg.target) in seen:
+            continue
+        seen.add((seg.source, seg.target))
+        base, n = seg.key.split("~")[0], 1
+        while (seg.key, seg.source) in taken:
+            n += 1
+            seg.key = f"{base}~{n}"
+        taken.add((seg.key, seg.source))
+        seg.hits, seg.findings = [], []
+        kept.append(seg)
+    return kept
 
 
 def _similar(seg: Segment, reviewed: list[Segment]) -> Segment | None:
@@ -87,8 +130,3 @@ def _inherit(seg: Segment, old: Segment) -> None:
     seg.origin = old.origin if old.target else "none"
     seg.note = old.note
     seg.previous_source = old.previous_source if seg.fuzzy else ""
-
-
-def _as_obsolete(seg: Segment) -> Segment:
-    seg.hits, seg.findings = [], []
-    return seg

@@ -261,6 +261,12 @@ def load_previous(doc: Document, output_dir: Path) -> None:
         old = po.read(previous, doc.id)
     except InputError as err:
         raise InputError(f"{err}; not overwritten: fix or move it and run again") from None
+    made_from = old.review_header.get("X-Source-File")
+    if made_from and made_from != doc.path.name:
+        raise InputError(
+            f"{doc.path}: {previous} was made from {made_from}, not from this file; "
+            "not overwritten: rename one of the articles or move the PO away"
+        )
     merge_previous(doc, old)
 
 

@@ -187,7 +187,7 @@ def _source_cell(seg: Segment) -> str:
     english = seg.target
 
     def mark(text: str, hits: list[TermHit]) -> str:
-        lost = bool(english) and not term_spans(english, hits[0].target)
+        lost = bool(english) and not all(hit.applied for hit in hits)
         cls = "term missing" if lost else "term"
         title = _title(hits) + (" (not in the English)" if lost else "")
         return f'<mark class="{cls}" title="{title}">{escape(text)}</mark>'

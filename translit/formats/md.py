@@ -1,9 +1,11 @@
 """`<id>.md`: a side-by-side table that GitHub and GitLab render.
 
 One row per segment: key, Vietnamese, English, status, and notes (glossary hits and
-findings). Article text is made inert: `|` and Markdown punctuation are
-backslash-escaped, `&`, `<` and `>` become entities (so no text can open an HTML
-tag or spell one as `&lt;`), and a line break inside a cell becomes `<br>`.
+findings). The first line is an HTML comment (invisible when rendered) that marks the
+file as translit's output, so that it is never taken for an article. Article text is
+made inert: `|` and Markdown punctuation are backslash-escaped, `&`, `<` and `>`
+become entities (so no text can open an HTML tag or spell one as `&lt;`), and a line
+break inside a cell becomes `<br>`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 
 from translit.document import Document, Segment
 from translit.formats import RunInfo, count, notes
+from translit.io import OUTPUT_MARKER
 
 SUFFIX = ".md"
 
@@ -48,6 +51,7 @@ def render(doc: Document, run: RunInfo) -> str:
     c = count(doc)
     findings = ", ".join(f"{n} {severity}" for severity, n in c.findings.items())
     lines = [
+        OUTPUT_MARKER,
         f"# {cell(doc.id)}",
         "",
         f"{cell(doc.path.name)}, {run.source_lang}→{run.target_lang}"

@@ -14,16 +14,19 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from translit.document import Document, Segment
+from translit.document import Document, Segment, key_order
 from translit.formats import RunInfo, notes
-from translit.io import InputError
+from translit.io import InputError, read_bytes
 
 SUFFIX = ".po"
 SOURCE_LANG = "vi"
 KEY = re.compile(r"p(\d+)\.s(\d+)")
+# An obsolete entry's key may carry `~N` where it would otherwise repeat another's.
+OBSOLETE_KEY = re.compile(r"p(\d+)\.s(\d+)(?:~\d+)?")
 # Header fields a reviewer's tool sets; a re-run keeps them.
 REVIEW_FIELDS = ("Last-Translator", "Language-Team", "Plural-Forms")
 _POLIB_LINE = re.compile(r"\(line (\d+)\)")
+_ENGLISH = re.compile(r"en(?:[_-][A-Za-z0-9]+)*(?:@\w+)?")  # en, en_US, en-GB, ...
 
 
 def header(doc: Document, run: RunInfo) -> dict[str, str]:
@@ -111,7 +114,7 @@ def read(path: Path, article_id: str | None = None) -> Document:
         raise InputError(f"{where}: not a valid PO file (syntax error)") from None
     meta = po.metadata
     source_lang = meta.get("X-Source-Language", SOURCE_LANG)
-    if source_lang != SOURCE_LANG or meta.get("Language", "en") != "en":
+    if source_lang != SOURCE_LANG or not _ENGLISH.fullmatch(meta.get("Language", "en")):
         raise InputError(
             f"{path}: a {source_lang}→{meta.get('Language', '?')} PO file; "
             "translit reads Vietnamese→English (vi→en) review files"
@@ -126,7 +129,7 @@ def read(path: Path, article_id: str | None = None) -> Document:
         (obsolete if entry.obsolete else segments).append(segment)
     if not segments and not obsolete and not meta:
         raise InputError(f"{path}: not a translit PO file (no header and no entries)")
-    segments.sort(key=lambda s: _key_order(s.key))
+    segments.sort(key=lambda s: key_order(s.key))
     doc = Document(
         id=doc_id,
         path=Path(source_file),
@@ -141,14 +144,7 @@ def read(path: Path, article_id: str | None = None) -> Document:
 
 
 def _read_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a PO file") from None
-    except OSError as err:
-        raise InputError(f"{path}: cannot read ({err.strerror})") from None
+    data = read_bytes(path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -157,7 +153,7 @@ def _read_text(path: Path) -> str:
 
 
 def _segment(entry, path: Path, text: str, source_file: str, breaks: set[str]) -> Segment:
-    key = KEY.fullmatch(entry.msgctxt or "")
+    key = (OBSOLETE_KEY if entry.obsolete else KEY).fullmatch(entry.msgctxt or "")
     if key is None:
         where = f"{path}:{entry.linenum}" if getattr(entry, "linenum", None) else str(path)
         raise InputError(
@@ -188,11 +184,6 @@ def _segment(entry, path: Path, text: str, source_file: str, breaks: set[str]) -
         previous_source=entry.previous_msgid or "",
         note=entry.tcomment or "",
     )
-
-
-def _key_order(key: str) -> tuple[int, int]:
-    match = KEY.fullmatch(key)
-    return (int(match.group(1)), int(match.group(2))) if match else (0, 0)
 
 
 def _rebuild_paragraphs(doc: Document) -> None:
