@@ -8,24 +8,36 @@ would point argostranslate at a mirror. Nothing reaches the real network.
 from __future__ import annotations
 
 import json
+import os
+import signal
 import socket
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_subprocess
+from tests.conftest import ROOT, run_subprocess
 from translit.models import installed_models
 
 
 class Route:
     """What the server answers for one path."""
 
-    def __init__(self, body: bytes, status: int = 200, length: int | None = None) -> None:
+    def __init__(
+        self,
+        body: bytes,
+        status: int = 200,
+        length: int | None = None,
+        stall: threading.Event | None = None,
+    ) -> None:
         self.body, self.status = body, status
         self.length = len(body) if length is None else length  # a larger one: cut short
+        self.stall = stall  # send half the body, then wait for this event
 
 
 class Server:
@@ -41,6 +53,11 @@ class Server:
                 self.send_response(route.status)
                 self.send_header("Content-Length", str(route.length))
                 self.end_headers()
+                if route.stall is not None:
+                    self.wfile.write(route.body[: len(route.body) // 2])
+                    self.wfile.flush()
+                    route.stall.wait(60)
+                    return
                 self.wfile.write(route.body)
                 self.close_connection = True
 
@@ -102,8 +119,12 @@ def packages(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     return path
 
 
+def leftovers_paths(packages: Path) -> list[Path]:
+    return list(packages.iterdir()) if packages.exists() else []
+
+
 def leftovers(packages: Path) -> list[str]:
-    return [p.name for p in packages.iterdir()] if packages.exists() else []
+    return [p.name for p in leftovers_paths(packages)]
 
 
 def test_available_lists_the_index_and_marks_installed(server, packages, run_cli):
@@ -260,3 +281,40 @@ def test_a_real_process_installs_from_the_index(server, packages, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert (packages / "translate-vi_en-1_9" / "model" / "model.bin").is_file()
+
+
+def test_ctrl_c_during_a_download_leaves_nothing_behind(server, packages, tmp_path, copy_package):
+    stalled = threading.Event()
+    server.routes["/v1/translate-vi_en-1_9.argosmodel"] = Route(
+        copy_package.read_bytes(), stall=stalled
+    )
+    env = {
+        **os.environ,
+        "ARGOS_PACKAGE_INDEX": server.url,
+        "ARGOS_PACKAGES_DIR": str(packages),
+        "PYTHONPATH": str(ROOT),
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "translit", "models", "install", "vi", "en", "--timeout", "30"],
+        cwd=tmp_path,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not any(
+            p.name.startswith(".download-")
+            for p in (packages.iterdir() if packages.exists() else [])
+        ):
+            time.sleep(0.02)
+        assert any(p.name.startswith(".download-") for p in packages.iterdir())
+        time.sleep(0.3)  # the download is now waiting for the rest of the body
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=30)
+    finally:
+        stalled.set()
+        proc.kill()
+    assert proc.returncode != 0
+    assert [p for p in leftovers(packages) if p.startswith(".download-")] == []
+    assert installed_models() == []

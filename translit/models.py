@@ -479,6 +479,9 @@ def _download(pkg: IndexPackage, into: Path, timeout: float) -> tuple[Path, str]
             failures.append(str(err))
         except (OSError, http.client.HTTPException, ValueError) as err:
             failures.append(f"{link}: {_network_error(err, timeout)}")
+        except BaseException:  # Ctrl-C: leave no partial download behind
+            tmp.unlink(missing_ok=True)
+            raise
         tmp.unlink(missing_ok=True)
     if not failures:
         raise ModelError(f"the Argos package index gives no http(s) link for {pkg.label}")
