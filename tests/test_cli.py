@@ -319,3 +319,25 @@ def test_a_po_made_from_another_file_with_the_same_id_is_not_overwritten(
     assert result.exit_code == 2
     assert "out/phan-ung.po was made from phan-ung.txt, not from this file" in result.stderr
     assert (tmp_path / "out" / "phan-ung.po").read_bytes() == before
+
+
+def test_no_conventions_leaves_numbers_and_dates_as_written(
+    with_model, run_cli, articles, tmp_path
+):
+    gap_mat = articles / "gap-mat.txt"
+    assert run_cli("translate", str(gap_mat), "-o", "on", "--no-glossary").exit_code == 0
+    converted = (tmp_path / "on" / "gap-mat.en.txt").read_text(encoding="utf-8")
+    assert "Tối December 7," in converted and "1,500,000" in converted
+    flag = run_cli("translate", str(gap_mat), "-o", "off", "--no-glossary", "--no-conventions")
+    assert flag.exit_code == 0, flag.output
+    english = (tmp_path / "off" / "gap-mat.en.txt").read_text(encoding="utf-8")
+    assert "Tối 7.12," in english and "1.500.000" in english and "December" not in english
+    (tmp_path / "translit.toml").write_text("conventions = false\n")
+    assert run_cli("translate", str(gap_mat), "-o", "toml", "--no-glossary").exit_code == 0
+    assert (tmp_path / "toml" / "gap-mat.en.txt").read_text(encoding="utf-8") == english
+    (tmp_path / "translit.toml").write_text('conventions = "no"\n')
+    bad = run_cli("translate", str(gap_mat), "-o", "toml")
+    assert bad.exit_code == 2
+    assert bad.stderr == (
+        f"error: {tmp_path / 'translit.toml'}: conventions must be a true or false\n"
+    )

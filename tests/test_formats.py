@@ -132,7 +132,7 @@ def test_tsv_reads_back_exactly_with_tabs_newlines_and_quotes(tmp_path):
         "error term-missing: glossary term “Ukraine” is not in the English; "
         "warning length-ratio: the English is much longer"
     )
-    assert by_key["p2.s1"][5] == "Kiev → Kyiv; Mátxcơva → Moscow"
+    assert by_key["p2.s1"][5] == "glossary: Kiev → Kyiv; glossary: Mátxcơva → Moscow"
 
 
 def test_tsv_rows_without_tabs_or_breaks_are_plain_lines(tmp_path):
@@ -140,9 +140,9 @@ def test_tsv_rows_without_tabs_or_breaks_are_plain_lines(tmp_path):
     raw = written(tmp_path, tsv, doc).read_bytes().decode("utf-8-sig")
     lines = raw.split("\r\n")
     assert lines[0] == "key\tsource\ttarget\tstatus\tfindings\tglossary"
-    assert (
-        lines[3]
-        == "p2.s1\tKiev và Mátxcơva đàm phán.\t\tuntranslated\t\tKiev → Kyiv; Mátxcơva → Moscow"
+    assert lines[3] == (
+        "p2.s1\tKiev và Mátxcơva đàm phán.\t\tuntranslated\t\t"
+        "glossary: Kiev → Kyiv; glossary: Mátxcơva → Moscow"
     )
     assert '"Ukraina needs ""aid""\tnow,\nsays' in raw  # quoted, quotes doubled
 

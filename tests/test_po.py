@@ -85,10 +85,15 @@ def test_a_reviewers_header_fields_are_kept(tmp_path):
     path = write(article(), tmp_path)
     edited = polib.pofile(str(path))
     edited.metadata["Last-Translator"] = "Lan <lan@example.org>"
+    edited.metadata["X-Poedit-SourceCharset"] = "UTF-8"  # a field of the reviewer's tool
+    edited.metadata["X-Translit-Model"] = "an old model"
     edited.save()
     doc = article()
     doc.review_header = po.read(path).review_header
-    assert "Last-Translator: Lan <lan@example.org>" in po.render(doc, RUN)
+    rendered = po.render(doc, RUN)
+    assert "Last-Translator: Lan <lan@example.org>" in rendered
+    assert "X-Poedit-SourceCharset: UTF-8" in rendered
+    assert "X-Translit-Model: copy 1.9" in rendered  # ours say what this run did
 
 
 def bad(tmp_path: Path, text: str | bytes, name: str = "bai.po") -> str:

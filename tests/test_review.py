@@ -80,8 +80,10 @@ def test_build_to_another_folder_and_refuses_to_write_po(no_model, run_cli, arti
     result = run_cli("build", "out", "-o", "final", "--format", "txt")
     assert result.exit_code == 0, result.output
     assert [p.name for p in (tmp_path / "final").iterdir()] == ["hoi-nghi.en.txt"]
+    (tmp_path / "out" / "khac.po").write_bytes((tmp_path / "out" / "hoi-nghi.po").read_bytes())
     refused = run_cli("build", "out", "--format", "po,txt")
     assert refused.exit_code == 2 and "never rewrites the review file" in refused.stderr
+    assert refused.stderr.count("\n") == 1  # said once, before any file is read
     unknown = run_cli("build", "out", "--format", "docx")
     assert unknown.exit_code == 2
     assert unknown.stderr.startswith("error: unknown format 'docx': choose from po, txt")

@@ -188,6 +188,14 @@ def translate(
             "xliff, or all [default: translit.toml's formats, else po,txt,html].",
         ),
     ] = None,
+    no_conventions: Annotated[
+        bool,
+        typer.Option(
+            "--no-conventions",
+            help="Leave numbers and dates as written (no 1.500.000 → 1,500,000, "
+            "7.12 → December 7) [default: convert, or translit.toml's conventions].",
+        ),
+    ] = False,
     no_mt: Annotated[
         bool,
         typer.Option(
@@ -244,6 +252,7 @@ def translate(
             threads=threads,
             compute_type=compute_type,
             batch_tokens=batch_tokens,
+            conventions=False if no_conventions else None,
         )
         written = _output_formats(formats, config)
         chosen = None if no_mt else find_model(name=config.model)
@@ -283,7 +292,7 @@ def translate(
             config.output,
             engine,
             model_label=chosen.label if chosen else "",
-            policy=term_policy(terms, term_strategy.value),
+            policy=term_policy(terms, term_strategy.value, conventions=config.conventions),
             progress=bar,
             on_error=error,
             on_warning=warn,
@@ -404,6 +413,8 @@ def build(
     from translit.review import build_files, find_review_files, load_review
 
     chosen = _format_list(formats)
+    if "po" in chosen:
+        fail("build never rewrites the review file: leave po out of --format")
     policy = _term_policy(glossary, no_glossary)
     try:
         paths = find_review_files(files)
@@ -537,6 +548,11 @@ def _print_findings(result) -> None:  # result: translit.review.CheckResult
     from rich.console import Console
     from rich.table import Table
 
+    if not sys.stdout.isatty():  # piped: one finding a line, never wrapped, easy to grep
+        for item in result.findings:
+            typer.echo(f"{item.article}\t{item.key}\t{item.severity}\t{item.code}\t{item.message}")
+        typer.echo(result.summary())
+        return
     console = Console(highlight=False, soft_wrap=False)
     if result.findings:
         table = Table("article", "key", "severity", "code", "message", show_lines=False)

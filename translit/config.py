@@ -39,6 +39,7 @@ class Config:
     compute_type: str = "auto"
     batch_tokens: int = 2048
     formats: tuple[str, ...] | None = None  # output format names; None = the defaults
+    conventions: bool = True  # numbers and dates in English conventions
     source: Path | None = field(default=None, compare=False)  # the file read, if any
 
     def with_overrides(self, **values: Any) -> Config:
@@ -56,6 +57,7 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "compute_type": str,
     "batch_tokens": int,
     "formats": list,
+    "conventions": bool,
 }
 
 
@@ -91,7 +93,7 @@ def _from_table(table: dict[str, Any], path: Path, base: Path) -> Config:
         if expected is None:
             known = ", ".join(sorted(_TYPES))
             raise ConfigError(f"{path}: unknown key {key!r} (known: {known})")
-        if not isinstance(value, expected) or isinstance(value, bool):
+        if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
             raise ConfigError(f"{path}: {key} must be a {_type_name(expected)}")
         values[name] = value
     if "output" in values:
@@ -115,4 +117,6 @@ def _from_table(table: dict[str, Any], path: Path, base: Path) -> Config:
 
 
 def _type_name(expected: type | tuple[type, ...]) -> str:
-    return {str: "string", int: "whole number", list: "list"}.get(expected, str(expected))  # type: ignore[call-overload]
+    return {str: "string", int: "whole number", list: "list", bool: "true or false"}.get(
+        expected, str(expected)
+    )  # type: ignore[call-overload]

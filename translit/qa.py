@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from translit.conventions import Span, english_numbers, rendered, scan, span_values
 from translit.document import Document, Finding, Segment, Severity, TermHit
-from translit.terms import TermPolicy, hit_present
+from translit.terms import CLOSERS, TermPolicy, hit_present
 
 CHECKS: dict[str, tuple[Severity, str]] = {
     "term-missing": ("error", "a glossary term found in the source is not in the English"),
@@ -74,7 +74,6 @@ _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
 _THU = re.compile(r"(?<!\w)thứ\s+$", re.IGNORECASE)
 _BRACKETS = "()[]{}"
 _DOUBLE_QUOTES = '“”"«»„'
-_CLOSERS = "”’\"')]»"
 # English endings that carry their own period: "the U.S.", "8 a.m.", "Inc."
 _ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St|etc)\.)$")
 
@@ -134,7 +133,7 @@ def _quoted(items: Sequence[str], limit: int = 3) -> str:
 
 def _end_mark(text: str) -> str:
     """The sentence-final punctuation of a text ("" for none); ... counts as …."""
-    stripped = text.rstrip().rstrip(_CLOSERS).rstrip()
+    stripped = text.rstrip().rstrip(CLOSERS).rstrip()
     if stripped.endswith(("...", "…")):
         return "…"
     return stripped[-1] if stripped and stripped[-1] in ".!?:;" else ""
@@ -267,7 +266,7 @@ def _form_findings(source: str, english: str) -> list[Finding]:
         findings.append(finding("double-space", "two spaces in a row"))
     want, have = _end_mark(source), _end_mark(english)
     if want != have and not (
-        want == "" and have == "." and _ABBREVIATION_END.search(english.rstrip().rstrip(_CLOSERS))
+        want == "" and have == "." and _ABBREVIATION_END.search(english.rstrip().rstrip(CLOSERS))
     ):
         findings.append(
             finding(

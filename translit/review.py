@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from translit.document import Document
-from translit.formats import RunInfo, po
+from translit.formats import RunInfo, count, po
 from translit.io import InputError
 from translit.pipeline import run_info, write_outputs
 from translit.qa import check_document
@@ -55,9 +55,8 @@ def build_files(
     formats: Sequence[str] = BUILD_FORMATS,
     run: RunInfo | None = None,
 ) -> list[Path]:
-    """Write the document's files (never its PO) into output_dir; return their paths."""
-    if "po" in formats:
-        raise InputError("build never rewrites the review file: leave po out of --format")
+    """Write the document's files (never its PO: leave "po" out of formats) into
+    output_dir; return their paths."""
     run = run or run_info(doc.review_header.get("X-Translit-Model", ""))
     return write_outputs(doc, output_dir, run, formats)
 
@@ -82,17 +81,16 @@ class ArticleStatus:
 
 def article_status(doc: Document, path: Path) -> ArticleStatus:
     """Counts for the review table of one article (after its findings are checked)."""
-    statuses = [seg.status for seg in doc.segments]
-    findings = [f for seg in doc.segments for f in seg.findings]
+    c = count(doc)
     return ArticleStatus(
         id=doc.id,
         path=path,
-        segments=len(statuses),
-        reviewed=statuses.count("reviewed"),
-        fuzzy=statuses.count("fuzzy"),
-        untranslated=statuses.count("untranslated"),
-        errors=sum(1 for f in findings if f.severity == "error"),
-        warnings=sum(1 for f in findings if f.severity == "warning"),
+        segments=c.segments,
+        reviewed=c.reviewed,
+        fuzzy=c.fuzzy,
+        untranslated=c.untranslated,
+        errors=c.findings["error"],
+        warnings=c.findings["warning"],
     )
 
 

@@ -98,7 +98,7 @@ def term_spans(text: str, term: str) -> list[tuple[int, int]]:
     return [m.span() for m in _term_pattern(term).finditer(text)] if term else []
 
 
-_CLOSERS = '"”’)]'
+CLOSERS = "”’\"')]»"  # what may close a sentence after its final punctuation
 
 
 def starts_sentence(text: str, pos: int) -> bool:
@@ -110,7 +110,7 @@ def starts_sentence(text: str, pos: int) -> bool:
         return False
     while i > 0 and text[i - 1].isspace():
         i -= 1
-    while i > 0 and text[i - 1] in _CLOSERS:
+    while i > 0 and text[i - 1] in CLOSERS:
         i -= 1
     return i == 0 or text[i - 1] in ".!?…"
 
@@ -201,11 +201,7 @@ class EnglishRewriter:
                 continue
             (term, capitalized, tail), last = found
             start, end = spans[i][0], spans[last][1]
-            if (
-                tail
-                and text.startswith(tail, end)
-                and text[end + len(tail) :].strip(_CLOSERS + " ")
-            ):
+            if tail and text.startswith(tail, end) and text[end + len(tail) :].strip(CLOSERS + " "):
                 end += len(tail)  # "the U.S. Navy" → "the US Navy"; "in the U.S." keeps its period
             if capitalized or starts_sentence(text, start):
                 term = _capitalized(term)

@@ -23,7 +23,7 @@ SOURCE_LANG = "vi"
 KEY = re.compile(r"p(\d+)\.s(\d+)")
 # An obsolete entry's key may carry `~N` where it would otherwise repeat another's.
 OBSOLETE_KEY = re.compile(r"p(\d+)\.s(\d+)(?:~\d+)?")
-# Header fields a reviewer's tool sets; a re-run keeps them.
+# Header fields a reviewer's tool sets; a re-run keeps them (and fields of its own).
 REVIEW_FIELDS = ("Last-Translator", "Language-Team", "Plural-Forms")
 _POLIB_LINE = re.compile(r"\(line (\d+)\)")
 _ENGLISH = re.compile(r"en(?:[_-][A-Za-z0-9]+)*(?:@\w+)?")  # en, en_US, en-GB, ...
@@ -50,7 +50,14 @@ def header(doc: Document, run: RunInfo) -> dict[str, str]:
     }
     if run.model:
         meta["X-Translit-Model"] = run.model
-    meta.update({k: v for k, v in doc.review_header.items() if k in REVIEW_FIELDS and v})
+    # the reviewer's fields, and any a reviewer's tool added (X-Poedit-*, ...), are kept
+    meta.update(
+        {
+            k: v
+            for k, v in doc.review_header.items()
+            if v and (k in REVIEW_FIELDS or (k not in meta and not k.startswith("X-Translit-")))
+        }
+    )
     return meta
 
 

@@ -1,7 +1,8 @@
 """`<id>.tsv`: one row per segment for a spreadsheet.
 
 Columns: key, source, target, status, findings, glossary (a header row names them).
-Findings and glossary hits are joined with "; " in their cells.
+Findings and glossary hits (and converted numbers and dates) are joined with "; " in
+their cells, worded as in the PO (`glossary: Mátxcơva → Moscow`).
 
 Tabs and line breaks inside a field: the file is tab-separated with the quoting
 spreadsheets use for CSV (RFC 4180 style): a field that holds a tab, a line break
@@ -23,7 +24,7 @@ import csv
 import io
 
 from translit.document import Document
-from translit.formats import RunInfo, finding_note
+from translit.formats import RunInfo, finding_note, hit_note
 
 SUFFIX = ".tsv"
 COLUMNS = ("key", "source", "target", "status", "findings", "glossary")
@@ -43,7 +44,7 @@ def render(doc: Document, run: RunInfo) -> str:
                 seg.target,
                 seg.status,
                 "; ".join(finding_note(f) for f in seg.findings),
-                "; ".join(f"{h.variant} → {h.target}" for h in seg.hits),
+                "; ".join(hit_note(h) for h in seg.hits),
             )
         )
     return BOM + out.getvalue()
