@@ -178,7 +178,8 @@ def translate_documents(
         prepared = policy.protect_segment(seg)
         if not seg.target and engine is not None:
             pending.append((seg, prepared))
-    new = sorted({p.text for _, p in pending if p.text not in cache}, key=len)
+    # length-sorted (then by text, so a run is the same every time) for even batches
+    new = sorted({p.text for _, p in pending if p.text not in cache}, key=lambda t: (len(t), t))
     # kept, cached and repeated segments are done at once; the engine reports the rest
     progress.advance(sum(len(doc.segments) for doc in docs) - len(new))
     if engine is None or not pending:
