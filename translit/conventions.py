@@ -371,9 +371,10 @@ class _Scanner:
         day, sep, month = int(m.group(1)), m.group(2), int(m.group(3))
         year = int(m.group(4)) if m.group(4) else None
         valid = _valid_date(day, month, year or 2000)
-        if year is None and sep == "-" and self.date_cue(pos):
+        cued = self.date_cue(pos)
+        if year is None and sep == "-" and cued:
             return self.dash_day_month(m, day, month)
-        if year is not None or self.date_cue(pos):
+        if year is not None or cued:
             if not valid:
                 return self.span(m, "date", "", f"“{m.group()}” is not a valid date")
             return self.date(m, day, month, year)
