@@ -128,6 +128,130 @@ def test_versions_codes_ratios_lunar_dates_and_durations_are_not_touched(sentenc
     assert all(not s.ambiguous for s in scan(sentence))
 
 
+# --- realistic news forms a reviewer found converted wrongly --------------------------
+# Each row: a sentence that must be left alone, and the nearest one that must convert.
+
+
+@pytest.mark.parametrize(
+    ("left_alone", "nearest", "written", "english"),
+    [
+        # durations with minutes, and a duration word with an estimate in between
+        (
+            "Cuộc họp kéo dài 3 giờ 30 phút.",
+            "Cuộc họp mở lúc 3 giờ 30 phút.",
+            "3 giờ 30 phút",
+            "3:30 a.m.",
+        ),
+        ("Mất 1h30 để đi bộ tới trường.", "Lúc 1h30 họ đi bộ tới trường.", "1h30", "1:30 a.m."),
+        ("Cô về đích sau 2h05'.", "Cô về đích lúc 9h05.", "9h05", "9:05 a.m."),
+        ("Cô về đích sau 2h05'30\".", "Cô xuất phát lúc 9h05 sáng.", "9h05", "9:05 a.m."),
+        (
+            "Đội về nhất sau 2 giờ 5 phút 30 giây.",
+            "Đội xuất phát lúc 2 giờ 5 phút.",
+            "2 giờ 5 phút",
+            "2:05 a.m.",
+        ),
+        ("Đi xe mất khoảng 5h.", "Xe tới vào khoảng 5h.", "5h", "5 a.m."),
+        (
+            "Trận đấu kéo dài khoảng 2 giờ.",
+            "Trận đấu bắt đầu khoảng 2 giờ chiều.",
+            "2 giờ",
+            "2 p.m.",
+        ),
+        (
+            "Trận đấu kéo dài hơn 2 giờ tối qua.",
+            "Trận đấu bắt đầu 2 giờ tối qua.",
+            "2 giờ",
+            "2 p.m.",
+        ),
+        # a range of counts after a date cue word
+        ("Bệnh nhân uống thuốc ngày 2-3 lần.", "Bệnh nhân nhập viện ngày 2-3.", "2-3", "March 2"),
+        ("Mỗi ngày 3-5 chuyến bay cất cánh.", "Ngày 3-5, chuyến bay cất cánh.", "3-5", "May 3"),
+        (
+            "Hằng ngày 3-5 chuyến bay cất cánh.",
+            "Hôm 3-5, chuyến bay cất cánh muộn.",
+            "3-5",
+            "May 3",
+        ),
+        ("Hôm qua 3-4 người bị thương.", "Hôm qua (3-4), hai người bị thương.", "3-4", "April 3"),
+        ("Sáng 5-6 giờ chợ đã đông.", "Sáng 5-6, chợ đã đông.", "5-6", "June 5"),
+        ("Tối nay 7-8 giờ trời sẽ mưa.", "Tối 8-7 trời sẽ mưa.", "8-7", "July 8"),
+        ("Họ họp ngày 15-20 người.", "Họ họp ngày 20-10 tại Huế.", "20-10", "October 20"),
+        # a month number that is a count
+        ("Lương tháng 6 triệu đồng.", "Lương tháng 6 đã về.", "tháng 6", "June"),
+        ("Họ họp mỗi tháng 2 lần.", "Họ họp vào tháng 2.", "tháng 2", "February"),
+        ("Họ họp mỗi tháng 1-2 lần.", "Họ họp vào tháng 1-2.", "tháng 1-2", "January-February"),
+        ("Lễ vào tháng 7-8 âm lịch.", "Lễ vào tháng 7-8 hằng năm.", "tháng 7-8", "July-August"),
+        # scores and ratios written with a colon
+        ("Bản đồ tỷ lệ 1:50 được in.", "Bản đồ được in lúc 1:50.", "1:50", "1:50 a.m."),
+        ("Đội nhà thắng 21:19.", "Đội nhà thắng lúc 21:19.", "21:19", "9:19 p.m."),
+        ("Hai đội hòa 19:19.", "Hai đội đá 25 phút từ 20:25 tối.", "20:25", "8:25 p.m."),
+    ],
+)
+def test_durations_counts_and_scores_are_left_alone_and_the_nearest_date_or_time_converts(
+    left_alone, nearest, written, english
+):
+    assert converted(left_alone) == []
+    assert all(not s.ambiguous for s in scan(left_alone))
+    assert (written, english) in [(w, e) for w, e, _ in converted(nearest)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "english"),
+    [
+        ("Tháng 1-2 hàng năm trời rét.", "Tháng 1-2", "January-February"),
+        ("Từ tháng 11-12/2021 giá tăng.", "tháng 11-12/2021", "November-December 2021"),
+        ("Từ tháng 11-12 năm 2021 giá tăng.", "tháng 11-12 năm 2021", "November-December 2021"),
+        ("Vào 10/2023, giá tăng.", "10/2023", "October 2023"),
+        ("Giá tăng từ 3/2024.", "3/2024", "March 2024"),
+        ("Họp lúc 14:00 hôm nay.", "14:00", "2 p.m."),
+        ("Phát sóng 20:00 (15:00 UTC).", "15:00", "3 p.m."),
+        ("Đóng cửa trong khoảng 10:00 – 11:00 đêm.", "10:00", "10 p.m."),
+        ("Đóng cửa trong khoảng 10:00 – 11:00 đêm.", "11:00", "11 p.m."),
+        ("Mở cửa từ 8h-10h tối.", "8h", "8 p.m."),
+    ],
+)
+def test_month_ranges_month_years_and_cued_colon_times_convert_as_a_whole(
+    sentence, written, english
+):
+    assert (written, english) in [(w, e) for w, e, _ in converted(sentence)]
+    # nothing of the range is left to be read as a separate number
+    assert [s.text for s in scan(sentence) if s.text in ("2", "12", "2021", "2023")] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "why"),
+    [
+        ("Sau 21h30, mưa tạnh.", "21h30", "could be a time or a number of hours"),
+        ("Gần 22h đoàn mới tới.", "22h", "could be a time or a number of hours"),
+        ("Lễ hội kéo dài tới 22h.", "22h", "could be a time or a number of hours"),
+        ("Ngày 2-3 Bộ Y tế họp.", "2-3", "could be March 2 or a range"),
+        ("Số 10/2023 đã ban hành.", "10/2023", "could be October 2023 or a number"),
+        ("Giá đã giảm từ 1/2000.", "1/2000", "could be January 2000 or a ratio"),
+        ("Hạn chót 17:00 thứ Sáu.", "17:00", "could be a time, a score or a ratio"),
+        ("Mở cửa từ 11:00 – 1:00 chiều.", "11:00", "could be a.m. or p.m."),
+    ],
+)
+def test_a_time_duration_range_or_month_that_could_be_read_two_ways_is_flagged(
+    sentence, written, why
+):
+    (span,) = [s for s in scan(sentence) if s.text == written]
+    assert span.english == written and not span.converted
+    assert why in span.ambiguous
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Theo Nghị định 10/2023/NĐ-CP, giá tăng.",  # a document number
+        "Doanh thu quý 1/2024 tăng.",  # a quarter: its number is read, not a month
+    ],
+)
+def test_document_numbers_and_quarters_are_not_month_years(sentence):
+    assert [s.kind for s in scan(sentence) if s.kind == "date"] == []
+    assert not any(s.ambiguous for s in scan(sentence))
+
+
 def test_english_numbers_read_digits_scales_and_words():
     found = english_numbers("1,500,000 dong, 2.5 million, two people, World War II, 13th")
     assert {Decimal(1_500_000), Decimal("2.5"), Decimal(2_500_000), Decimal(2)} <= found
@@ -135,10 +259,24 @@ def test_english_numbers_read_digits_scales_and_words():
     assert Decimal(1500) not in english_numbers("1,500,000")
 
 
+def test_english_numbers_read_amounts_after_a_currency_code_and_quarters():
+    found = english_numbers("VND1,500,000 and VND1.5 million, USD20, US$3 in Q1 2024")
+    assert {Decimal(1_500_000), Decimal("1.5"), Decimal(20), Decimal(3), Decimal(1)} <= found
+    # a code inside a word, or a letter that is no currency, does not make a number
+    assert english_numbers("XVND7 and B52 and Q7") == set()
+
+
 def test_english_dates_and_times_in_their_usual_forms():
     assert (2021, 12, 7) in english_dates("on Dec. 7, 2021")
     assert (2022, 1, 30) in english_dates("on 30 January 2022")
     assert (2010, None, None) in english_dates("In 2010, the bank")
+    assert english_times("between 10:00-11:00 pm, from 11 to 1 p.m.") == {
+        (10, 0),  # 10:00 read on its own, on a 24-hour clock
+        (22, 0),
+        (23, 0),
+        (11, 0),  # the range crosses noon: 11 a.m.
+        (13, 0),
+    }
     assert english_times("at 8:30 p.m., at 8 a.m., at noon, 15.00 UTC, 1200 GMT") == {
         (20, 30),
         (8, 0),
@@ -159,6 +297,10 @@ def test_english_dates_and_times_in_their_usual_forms():
         ("date", "2018", "in 2018, he left", True),
         ("time", "8:30 p.m.", "at 20:30", True),
         ("time", "8:30 p.m.", "at 8:30 a.m.", False),
+        ("date", "January-February", "in January and February", True),
+        ("date", "January-February", "in January-2", False),
+        ("date", "November-December 2021", "in November-December 2021", True),
+        ("date", "November-December 2021", "in November-December 2022", False),
     ],
 )
 def test_rendered_accepts_equivalent_english_forms_only(kind, target, english, present):
@@ -206,3 +348,35 @@ def test_the_copy_model_shows_numbers_and_dates_converted_in_text_and_po(
     )
     # conversions are not glossary hits: the summary counts only glossary terms
     assert "0 glossary hits" in result.stderr
+
+
+READER_ARTICLE = """Rét đậm tháng 1-2
+
+Tháng 1-2 hàng năm trời rét. Chuyến đi kéo dài 3 giờ 30 phút.
+
+Bệnh nhân uống thuốc ngày 2-3 lần. Vào 10/2023, giá thuốc tăng.
+"""
+
+
+def test_the_copy_model_keeps_durations_and_counts_and_gets_month_ranges_whole(
+    with_model, run_cli, tmp_path: Path
+):
+    (tmp_path / "ret-dam.txt").write_text(READER_ARTICLE, encoding="utf-8")
+    result = run_cli("translate", "ret-dam.txt", "-o", "out")
+    assert result.exit_code == 0, result.output
+    english = (tmp_path / "out" / "ret-dam.en.txt").read_text(encoding="utf-8")
+    assert english.splitlines() == [
+        "Rét đậm January-February",
+        "",
+        # the duration keeps its words and the sentence its period (no "3:30 a.m")
+        "January-February hàng năm trời rét. Chuyến đi kéo dài 3 giờ 30 phút.",
+        "",
+        "Bệnh nhân uống thuốc ngày 2-3 lần. Vào October 2023, giá thuốc tăng.",
+    ]
+    po = polib.pofile(str(tmp_path / "out" / "ret-dam.po"))
+    comments = {e.msgctxt: e.comment.splitlines() for e in po}
+    assert comments["p2.s1"][0] == "date: Tháng 1-2 → January-February"
+    assert not any("error" in line for line in comments["p2.s1"])  # no mismatch for "2"
+    for key in ("p2.s2", "p3.s1"):  # the duration and the range of counts: nothing converted
+        assert not any(line.startswith(("time:", "date:")) for line in comments[key])
+    assert comments["p3.s2"][0] == "date: 10/2023 → October 2023"

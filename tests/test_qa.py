@@ -66,6 +66,42 @@ def codes(source: str, english: str, origin: str = "reviewed") -> list[str]:
             "The meeting is on Monday.",
         ),
         (
+            "number-mismatch",
+            "Giá 1.500.000 đồng.",
+            "The price is VND1,050,000.",
+            "The price is VND1,500,000.",
+        ),
+        (
+            "number-mismatch",
+            "Dự án 1,5 triệu đồng.",
+            "A VND15 million project.",
+            "A VND1.5 million project.",
+        ),
+        (
+            "number-mismatch",
+            "Doanh thu quý 1/2024 tăng.",
+            "Q2 2024 revenue rose.",
+            "Q1 2024 revenue rose.",
+        ),
+        (
+            "date-mismatch",
+            "Vào 10/2023, giá tăng.",
+            "In November 2023, prices rose.",
+            "In October 2023, prices rose.",
+        ),
+        (
+            "date-mismatch",  # not a number-mismatch for the "2" of the range
+            "Tháng 1-2 hàng năm trời rét.",
+            "January-2 is cold every year.",
+            "January and February are cold every year.",
+        ),
+        (
+            "date-mismatch",
+            "Cửa đóng trong khoảng 10:00 – 11:00 đêm.",
+            "The door closes between 10:00 a.m. and 11:00 p.m.",
+            "The door closes between 10:00-11:00 pm.",
+        ),
+        (
             "date-mismatch",
             "Hội nghị ngày 30/1/2022.",
             "The conference on January 13, 2022.",
@@ -78,6 +114,13 @@ def codes(source: str, english: str, origin: str = "reviewed") -> list[str]:
             "The meeting was at 20:30.",
         ),
         ("date-mismatch", "Ông đến năm 2018.", "He came in 2019.", "He came in 2018."),
+        ("ambiguous", "Giá 1,500 đồng.", "The price is VND1,500.", "The price is VND1.5."),
+        (
+            "ambiguous",
+            "Hạn chót 17:00 thứ Sáu.",
+            "The deadline is 17:00 Friday.",
+            "The deadline is 5 p.m. Friday.",
+        ),
         (
             "ambiguous",
             "Đợt giảm giá 7.12 sắp tới.",
@@ -128,6 +171,15 @@ def test_each_check_fires_on_its_problem_and_not_on_a_close_fix(code, source, ba
         ("Nhà Trắng lên tiếng.", "The White House spoke."),  # a variant inside its own term
         ("Ông nói thêm...", "He added…"),  # ... and … are the same ending
         ("Tối 7.12, ông tới Kiev.", "On the evening of December 7, he went to Kyiv."),
+        # durations, counts, scores and ratios are no times or dates to check
+        ("Cuộc họp kéo dài 3 giờ 30 phút.", "The meeting lasted three and a half hours."),
+        ("Mất 1h30 để đi bộ tới trường.", "It takes an hour and a half to walk to school."),
+        (
+            "Bệnh nhân uống thuốc ngày 2-3 lần.",
+            "The patient takes the drug two or three times a day.",
+        ),
+        ("Tỷ lệ 1:50 được giữ.", "The one-in-fifty ratio was kept."),
+        ("Đội nhà thắng 21:19.", "The home side won 21-19."),
     ],
 )
 def test_close_calls_that_are_right(source, english):

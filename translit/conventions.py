@@ -12,27 +12,49 @@ House style (AP-like; months always spelled out):
   `1,500.75`; plain integers (`27`, `2021`) stay as written;
 - dates: `7 tháng 12 năm 2021`, `7/12/2021`, `7.12.2021`, `7-12-2021` → `December 7,
   2021`; `tháng 12 năm 2021`, `tháng 12/2021` → `December 2021`; `tháng 6` → `June`;
-  `năm 2018` → `2018`; a day and month (`7.12`, `7/12`, `7-12`, `7 tháng 12`) only after
-  a cue word (`ngày`, `hôm`, `sáng`, `trưa`, `chiều`, `tối`, `đêm`, `khuya`, `rạng
-  sáng`, `mùng`/`mồng`, `nay`, `qua`, a weekday such as `thứ Ba`, optionally with `(`)
-  → `December 7`, or before a year (`7/12 năm 2021` → `December 7, 2021`); the cue
-  word itself stays for the engine to translate;
-- times: `20h30`, `20:30`, `20 giờ 30 (phút)` → `8:30 p.m.`; `8h` → `8 a.m.`; `12h` → `noon`;
+  `tháng 1-2` → `January-February` (`tháng 11-12/2021` → `November-December 2021`);
+  `năm 2018` → `2018`; a month and year in numbers (`10/2023`) only after `vào`, `từ`,
+  `đến`, `tới`, `trong`, `hồi`, `cuối`, `đầu`, `giữa`, `trước`, `sau` → `October 2023`;
+  a day and month (`7.12`, `7/12`, `7-12`, `7 tháng 12`) only after a cue word (`ngày`,
+  `hôm`, `sáng`, `trưa`, `chiều`, `tối`, `đêm`, `khuya`, `rạng sáng`, `mùng`/`mồng`,
+  `nay`, `qua`, a weekday such as `thứ Ba`, optionally with `(`; not after `mỗi`,
+  `hằng`, `hàng`, where `ngày` means "a day") → `December 7`, or before a year
+  (`7/12 năm 2021` → `December 7, 2021`); the cue word itself stays for the engine to
+  translate. A dash form after a cue word is a range of counts, not a date, when a
+  count word follows (`ngày 2-3 lần`, `hôm qua 3-4 người`, `sáng 5-6 giờ`: lần, người,
+  giờ, chuyến, độ, ngày, tuần, tháng, năm, triệu, tỷ, %, ...); so is a month number
+  followed by one (`lương tháng 6 triệu`, `mỗi tháng 2 lần`);
+- times: `20h30`, `20 giờ 30 (phút)` → `8:30 p.m.`; `8h` → `8 a.m.`; `12h` → `noon`;
   `0h` → `midnight`; a part of the day after the time sets a.m./p.m. (`8h tối` →
-  `8 p.m.`, `2h đêm` → `2 a.m.`). A bare hour (`8h`, `20 giờ`) is a time only after
-  `lúc`, `vào`, `từ`, `đến`, `tới`, `khoảng` or a part of the day, or before one; after
-  `trong`, `suốt`, `mất`, `kéo dài`, `gần`, `hơn`, `sau`, `mỗi` it is a duration and
-  stays as written.
+  `8 p.m.`, `2h đêm` → `2 a.m.`), also for the first time of a range (`10:00 – 11:00
+  đêm` → `10 p.m.`, `11 p.m.`). A bare hour (`8h`, `20 giờ`) is a time only after
+  `lúc`, `vào`, `từ`, `đến`, `tới`, `khoảng` or a part of the day, or before one. A colon
+  form (`20:30`) is a time only with such a cue or before `giờ`, `GMT`, `UTC`, `ICT`:
+  without one it may be a score or a ratio. After `trong`, `suốt`, `mất`, `kéo dài`,
+  `mỗi`, also with `khoảng`, `chừng`, `gần`, `hơn`, `trên`, `dưới`, `tới` in between
+  (`mất khoảng 5h`, `mất tới 5h`, `kéo dài 3 giờ 30 phút`), an hour with or without
+  minutes is a duration and stays as written; minutes followed by `'`, `"` or seconds (`2h05'`,
+  `2 giờ 5 phút 30 giây`) are a race time and stay as written.
 
 Never guessed: a form that could be read two ways is left as written and reported
-(`Span.ambiguous` says why; translit.qa turns it into an `ambiguous` finding): a day
-and month with no cue word (`7.12`, `31/12`), a dotted number that is neither a
-Vietnamese decimal nor thousands (`1.5`), a comma number that could be either (`1,500`),
-a date that cannot exist after a cue word (`ngày 32/13`), a bare hour with no cue
-(`8h`), a day and month in words with no cue and no year (`7 tháng 12`). Left alone and
-not reported: version-like and code-like forms (`1.2.3`, `v2.5`, `iOS 16.4`,
-`phiên bản 2.5`, `192.168.1.1`), ratios that cannot be dates (`32/63`), simple
-fractions (`1/2`, `3/4`), lunar dates (`tháng 7 âm lịch`), durations (`trong 8h`).
+(`Span.ambiguous` says why; translit.qa turns it into an `ambiguous` finding): a day and
+month with no cue word (`7.12`, `31/12`), a dotted number that is neither a Vietnamese
+decimal nor thousands (`1.5`), a comma number that could be either (`1,500`), a date
+that cannot exist after a cue word (`ngày 32/13`), a bare hour with no cue (`8h`), a day
+and month in words with no cue and no year (`7 tháng 12`), a rising dash pair after a
+cue word followed by a word that is neither a count nor usual after a date
+(`ngày 2-3 Bộ Y tế`: a range is written low to high, a date either way), a month and
+year with no cue (`10/2023`, often a document number) or with a round year (`1/2000`,
+often a ratio), a colon form with no cue (`17:00 thứ Sáu`), an hour after `gần`, `hơn`,
+`sau`, `kéo dài tới` or `đến`, `suốt tới` (`sau 21h30`, `gần 22h`: a time or a number of hours)
+or a colon form after a duration word (`mất 1:30`), and a range that crosses noon before
+its part of the day (`11:00 – 1:00 chiều`). Left alone and not reported: version-like
+and code-like forms (`1.2.3`, `v2.5`, `iOS 16.4`, `phiên bản 2.5`, `192.168.1.1`,
+`Nghị định 10/2023/NĐ-CP`), ratios that cannot be dates (`32/63`), simple fractions
+(`1/2`, `3/4`), a colon form after a score or ratio word (`thắng 21:19`, `tỷ lệ 1:50`),
+lunar dates (`tháng 7 âm lịch`), durations (`trong 8h`), ranges of counts
+(`ngày 2-3 lần`). After `quý` a number is a quarter (`quý 1/2024`): it is checked as a
+number (`Q1 2024` states it), not a month.
 """
 
 from __future__ import annotations
@@ -85,9 +107,49 @@ _WEEKDAY = r"(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)"
 _DATE_CUE = re.compile(
     rf"(?<!\w)(?:ngày|hôm|mùng|mồng|nay|qua|{_PART_OF_DAY}|{_WEEKDAY})\s*[(,]?\s*$", _I
 )
+# "mỗi ngày", "hằng ngày", "hàng tối": a cue word after these means "per day", not a date
+_EVERY = re.compile(r"(?<!\w)(?:mỗi|hằng|hàng)\s+$", _I)
 _TIME_CUE_BEFORE = re.compile(rf"(?<!\w)(?:lúc|vào|từ|đến|tới|khoảng|{_PART_OF_DAY})\s+$", _I)
+_PART_AFTER = re.compile(rf"\s+(?:giờ\s+)?({_PART_OF_DAY})(?!\w)", _I)
 _TIME_CUE_AFTER = re.compile(rf"\s+(?:{_PART_OF_DAY}|ngày|hôm)(?!\w)", _I)
-_DURATION_CUE = re.compile(r"(?<!\w)(?:trong|suốt|mất|kéo dài|gần|hơn|sau|mỗi)\s+$", _I)
+# after a colon form only: "11:00 giờ sáng", "(15:00 UTC)"
+_CLOCK_UNIT_AFTER = re.compile(r"\s*(?:giờ|GMT|UTC|ICT)(?!\w)", _I)
+# A duration word, perhaps then an estimate ("mất khoảng 5h", "kéo dài hơn 2 giờ").
+# gần, hơn, sau, and kéo dài/suốt + tới/đến, start a time of day as well ("gần 22h",
+# "sau 21h30", "kéo dài tới 22h"): those are flagged, the others left alone.
+_DURATION_CUE = re.compile(
+    r"(?<!\w)(?P<cue>trong|suốt|mất|kéo dài|gần|hơn|sau|mỗi)"
+    r"(?:\s+(?P<about>khoảng|chừng|gần|hơn|trên|dưới|tới|đến))?\s+$",
+    _I,
+)
+# Right after minutes: a lap or race time ("2h05'", "2h05'30\"", "2 giờ 5 phút 30 giây").
+_RACE_TIME_AFTER = re.compile(r"['\"’′″]|\s*\d{1,2}\s*(?:giây|['\"’′″])", _I)
+# Right before a colon form: a score or ratio ("thắng 21:19", "tỷ lệ 1:50").
+_SCORE_CUE = re.compile(
+    r"(?<!\w)(?:t[ỷỉ]\s+(?:lệ|số)|thắng|thua|hòa|hoà|hạ|đánh bại|chung cuộc|cách biệt)"
+    r"(?:\s+(?:là|với|khoảng|chỉ))?\s*$",
+    _I,
+)
+# A month and year written as numbers ("10/2023") is one only after these words: bare,
+# it is as often a document number ("Nghị định 10/2023/NĐ-CP" is excluded by its "/").
+_MONTH_YEAR_CUE = re.compile(r"(?<!\w)(?:vào|từ|đến|tới|trong|hồi|cuối|đầu|giữa|trước|sau)\s+$", _I)
+_QUARTER_CUE = re.compile(r"(?<!\w)quý\s+$", _I)
+# A count after a number range ("2-3 lần", "3-4 người", "5-6 giờ") or after a month
+# number ("lương tháng 6 triệu", "tháng 2 lần"): the numbers are counts, not a date.
+_COUNT_WORD = (
+    r"lần|lượt|người|giờ|tiếng|phút|giây|chuyến|độ|ngày|đêm|tuần|tháng|"
+    r"năm(?!\s+(?:nay|ngoái|qua|trước|tới|sau|đó|này)(?!\w))|"
+    r"triệu|tỷ|tỉ|nghìn|ngàn|trăm|vạn|km|m|cm|mm|kg|g|tấn|lít|ml|ha|"
+    r"viên|liều|cốc|ly|chai|gói|bữa|cái|con|chiếc|căn|ca|vụ|trận|bàn|điểm|"
+    r"học sinh|trẻ|em|hộ|xe|tàu|đồng|USD|đô|tuổi|mét|sao|hạng|vòng|hiệp|set|ván|bậc|cấp"
+)
+_COUNT_AFTER = re.compile(rf"\s*(?:%|°|(?:{_COUNT_WORD})(?!\w))", _I)
+# What follows a date written with a dash ("ngày 2-3, ...", "sáng 2-3 tại Hà Nội").
+_DATE_FOLLOWS = re.compile(
+    r"\s*(?:$|[,.;:!?)\]”\"…(–-]|(?:tại|ở|vừa|đã|sẽ|đang|tới|này|qua|nay|trước|sau|là|"
+    r"khi|lúc|và|hoặc|đến|cho|theo|năm|thông báo|công bố|tuyên bố|khẳng định|diễn ra)(?!\w))",
+    _I,
+)
 _LUNAR = re.compile(r"\s*\(?\s*(?:âm lịch|AL)(?!\w)")
 # Before a version number: "phiên bản 2.5", "bản 7.12", "chuẩn 802.11", or a product
 # name "iOS 16.4".
@@ -102,12 +164,22 @@ _FULL_WORDS = re.compile(
 )
 _DAY_MONTH_WORDS = re.compile(rf"(\d{{1,2}})\s+tháng\s+(\d{{1,2}}){_NOT_AFTER}", _I)
 _MONTH_YEAR = re.compile(rf"tháng\s+(\d{{1,2}})(?:\s+năm\s+|\s*[/.-]\s*)(\d{{4}}){_NOT_AFTER}", _I)
-_MONTH = re.compile(rf"tháng\s+(\d{{1,2}}){_NOT_AFTER}", _I)
+_MONTH_RANGE = re.compile(
+    rf"tháng\s+(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})(?:(?:\s+năm\s+|\s*/\s*)(\d{{4}}))?{_NOT_AFTER}",
+    _I,
+)
+_MONTH = re.compile(rf"tháng\s+(\d{{1,2}}){_NOT_AFTER}(?!\s*[-–]\s*\d)", _I)
+_NUMERIC_MONTH_YEAR = re.compile(r"(\d{1,2})/((?:19|20)\d\d)(?![\w/])(?![.,-]\d)")
 _YEAR = re.compile(rf"năm\s+(\d{{4}}){_NOT_AFTER}", _I)
 _NUMERIC_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\w/])(?![.,-]\d)")
 _DAY_MONTH = re.compile(r"(\d{1,2})([./-])(\d{1,2})(?:\s+năm\s+(\d{4}))?(?![\w/])(?![.,-]\d)", _I)
 _CLOCK_H = re.compile(
     r"(\d{1,2})h(?:(\d{2})(?:'|p(?!\w))?)?(?!\w)|(\d{1,2}):(\d{2})(?![\d:]|[.,]\d)"
+)
+# the second time of a range ("10:00 – 11:00", "8h-10h", "từ 8 giờ đến 10 giờ")
+_CLOCK_RANGE_TAIL = re.compile(
+    r"\s*(?:[-–—]|đến|tới)\s*(\d{1,2})(?:[:h]\d{2}|h|\s+giờ(?:\s+\d{1,2}(?:\s+phút)?)?)(?!\w)",
+    _I,
 )
 _CLOCK_WORDS = re.compile(r"(\d{1,2})\s+giờ(?:\s+(\d{1,2})(?:\s+phút)?(?!\w))?(?!\w)", _I)
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
@@ -145,7 +217,7 @@ def time_english(hour: int, minute: int) -> str:
 
 def _day_part_hour(hour: int, after: str) -> int:
     """A 12-hour reading made 24-hour by the part of the day written after it."""
-    m = re.match(rf"\s+(?:giờ\s+)?({_PART_OF_DAY})(?!\w)", after, _I)
+    m = _PART_AFTER.match(after)
     if not m or hour > 12:
         return hour
     part = m.group(1).lower()
@@ -175,6 +247,17 @@ class _Scanner:
     def lunar(self, end: int) -> bool:
         return _LUNAR.match(self.text, end) is not None
 
+    def date_cue(self, pos: int) -> bool:
+        """A date cue word right before pos, and not one that means "per day" (`mỗi
+        ngày`, `hằng ngày`, `hàng tối`)."""
+        before = self.before(pos)
+        cue = _DATE_CUE.search(before)
+        return cue is not None and not _EVERY.search(before[: cue.start()])
+
+    def counted(self, end: int) -> bool:
+        """A count word right after end ("2-3 lần", "tháng 6 triệu")."""
+        return _COUNT_AFTER.match(self.text, end) is not None
+
     def span(self, m: re.Match[str], kind: Kind, english: str, ambiguous: str = "") -> Span:
         text = m.group()
         return Span(m.start(), m.end(), text, kind, text if ambiguous else english, ambiguous)
@@ -198,7 +281,7 @@ class _Scanner:
         if not m:
             return None
         day, month = int(m.group(1)), int(m.group(2))
-        if not _DATE_CUE.search(self.before(pos)):
+        if not self.date_cue(pos):
             if 1 <= month <= 12 and 1 <= day <= 31:
                 return self.span(
                     m, "date", "", f"“{m.group()}” could be a date or a number of months"
@@ -214,10 +297,25 @@ class _Scanner:
             return None
         return self.date(m, None, int(m.group(1)), int(m.group(2)))
 
+    def month_range(self, pos: int) -> Span | int | None:
+        """`tháng 1-2` → `January-February` (with a year: `January-February 2024`)."""
+        m = _MONTH_RANGE.match(self.text, pos)
+        if not m or _EVERY.search(self.before(pos)) or self.counted(m.end()):
+            return None  # "mỗi tháng 1-2 lần": counts, read as numbers
+        first, last = int(m.group(1)), int(m.group(2))
+        if not (1 <= first <= 12 and 1 <= last <= 12) or first == last:
+            return None
+        if self.lunar(m.end()):
+            return m.end()
+        year = f" {m.group(3)}" if m.group(3) else ""
+        return self.span(m, "date", f"{MONTHS[first - 1]}-{MONTHS[last - 1]}{year}")
+
     def month(self, pos: int) -> Span | int | None:
         m = _MONTH.match(self.text, pos)
         if not m or not 1 <= int(m.group(1)) <= 12:
             return None  # "lương tháng 13" (a 13th-month bonus) is not a month
+        if _EVERY.search(self.before(pos)) or self.counted(m.end()):
+            return None  # "mỗi tháng 2 lần", "lương tháng 6 triệu": the number is a count
         return self.date(m, None, int(m.group(1)), None)
 
     def year(self, pos: int) -> Span | int | None:
@@ -233,6 +331,37 @@ class _Scanner:
             return self.span(m, "date", "", f"“{m.group()}” is not a valid date")
         return self.date(m, day, month, year)
 
+    def numeric_month_year(self, pos: int) -> Span | int | None:
+        """`10/2023` after `vào`, `từ`, `cuối` ... → `October 2023`; with no cue word it
+        is ambiguous (a document number `10/2023` reads the same); after `quý` it is
+        a quarter and its number is left to the number reader (`Q1 2024`)."""
+        m = _NUMERIC_MONTH_YEAR.match(self.text, pos)
+        if not m or not 1 <= int(m.group(1)) <= 12 or self.counted(m.end()):
+            return None
+        before = self.before(pos)
+        if _QUARTER_CUE.search(before):
+            return None
+        month, year = int(m.group(1)), int(m.group(2))
+        if _MONTH_YEAR_CUE.search(before) and year % 100:
+            return self.date(m, None, month, year)
+        reading = date_english(None, month, year)
+        other = "a ratio" if year % 100 == 0 else "a number"  # 1/2000
+        return self.span(m, "date", "", f"“{m.group()}” could be {reading} or {other}")
+
+    def dash_day_month(self, m: re.Match[str], day: int, month: int) -> Span | int | None:
+        """`7-12` after a cue word with no year: a date, unless it is a range of counts
+        ("ngày 2-3 lần", "hôm qua 3-4 người", "sáng 5-6 giờ"). A rising pair (`2-3`)
+        followed by a word that is neither a count nor usual after a date stays
+        ambiguous: a range is written low to high, a date either way."""
+        if self.counted(m.end()) or month > 12:
+            return m.end()
+        if not _valid_date(day, month):
+            return self.span(m, "date", "", f"“{m.group()}” is not a valid date")
+        if day < month and not _DATE_FOLLOWS.match(self.text, m.end()):
+            reading = date_english(day, month, None)
+            return self.span(m, "date", "", f"“{m.group()}” could be {reading} or a range")
+        return self.date(m, day, month, None)
+
     def day_month(self, pos: int) -> Span | int | None:
         """A day and month (`7.12`, `7/12`, `7-12`), a date after a cue word or before
         `năm 2021`; without either, a slash or dot form is ambiguous."""
@@ -242,7 +371,10 @@ class _Scanner:
         day, sep, month = int(m.group(1)), m.group(2), int(m.group(3))
         year = int(m.group(4)) if m.group(4) else None
         valid = _valid_date(day, month, year or 2000)
-        if year is not None or _DATE_CUE.search(self.before(pos)):
+        cued = self.date_cue(pos)
+        if year is None and sep == "-" and cued:
+            return self.dash_day_month(m, day, month)
+        if year is not None or cued:
             if not valid:
                 return self.span(m, "date", "", f"“{m.group()}” is not a valid date")
             return self.date(m, day, month, year)
@@ -269,15 +401,39 @@ class _Scanner:
         if hour > 23 or minute > 59:
             return m.end()  # "48h", "24h": a duration
         before, after = self.before(pos), self.text[m.end() :]
-        if minutes is None:
-            if _DURATION_CUE.search(before):
-                return m.end()
-            if not (_TIME_CUE_BEFORE.search(before) or _TIME_CUE_AFTER.match(after)):
-                if "giờ" in m.group().lower():
-                    return m.end()  # "8 giờ" alone is as often hours as o'clock
-                return self.span(
-                    m, "time", "", f"“{m.group()}” could be a time or a number of hours"
-                )
+        hours = f"“{m.group()}” could be a time or a number of hours"
+        if minutes is not None and (m.group().endswith("'") or _RACE_TIME_AFTER.match(after)):
+            return m.end()  # "về đích sau 2h05'": a race time
+        # a range of times with a part of the day after it: "(trong khoảng) 10:00 – 11:00 đêm"
+        tail = _CLOCK_RANGE_TAIL.match(after)
+        window = tail is not None and _PART_AFTER.match(after, tail.end()) is not None
+        duration = None if window else _DURATION_CUE.search(before)
+        if duration:
+            cue, about = duration.group("cue").lower(), (duration.group("about") or "").lower()
+            if (
+                colon
+                or cue in ("gần", "hơn", "sau")
+                or (cue in ("kéo dài", "suốt") and about in ("tới", "đến"))
+            ):
+                return self.span(m, "time", "", hours)  # "gần 22h", "kéo dài tới 22h"
+            return m.end()  # "kéo dài 3 giờ 30 phút", "mất khoảng 5h": a duration
+        cued = window or _TIME_CUE_BEFORE.search(before) or _TIME_CUE_AFTER.match(after)
+        if colon and not (cued or _CLOCK_UNIT_AFTER.match(after)):
+            if _SCORE_CUE.search(before):
+                return m.end()  # "thắng 21:19", "tỷ lệ 1:50"
+            return self.span(m, "time", "", f"“{m.group()}” could be a time, a score or a ratio")
+        if minutes is None and not cued:
+            if "giờ" in m.group().lower():
+                return m.end()  # "8 giờ" alone is as often hours as o'clock
+            return self.span(m, "time", "", hours)
+        if tail and window:
+            second = int(tail.group(1))
+            if _day_part_hour(second, after[tail.end() :]) != second:
+                # the part of the day after a range is the first time's too, unless the
+                # range crosses noon or midnight ("11:00 – 1:00 chiều")
+                if hour > second:
+                    return self.span(m, "time", "", f"“{m.group()}” could be a.m. or p.m.")
+                after = after[tail.end() :]
         return self.span(m, "time", time_english(_day_part_hour(hour, after), minute))
 
     def number(self, pos: int) -> Span | int | None:
@@ -327,11 +483,13 @@ class _Scanner:
             self.full_words,
             self.day_month_words,
             self.numeric_date,
+            self.numeric_month_year,
             self.clock,
             self.day_month,
             self.number,
         ]
         word_readers: list[Callable[[int], Span | int | None]] = [
+            self.month_range,
             self.month_year,
             self.month,
             self.year,
@@ -432,19 +590,30 @@ _ROMAN = {
     for value, unit in enumerate(("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"))
     if 10 * tens + value > 1 and tens * "X" + unit not in ("V", "X")
 }
+# Currency codes written right before an amount ("VND1,500,000", "USD2.5 million"); a
+# symbol ("$", "US$", "€") is no letter and needs no entry.
+CURRENCY_CODES = (
+    "VND", "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "KRW", "THB", "SGD", "AUD", "CAD",
+    "HKD", "TWD", "INR", "RUB", "CHF", "NZD", "MYR", "IDR", "PHP", "LAK", "KHR", "MMK",
+)  # fmt: skip
+# Where a number starts in English: not inside a word or another number, but right
+# after a currency code.
+EN_NUMBER_START = "(?:(?<![\\w.,])|" + "|".join(rf"(?<=\b{c})" for c in CURRENCY_CODES) + ")"
 _EN_NUMBER = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![,.]?\d)"
+    EN_NUMBER_START + r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![,.]?\d)"
     r"(?:\s*(thousand|million|billion|trillion|k|m|bn)(?!\w))?",
     _I,
 )
+_EN_QUARTER = re.compile(r"(?<![\w.,])Q([1-4])(?!\w)")  # "Q1 2024" states 1 (quý 1)
 _EN_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")
 
 
 def english_numbers(text: str) -> set[Decimal]:
-    """Every number an English text states: digits (`1,500,000`, `2.5`), the same
-    scaled (`2.5 million` gives 2.5 and 2,500,000), number words up to twenty, the
-    tens, ordinals, `a`/`an` (1), `half` and Roman numerals (`World War II`)."""
-    values: set[Decimal] = set()
+    """Every number an English text states: digits (`1,500,000`, `2.5`, also after a
+    currency code: `VND1,500,000`), the same scaled (`2.5 million` gives 2.5 and
+    2,500,000), number words up to twenty, the tens, ordinals, `a`/`an` (1), `half`,
+    Roman numerals (`World War II`) and quarters (`Q1`)."""
+    values = {Decimal(m.group(1)) for m in _EN_QUARTER.finditer(text)}
     for m in _EN_NUMBER.finditer(text):
         try:
             value = Decimal(m.group(1).replace(",", "") + (m.group(2) or ""))
@@ -503,10 +672,27 @@ _EN_TIMES = re.compile(
 )
 
 
+# The first time of a range takes the a.m. or p.m. written after the second one
+# ("10:00-11:00 pm", "10 to 11 p.m."), or the other one if the range crosses noon or
+# midnight ("11-1 pm").
+_EN_TIME_RANGE = re.compile(
+    r"(?<![\w:.])(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?:-|–|—|to|and|until)\s*"
+    r"(?P<h2>\d{1,2})(?:[:.]\d{2})?\s*(?P<ampm>[ap])\.?\s?m(?:\.|(?!\w))",
+    _I,
+)
+
+
 def english_times(text: str) -> set[tuple[int, int]]:
     """Times of day an English text states, as (hour, minute) on a 24-hour clock:
-    `8:30 p.m.`, `8 pm`, `20:30`, `20.30`, `2030 GMT`, `noon`, `midnight`, `8 o'clock`."""
+    `8:30 p.m.`, `8 pm`, `20:30`, `20.30`, `2030 GMT`, `noon`, `midnight`, `8 o'clock`,
+    the first time of `10:00-11:00 pm`."""
     times: set[tuple[int, int]] = set()
+    for m in _EN_TIME_RANGE.finditer(text):
+        first, second = int(m.group("h")), int(m.group("h2"))
+        if first > 12:
+            continue
+        pm = (m.group("ampm").lower() == "p") != (first % 12 > second % 12)
+        times.add((first % 12 + (12 if pm else 0), int(m.group("m") or 0)))
     for m in _EN_TIMES.finditer(text):
         if m.group("word"):
             times.add((0, 0) if m.group("word").lower() == "midnight" else (12, 0))
@@ -534,15 +720,20 @@ def _most_specific(dates: list[DateParts]) -> DateParts | None:
 def rendered(kind: Kind, target: str, english: str) -> bool:
     """Whether `english` states what `target` (a house-style rendering) says, in any
     usual English form: `1.5 million` for `1,500,000`, `Dec. 7` or `7 December` for
-    `December 7`, `20:30` for `8:30 p.m.`."""
+    `December 7`, `20:30` for `8:30 p.m.`; a month range (`January-February`) needs
+    both months."""
     if kind == "number":
         want = english_numbers(target)
         return bool(want) and not want.isdisjoint(english_numbers(english))
     if kind == "time":
         want_times = english_times(target)
         return bool(want_times) and not want_times.isdisjoint(english_times(english))
-    date = _most_specific(english_dates(target))
-    return date is not None and any(_agrees(date, d) for d in english_dates(english))
+    found = english_dates(english)
+    for part in target.split("-"):  # a month range: `January-February 2024`
+        date = _most_specific(english_dates(part))
+        if date is None or not any(_agrees(date, d) for d in found):
+            return False
+    return True
 
 
 def span_values(span: Span) -> set[Decimal]:

@@ -23,7 +23,14 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from translit.conventions import Span, english_numbers, rendered, scan, span_values
+from translit.conventions import (
+    EN_NUMBER_START,
+    Span,
+    english_numbers,
+    rendered,
+    scan,
+    span_values,
+)
 from translit.document import Document, Finding, Segment, Severity, TermHit
 from translit.terms import CLOSERS, TermPolicy, hit_present
 
@@ -144,7 +151,8 @@ def _overlaps(span: Span, hits: Sequence[TermHit]) -> bool:
 
 
 def _literal_in(text: str, english: str) -> bool:
-    return re.search(rf"(?<![\w.,]){re.escape(text)}(?![\w]|[.,]\d)", english) is not None
+    """Whether an ambiguous form is still in the English as written (`VND1,500` too)."""
+    return re.search(rf"{EN_NUMBER_START}{re.escape(text)}(?!\w|[.,]\d)", english) is not None
 
 
 def _number_found(span: Span, source: str, english: str, values: set[Decimal]) -> bool:
