@@ -20,7 +20,10 @@ replace_unknowns, compute type 'auto' (int8 on this kind of CPU), on the same co
   B         one raw ctranslate2 translate_batch over the run's distinct sentences,
             pre-tokenized, with the best settings found (--sweep).
   translit  translate_documents on loaded documents (no files written), and
-            translate_paths (read, segment, translate, write .po and .en.txt).
+            translate_paths (read, segment, translate, check, write .po, .en.txt
+            and .html), without a glossary or number/date conventions so that the
+            engine gets the same sentences as A and B; and once more as
+            `translit translate` runs by default (shipped glossary, conventions).
 
 Contenders alternate, the order rotated each round; the tables show medians. Rates
 count every segment of the run (repeats included) and its source tokens.
@@ -71,7 +74,14 @@ def main(argv: list[str] | None = None) -> None:
 
     from translit.document import Glossary
     from translit.engine import CT2Engine, EngineOptions, thread_split
-    from translit.pipeline import NoProgress, load_documents, translate_documents, translate_paths
+    from translit.glossary import load_glossaries, shipped_glossaries
+    from translit.pipeline import (
+        DEFAULT_FORMATS,
+        NoProgress,
+        load_documents,
+        translate_documents,
+        translate_paths,
+    )
     from translit.terms import term_policy
 
     print_header("Throughput", ["ctranslate2", "sentencepiece", "argostranslate"])
@@ -95,7 +105,8 @@ def main(argv: list[str] | None = None) -> None:
     started = time.perf_counter()
     engine.load()
     load = time.perf_counter() - started
-    policy = term_policy(Glossary())  # no glossary: every contender gets the same text
+    # No glossary, no number/date conventions: every contender decodes the same text.
+    policy = term_policy(Glossary(), conventions=False)
     by_article = [[seg.source for seg in doc.segments] for doc in documents()]
     segments = [s for article in by_article for s in article]
     distinct = list(dict.fromkeys(segments))
@@ -164,9 +175,11 @@ def main(argv: list[str] | None = None) -> None:
         assert all(s.target == s.source for d in docs for s in d.segments), "not a copy"
         return elapsed
 
-    def run_paths(round_: int) -> None:
-        report = translate_paths([folder], work / f"out-{round_}", engine, policy=policy)
-        assert not report.errors and len(report.written) == 2 * len(articles)
+    def run_paths(round_: int, policy=policy, name: str = "out") -> None:
+        report = translate_paths([folder], work / f"{name}-{round_}", engine, policy=policy)
+        assert not report.errors and len(report.written) == len(DEFAULT_FORMATS) * len(articles)
+
+    house = term_policy(load_glossaries(shipped_glossaries()))  # what `translit translate` uses
 
     a_name, b_name = "A  argostranslate.translate", "B  ctranslate2 translate_batch"
     contenders = {
@@ -174,6 +187,7 @@ def main(argv: list[str] | None = None) -> None:
         b_name: run_b,
         "translit translate_documents": run_documents,
         "translit translate_paths (writes files)": run_paths,
+        "  same, shipped glossary + conventions": partial(run_paths, policy=house, name="house"),
     }
     times = alternate(contenders, rounds)
     a_time, b_time = median(times[a_name]), median(times[b_name])
