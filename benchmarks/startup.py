@@ -128,7 +128,8 @@ def main(argv: list[str] | None = None) -> None:
     print(table(["command", "median s", "range s", f"≤ {TARGET} s"], rows))
     for note in notes:
         print(f"\n{note}")
-    print(f"\n{rounds} rounds, each command a new process; load average now {load_average()}")
+    plural = "s" * (rounds > 1)
+    print(f"\n{rounds} round{plural}, each command a new process; load average {load_average()}")
 
     loaded = heavy_modules("translit.cli")
     print(f"\nHeavy modules loaded by `import translit.cli`: {', '.join(loaded) or 'none'}")
