@@ -161,11 +161,9 @@ def main(argv: list[str] | None = None) -> None:
         )
     print(table(["run", "segments", "peak RSS MB", "wall s", "≤ model + 300 MB"], rows))
     small, large = sizes[-2], sizes[-1]
-    slope = (peaks[large] - peaks[small]) / max(large - small, 1) * 1024
     print(
-        f"\nFrom 1 to {small:,} articles the peak grows by CTranslate2's working memory for "
-        f"full batches ({peaks[small] - peaks[1]:.0f} MB, once);\nfrom {small:,} to {large:,} "
-        f"articles by {peaks[large] - peaks[small]:.0f} MB: {slope:.0f} KB per article."
+        f"\nFrom 1 to {small:,} articles the peak grows by {peaks[small] - peaks[1]:.0f} MB, "
+        f"from {small:,} to {large:,} by {peaks[large] - peaks[small]:.0f} MB."
     )
     samples = results[count][2]
     if samples:
@@ -175,6 +173,12 @@ def main(argv: list[str] | None = None) -> None:
             at = samples[min(len(samples) - 1, int(share * (len(samples) - 1)))]
             marks.append([f"{share:.0%}", f"{at[0]:.1f}", f"{at[1]:.0f}"])
         print(table(["share of run time", "s", "RSS MB"], marks))
+        middle = [rss for at, rss in samples if 0.1 <= at / samples[-1][0] <= 0.9]
+        if middle:
+            print(
+                f"\nBetween 10% and 90% of the run, RSS stays within {min(middle):.0f}–"
+                f"{max(middle):.0f} MB: what grows with the articles is freed as they are written."
+            )
     print(f"\nload average now {load_average()}")
 
 
