@@ -175,10 +175,8 @@ def main(argv: list[str] | None = None) -> None:
         print(table(["share of run time", "s", "RSS MB"], marks))
         middle = [rss for at, rss in samples if 0.1 <= at / samples[-1][0] <= 0.9]
         if middle:
-            print(
-                f"\nBetween 10% and 90% of the run, RSS stays within {min(middle):.0f}–"
-                f"{max(middle):.0f} MB: what grows with the articles is freed as they are written."
-            )
+            low, high = min(middle), max(middle)
+            print(f"\nBetween 10% and 90% of the run, RSS stays within {low:.0f}–{high:.0f} MB.")
     print(f"\nload average now {load_average()}")
 
 
