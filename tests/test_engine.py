@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from translit.engine import CT2Engine, EngineOptions, _token_batches
+from translit.engine import (
+    CT2Engine,
+    EngineOptions,
+    _token_batches,
+    available_cores,
+    thread_split,
+)
 from translit.models import find_model
 
 SENTENCES = [
@@ -89,3 +95,31 @@ def test_greedy_and_int8_still_copy(with_model, options):
 def test_underscores_survive_detokenization(engine):
     # argostranslate's own decode turns "_" into " "; ours must not
     assert engine.translate([SENTENCES[3]])[0][0].text == SENTENCES[3]
+
+
+def test_parallel_batches_come_back_in_input_order(with_model):
+    # two workers, many small batches finishing in any order: each output at its input's index
+    engine = CT2Engine(find_model(), EngineOptions(threads=2, batch_tokens=24))
+    texts = [f"Tin số {i}: " + "mưa lớn " * (i % 9) + "kéo dài." for i in range(40)]
+    done: list[int] = []
+    assert [h[0].text for h in engine.translate(texts, progress=done.append)] == texts
+    assert sum(done) == len(texts)
+
+
+@pytest.mark.parametrize(("beam", "budget"), [(4, 256), (1, 1024)])
+def test_default_batches_are_smaller_the_wider_the_beam(with_model, beam, budget):
+    engine = CT2Engine(find_model(), EngineOptions(beam=beam, threads=1))
+    spy = spy_on(engine)
+    texts = [f"Câu thứ {i} " + "về giá xăng dầu " * (i % 5) + "hôm nay." for i in range(60)]
+    assert [h[0].text for h in engine.translate(texts)] == texts
+    sizes = [sum(len(tokens) + 1 for tokens in batch) for batch in spy.calls]
+    assert max(sizes) <= budget < sum(sizes)  # full batches, none over the default budget
+    assert max(sizes) > budget // 2
+
+
+def test_threads_become_parallel_single_threaded_batches_on_cpu():
+    assert thread_split(EngineOptions(threads=4), "cpu") == (4, 1)
+    assert thread_split(EngineOptions(threads=4, inter_threads=2), "cpu") == (2, 2)
+    assert thread_split(EngineOptions(threads=3, inter_threads=8), "cpu") == (3, 1)
+    assert thread_split(EngineOptions(threads=0), "cpu") == (available_cores(), 1)
+    assert thread_split(EngineOptions(threads=4), "cuda") == (1, 4)  # one batch at a time

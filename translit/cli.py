@@ -158,7 +158,8 @@ def translate(
         typer.Option(help="CTranslate2 compute type: auto, int8, float32, ... [default: auto]."),
     ] = None,
     batch_tokens: Annotated[
-        int | None, typer.Option(min=1, help="Source tokens per batch [default: 2048].")
+        int | None,
+        typer.Option(min=1, help="Source tokens per batch [default: 1024 / beam, 256 at beam 4]."),
     ] = None,
     glossary: Annotated[
         list[Path] | None,

@@ -37,7 +37,7 @@ class Config:
     device: str = "auto"
     threads: int = 0
     compute_type: str = "auto"
-    batch_tokens: int = 2048
+    batch_tokens: int | None = None  # None: the engine's default for the beam
     formats: tuple[str, ...] | None = None  # output format names; None = the defaults
     conventions: bool = True  # numbers and dates in English conventions
     source: Path | None = field(default=None, compare=False)  # the file read, if any

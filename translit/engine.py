@@ -2,15 +2,19 @@
 
 The engine knows nothing of glossaries or documents: it takes sentences and returns
 hypotheses. All pending sentences of a run come in one call; identical sentences
-are translated once; the rest are length-sorted and cut into token-budget batches,
-each decoded with Argos's own defaults (beam 4, length_penalty 0.2,
-replace_unknowns) unless the options say otherwise.
+are translated once; the rest are length-sorted and cut into small token-budget
+batches, each decoded with Argos's own defaults (beam 4, length_penalty 0.2,
+replace_unknowns) unless the options say otherwise. On CPU the batches run in
+parallel, one single-threaded batch per core: on two cores that is 1.5-2× faster than
+one batch on two threads, whose threads wait on each other at every step, worst when
+other programs share the cores (benchmarks/throughput.py --sweep).
 
 ctranslate2 and the tokenizer are imported only when an engine is created.
 """
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -20,6 +24,10 @@ from translit.models import ModelError, ModelInfo
 
 Device = Literal["cpu", "cuda", "auto"]
 MAX_DECODING_LENGTH = 1024  # Argos models have 1024 positions; never cut a sentence short
+# Default batch size, in source tokens times beam: 256 source tokens at beam 4, 1024 greedy.
+# On CPU, smaller batches keep each step's logits (rows × 32k vocabulary) in cache; below
+# this the matrices get too small (benchmarks/throughput.py --sweep).
+AUTO_BATCH_TOKENS = 1024
 
 
 @dataclass(frozen=True)
@@ -28,10 +36,15 @@ class EngineOptions:
 
     beam: int = 4
     device: Device = "cpu"
-    threads: int = 0  # intra-op threads; 0 lets CTranslate2 use every core
+    threads: int = 0  # CPU threads in all; 0 = every core this process may use
+    inter_threads: int = 0  # batches decoded in parallel; 0 = one per thread (CPU)
     compute_type: str = "auto"  # auto, int8, int8_float32, float32, float16, ...
-    batch_tokens: int = 2048  # source tokens per batch
+    batch_tokens: int | None = None  # source tokens per batch; None = AUTO_BATCH_TOKENS // beam
     length_penalty: float = 0.2
+
+    def batch_budget(self, beam: int) -> int:
+        """Source tokens per batch when decoding with `beam`."""
+        return self.batch_tokens or max(1, AUTO_BATCH_TOKENS // beam)
 
 
 @dataclass(frozen=True)
@@ -63,6 +76,28 @@ def resolve_device(device: Device) -> str:
     return "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
 
 
+def available_cores() -> int:
+    """CPU cores this process may run on (its affinity mask, else the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def thread_split(options: EngineOptions, device: str) -> tuple[int, int]:
+    """CTranslate2's (inter_threads, intra_threads) for the options on `device`.
+
+    On CPU, `threads` (0 = every core) are shared among `inter_threads` parallel
+    batches (0 = one single-threaded batch per thread). On a GPU one batch runs at a
+    time and `threads` is passed through as CTranslate2's intra_threads.
+    """
+    if device != "cpu":
+        return 1, options.threads
+    total = options.threads or available_cores()
+    inter = min(options.inter_threads or total, total)
+    return inter, total // inter
+
+
 class CT2Engine:
     """CTranslate2 + the package's own tokenizer, as Argos uses them, batched per run."""
 
@@ -81,13 +116,15 @@ class CT2Engine:
             package = Package(self.model.path)
             if getattr(package, "tokenizer", None) is None:
                 raise ModelError(f"{self.model.path}: package has no tokenizer")
+            device = resolve_device(self.options.device)
+            inter, intra = thread_split(self.options, device)
             try:
                 translator = ctranslate2.Translator(
                     str(self.model.path / "model"),
-                    device=resolve_device(self.options.device),
+                    device=device,
                     compute_type=self.options.compute_type,
-                    inter_threads=1,
-                    intra_threads=self.options.threads,
+                    inter_threads=inter,
+                    intra_threads=intra,
                 )
             except (RuntimeError, ValueError) as err:
                 raise ModelError(f"{self.model.path}: cannot load the model ({err})") from None
@@ -116,7 +153,12 @@ class CT2Engine:
     def translate(
         self, texts: Sequence[str], progress: Progress | None = None, num_hypotheses: int = 1
     ) -> list[Hypotheses]:
-        """Translate every text; identical texts are translated once, blank ones not at all."""
+        """Translate every text; identical texts are translated once, blank ones not at all.
+
+        Every batch is queued at once, so CTranslate2's parallel workers (see
+        `thread_split`) each take the next batch as soon as they are free; results are
+        collected in queue order and progress is reported batch by batch.
+        """
         counts = Counter(t for t in texts if t.strip())
         unique = list(counts)
         tokenized = [self.tokenize(t) for t in unique]
@@ -124,39 +166,44 @@ class CT2Engine:
         results: dict[str, Hypotheses] = {}
         if progress is not None and len(texts) > counts.total():
             progress(len(texts) - counts.total())
-        for batch in _token_batches(order, tokenized, self.options.batch_tokens):
-            outputs = self._translate_tokens([tokenized[i] for i in batch], num_hypotheses)
-            for i, hyps in zip(batch, outputs, strict=True):
-                results[unique[i]] = hyps
+        budget = self.options.batch_budget(max(self.options.beam, num_hypotheses))
+        queued = [
+            (batch, self._submit([tokenized[i] for i in batch], num_hypotheses, budget))
+            for batch in _token_batches(order, tokenized, budget)
+        ]
+        for batch, pending in queued:
+            for i, future in zip(batch, pending, strict=True):
+                results[unique[i]] = self._hypotheses(future.result())
             if progress is not None:
                 progress(sum(counts[unique[i]] for i in batch))
         empty = [Hypothesis("", 0.0)]
         return [results.get(t, empty) for t in texts]
 
-    def _translate_tokens(self, batch: list[list[str]], num_hypotheses: int) -> list[Hypotheses]:
+    def _submit(self, batch: list[list[str]], num_hypotheses: int, budget: int) -> list[Any]:
+        """Queue one batch for decoding; returns CTranslate2's async results."""
         opts = self.options
         longest = max(len(tokens) for tokens in batch)
         kwargs: dict[str, Any] = {}
         if self.package.target_prefix:
             kwargs["target_prefix"] = [[self.package.target_prefix]] * len(batch)
-        results = self.load()[1].translate_batch(
+        return self.load()[1].translate_batch(
             batch,
+            asynchronous=True,
             beam_size=max(opts.beam, num_hypotheses),
             num_hypotheses=num_hypotheses,
             length_penalty=opts.length_penalty,
             replace_unknowns=True,
             return_scores=True,
-            max_batch_size=opts.batch_tokens,
+            max_batch_size=budget,
             batch_type="tokens",
             max_decoding_length=min(MAX_DECODING_LENGTH, 2 * longest + 16),
             **kwargs,
         )
+
+    def _hypotheses(self, result: Any) -> Hypotheses:
         return [
-            [
-                Hypothesis(self.detokenize(tokens), float(score))
-                for tokens, score in zip(result.hypotheses, result.scores, strict=True)
-            ]
-            for result in results
+            Hypothesis(self.detokenize(tokens), float(score))
+            for tokens, score in zip(result.hypotheses, result.scores, strict=True)
         ]
 
 
