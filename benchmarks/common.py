@@ -13,15 +13,12 @@ benchmark never touches the user's installed models or the network.
 from __future__ import annotations
 
 import argparse
-import atexit
 import os
 import platform
 import random
 import re
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -31,21 +28,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from tests.isolation import isolate_argos as _isolate  # noqa: E402
+
 FLORES = Path(os.environ.get("TRANSLIT_FLORES", "/work/shared/data/flores200-vi-en"))
 
 
 def isolate_argos() -> Path:
     """Point argostranslate (and translit's model lookup) at a fresh temporary home."""
-    home = Path(tempfile.mkdtemp(prefix="translit-bench-"))
-    atexit.register(shutil.rmtree, home, True)
-    os.environ.update(
-        XDG_DATA_HOME=str(home / "data"),
-        XDG_CONFIG_HOME=str(home / "config"),
-        XDG_CACHE_HOME=str(home / "cache"),
-        ARGOS_PACKAGES_DIR=str(home / "packages"),
-        ARGOS_PACKAGE_INDEX="http://127.0.0.1:9/",  # the discard port: nothing answers
-    )
-    return home
+    return _isolate("translit-bench-")
 
 
 # --------------------------------------------------------------------------- machine

@@ -8,25 +8,16 @@ install`, exactly as a user installs a real model.
 
 from __future__ import annotations
 
-import atexit
 import os
-import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
+
+from tests.isolation import isolate_argos
 
 # argostranslate reads its settings when first imported, so isolate it before any
 # import below can pull it in: no test sees the real home or reaches the network.
-_ARGOS_HOME = Path(tempfile.mkdtemp(prefix="translit-tests-"))
-atexit.register(shutil.rmtree, _ARGOS_HOME, True)
-os.environ.update(
-    XDG_DATA_HOME=str(_ARGOS_HOME / "data"),
-    XDG_CONFIG_HOME=str(_ARGOS_HOME / "config"),
-    XDG_CACHE_HOME=str(_ARGOS_HOME / "cache"),
-    ARGOS_PACKAGES_DIR=str(_ARGOS_HOME / "empty-packages"),
-    ARGOS_PACKAGE_INDEX="http://127.0.0.1:9/",  # the discard port: nothing answers
-)
+isolate_argos("translit-tests-", packages="empty-packages")
 
 import pytest  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
