@@ -78,8 +78,8 @@ class RunReport:
     kept: int = 0  # segments whose English came from an earlier review file
     untranslated: int = 0  # segments left without English (no engine, --no-mt)
     hits: int = 0  # glossary hits in the source
+    applied: int = 0  # hits whose term the English has
     missing: int = 0  # hits whose term the English lacks (term-missing findings)
-    unchecked: int = 0  # hits in segments without English (nothing to check yet)
     seconds: float = 0.0
     written: list[Path] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -93,20 +93,18 @@ class RunReport:
         for seg in doc.segments:
             terms = [hit for hit in seg.hits if hit.kind == "term"]
             self.hits += len(terms)
-            if seg.target:
+            if seg.target:  # a segment without English has nothing to check yet
+                self.applied += sum(1 for hit in terms if hit.applied)
                 self.missing += sum(1 for hit in terms if not hit.applied)
-            else:
-                self.unchecked += len(terms)
 
     def summary(self) -> str:
         rate = self.segments / self.seconds if self.seconds > 0 else 0.0
         kept = f", {self.kept} kept from earlier PO files" if self.kept else ""
         left = f", {self.untranslated} left for a translator" if self.untranslated else ""
-        applied = self.hits - self.missing - self.unchecked
         return (
             f"{self.articles} article{'s' if self.articles != 1 else ''}, "
             f"{self.segments} segments ({self.translated} distinct sent to the model{kept}"
-            f"{left}), {self.hits} glossary hits ({applied} applied, "
+            f"{left}), {self.hits} glossary hits ({self.applied} applied, "
             f"{self.missing} missing) in {self.seconds:.1f} s ({rate:.0f} segments/s)"
         )
 
@@ -162,8 +160,7 @@ def translate_documents(
 ) -> int:
     """Fill in the English of every segment that has none; return the texts sent.
 
-    Every segment's glossary hits are found (also for English kept from an earlier
-    review). Segments without English go to the engine, hits protected, identical
+    Segments without English go to the engine, glossary hits protected, identical
     texts once, length-sorted, in groups of `FLUSH_TEXTS` recorded in `cache` as each
     group finishes (texts the cache holds are not sent again). Segments whose English
     lacks a glossary term go back once for an n-best list, and the best hypothesis
@@ -174,10 +171,9 @@ def translate_documents(
     policy = policy or term_policy(Glossary())
     cache = RunCache() if cache is None else cache
     pending: list[tuple[Segment, Protected]] = []
-    for seg in (seg for doc in docs for seg in doc.segments):
-        prepared = policy.protect_segment(seg)
-        if not seg.target and engine is not None:
-            pending.append((seg, prepared))
+    if engine is not None:  # kept segments' hits come from translit.qa, after this
+        for seg in (seg for doc in docs for seg in doc.segments if not seg.target):
+            pending.append((seg, policy.protect_segment(seg)))
     # length-sorted (then by text, so a run is the same every time) for even batches
     new = sorted({p.text for _, p in pending if p.text not in cache}, key=lambda t: (len(t), t))
     # kept, cached and repeated segments are done at once; the engine reports the rest
