@@ -132,7 +132,7 @@ def read(path: Path, article_id: str | None = None) -> Document:
     segments: list[Segment] = []
     obsolete: list[Segment] = []
     for entry in po:
-        segment = _segment(entry, path, text, source_file, breaks)
+        segment = _segment(entry, path, source_file, breaks)
         (obsolete if entry.obsolete else segments).append(segment)
     if not segments and not obsolete and not meta:
         raise InputError(f"{path}: not a translit PO file (no header and no entries)")
@@ -159,7 +159,7 @@ def _read_text(path: Path) -> str:
         raise InputError(f"{path}:{line}: not UTF-8; translit writes PO files in UTF-8") from None
 
 
-def _segment(entry, path: Path, text: str, source_file: str, breaks: set[str]) -> Segment:
+def _segment(entry, path: Path, source_file: str, breaks: set[str]) -> Segment:
     key = (OBSOLETE_KEY if entry.obsolete else KEY).fullmatch(entry.msgctxt or "")
     if key is None:
         where = f"{path}:{entry.linenum}" if getattr(entry, "linenum", None) else str(path)
