@@ -12,6 +12,7 @@ commands that need them, so `translit --help` starts at once.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -370,6 +371,17 @@ def _term_policy(glossary: list[Path] | None, no_glossary: bool):  # -> TermPoli
         fail(str(err))
 
 
+def _error_list() -> tuple[list[str], Callable[[str], None]]:
+    """A list of errors, and a callback that prints one (one line) and adds it."""
+    errors: list[str] = []
+
+    def error(message: str) -> None:
+        errors.append(message)
+        typer.echo(f"error: {message}", err=True)
+
+    return errors, error
+
+
 GlossaryOption = Annotated[
     list[Path] | None,
     typer.Option(
@@ -411,7 +423,7 @@ def build(
 
       translit build outputs/ --format txt,html,md,tsv
     """
-    from translit.review import build_files, find_review_files, load_review
+    from translit.review import build_files, find_review_files, load_reviews
 
     chosen = _format_list(formats)
     if "po" in chosen:
@@ -421,17 +433,15 @@ def build(
         paths = find_review_files(files)
     except InputError as err:
         fail(str(err))
-    failed = False
-    for path in paths:
+    errors, error = _error_list()
+    for path, doc in load_reviews(paths, policy, error):
         try:
-            doc = load_review(path, policy)
             written = build_files(doc, output or path.parent, chosen)
         except InputError as err:
-            typer.echo(f"error: {err}", err=True)
-            failed = True
+            error(str(err))
             continue
         typer.echo(f"{path} → {', '.join(str(w) for w in written)}", err=True)
-    if failed:
+    if errors:
         raise typer.Exit(EXIT_INPUT)
 
 
@@ -456,29 +466,16 @@ def review(
 
       translit review outputs/thuong-dinh-truc-tuyen.po --open
     """
-    from translit.review import article_status, find_review_files, load_review
+    from translit.review import article_status, find_review_files, load_reviews, status_table
 
     policy = _term_policy(glossary, no_glossary)
     try:
         paths = find_review_files(files or [load_config().output])
     except (InputError, ConfigError) as err:
         fail(str(err))
-    rows = []
-    failed = False
-    for path in paths:
-        try:
-            rows.append(article_status(load_review(path, policy), path))
-        except InputError as err:
-            typer.echo(f"error: {err}", err=True)
-            failed = True
-    width = max([len("article")] + [len(r.id) for r in rows])
-    head = ("segments", "reviewed", "fuzzy", "untranslated", "errors", "warnings")
-    typer.echo(f"{'article':<{width}}  " + "  ".join(f"{h:>8}" for h in head))
-    for r in rows:
-        cells = (r.segments, r.reviewed, r.fuzzy, r.untranslated, r.errors, r.warnings)
-        typer.echo(f"{r.id:<{width}}  " + "  ".join(f"{c:>8}" for c in cells))
-    done = sum(1 for r in rows if r.done)
-    typer.echo(f"{done} of {len(rows)} article{'s' if len(rows) != 1 else ''} fully reviewed")
+    errors, error = _error_list()
+    rows = [article_status(doc, path) for path, doc in load_reviews(paths, policy, error)]
+    typer.echo(status_table(rows))
     if open_html:
         import webbrowser
 
@@ -488,7 +485,7 @@ def review(
                 typer.echo(f"warning: {page} does not exist; run translit build {r.path}", err=True)
             else:
                 webbrowser.open(page.resolve().as_uri())
-    if failed:
+    if errors:
         raise typer.Exit(EXIT_INPUT)
 
 

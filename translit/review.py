@@ -8,7 +8,7 @@ files from it; `article_status` counts what is left to review.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -47,6 +47,20 @@ def load_review(path: Path, policy: TermPolicy) -> Document:
     doc = po.read(path)
     check_document(doc, policy)
     return doc
+
+
+def load_reviews(
+    paths: Iterable[Path], policy: TermPolicy, on_error: Callable[[str], None]
+) -> Iterator[tuple[Path, Document]]:
+    """Each review file that can be read, as `load_review` gives it, one at a time;
+    the message of each one that cannot goes to `on_error`."""
+    for path in paths:
+        try:
+            doc = load_review(path, policy)
+        except InputError as err:
+            on_error(str(err))
+            continue
+        yield path, doc
 
 
 def build_files(
@@ -92,6 +106,19 @@ def article_status(doc: Document, path: Path) -> ArticleStatus:
         errors=c.findings["error"],
         warnings=c.findings["warning"],
     )
+
+
+def status_table(rows: Sequence[ArticleStatus]) -> str:
+    """The `translit review` table: a line per article, then how many are done."""
+    width = max([len("article")] + [len(r.id) for r in rows])
+    head = ("segments", "reviewed", "fuzzy", "untranslated", "errors", "warnings")
+    lines = [f"{'article':<{width}}  " + "  ".join(f"{h:>8}" for h in head)]
+    for r in rows:
+        cells = (r.segments, r.reviewed, r.fuzzy, r.untranslated, r.errors, r.warnings)
+        lines.append(f"{r.id:<{width}}  " + "  ".join(f"{c:>8}" for c in cells))
+    done = sum(1 for r in rows if r.done)
+    lines.append(f"{done} of {len(rows)} article{'s' if len(rows) != 1 else ''} fully reviewed")
+    return "\n".join(lines)
 
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -148,12 +175,7 @@ class CheckResult:
 def check_files(paths: Sequence[Path], policy: TermPolicy) -> CheckResult:
     """Check every review file; a file that cannot be read is listed in `errors`."""
     result = CheckResult()
-    for path in paths:
-        try:
-            doc = load_review(path, policy)
-        except InputError as err:
-            result.errors.append(str(err))
-            continue
+    for path, doc in load_reviews(paths, policy, result.errors.append):
         result.files += 1
         result.segments += len(doc.segments)
         result.findings += [
