@@ -48,7 +48,7 @@ def merge_previous(doc: Document, old: Document) -> None:
         for seg, match in zip(segments, _pair(len(segments), olds), strict=True):
             used.add(id(match))
             _inherit(seg, match)
-    reviewed = [s for s in old.segments if id(s) not in used and _approved(s)]
+    reviewed = [s for s in old.segments if id(s) not in used and s.status == "reviewed"]
     for seg in sorted(unmatched, key=lambda s: key_order(s.key)):
         match = _similar(seg, [s for s in reviewed if id(s) not in used])
         if match is not None:
@@ -60,10 +60,6 @@ def merge_previous(doc: Document, old: Document) -> None:
         [s for s in candidates if id(s) not in used and (s.target or s.note)], doc.segments
     )
     doc.review_header = dict(old.review_header)
-
-
-def _approved(seg: Segment) -> bool:
-    return bool(seg.target) and not seg.fuzzy
 
 
 def _pair(count: int, olds: list[Segment]) -> list[Segment]:
@@ -78,7 +74,7 @@ def _pair(count: int, olds: list[Segment]) -> list[Segment]:
     """
 
     def rank(i: int) -> tuple[bool, bool, int]:
-        return (not _approved(olds[i]), not olds[i].target, i)
+        return (not olds[i].status == "reviewed", not olds[i].target, i)
 
     best = olds[min(range(len(olds)), key=rank)]
     if len(olds) > count:
