@@ -74,7 +74,7 @@ def _pair(count: int, olds: list[Segment]) -> list[Segment]:
     """
 
     def rank(i: int) -> tuple[bool, bool, int]:
-        return (not olds[i].status == "reviewed", not olds[i].target, i)
+        return (olds[i].status != "reviewed", not olds[i].target, i)
 
     best = olds[min(range(len(olds)), key=rank)]
     if len(olds) > count:
