@@ -79,7 +79,7 @@ def load_average() -> str:
 
 def machine_description(packages: Sequence[str] = ()) -> list[str]:
     """Lines describing the machine and the versions a benchmark depends on."""
-    from translit.engine import available_cores
+    from translit.engines import available_cores
 
     cores = os.cpu_count() or 1
     usable = available_cores()

@@ -10,7 +10,7 @@ generated Vietnamese news with names of the 1k glossary (which the larger ones
 contain) written in those variant forms.
 
 For each size: loading the YAML file (translit.glossary.load_glossaries), compiling
-(translit.terms.term_policy: the source matcher and the English rewriter), and
+(translit.glossary.enforce.term_policy: the source matcher and the English rewriter), and
 matching every segment of the text the way a run does (TermPolicy.protect_segment:
 find + rewrite; number and date conventions off, they cost the same at every size).
 Against: a naive regex, one alternation of every folded variant form, longest first,
@@ -99,7 +99,7 @@ def ascii_name(text: str) -> str:
 
 def generate_entries(count: int, seed: int = 11) -> list[tuple[str, list[str], bool]]:
     """`count` entries: (English term, Vietnamese variants, case-sensitive)."""
-    from translit.vnfold import variant_forms
+    from translit.glossary.fold import variant_forms
 
     rng = random.Random(seed)
     taken: set[str] = set()  # every folded form claimed so far: no two entries share one
@@ -158,7 +158,7 @@ def news_text(target_bytes: int, names: list[list[str]], seed: int = 5) -> list[
 
 def naive_regex(entries: list[tuple[str, list[str], bool]]) -> re.Pattern[str]:
     """One alternation of every folded variant form, longest first, whole words."""
-    from translit.vnfold import variant_forms
+    from translit.glossary.fold import variant_forms
 
     forms = {form for _, variants, _ in entries for v in variants for form in variant_forms(v)}
     ordered = sorted(forms, key=len, reverse=True)
@@ -173,9 +173,9 @@ def main(argv: list[str] | None = None) -> None:
     print_header("Glossary scale", ["PyYAML", "ruamel.yaml"])
 
     from translit.glossary import load_glossaries
+    from translit.glossary.enforce import term_policy
+    from translit.glossary.fold import fold
     from translit.segment import segment_paragraphs
-    from translit.terms import term_policy
-    from translit.vnfold import fold
 
     quick = args.quick
     sizes = (100, 1_000) if quick else (1_000, 10_000, 100_000)

@@ -73,8 +73,9 @@ def main(argv: list[str] | None = None) -> None:
     work = home / "work"
 
     from translit.document import Glossary
-    from translit.engine import CT2Engine, EngineOptions, thread_split
+    from translit.engines import CT2Engine, EngineOptions, thread_split
     from translit.glossary import load_glossaries, shipped_glossaries
+    from translit.glossary.enforce import term_policy
     from translit.pipeline import (
         DEFAULT_FORMATS,
         NoProgress,
@@ -82,7 +83,6 @@ def main(argv: list[str] | None = None) -> None:
         translate_documents,
         translate_paths,
     )
-    from translit.terms import term_policy
 
     print_header("Throughput", ["ctranslate2", "sentencepiece", "argostranslate"])
     quick = args.quick
@@ -315,7 +315,7 @@ def argos_threads(articles, rounds: int) -> None:
 
 def sweep(info, texts: list[str], rounds: int) -> None:
     """Time the engine alone under each setting a user can choose, on half the run."""
-    from translit.engine import CT2Engine, EngineOptions
+    from translit.engines import CT2Engine, EngineOptions
 
     texts = texts[: len(texts) // 2]
     base = EngineOptions(beam=BEAM, length_penalty=LENGTH_PENALTY)

@@ -4,13 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from translit.engine import (
-    CT2Engine,
-    EngineOptions,
-    _token_batches,
-    available_cores,
-    thread_split,
-)
+from translit.engines import CT2Engine, EngineOptions, available_cores, thread_split
+from translit.engines.ct2 import _token_batches
 from translit.models import find_model
 
 SENTENCES = [

@@ -22,7 +22,7 @@ from translit.glossary import (
     parse_glossary_file,
     shipped_glossaries,
 )
-from translit.vnfold import variant_forms
+from translit.glossary.fold import variant_forms
 
 GOOD = """\
 # Bảng thuật ngữ thử

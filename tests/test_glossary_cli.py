@@ -14,7 +14,7 @@ from tests.conftest import ROOT
 from translit.cli import app
 from translit.cli_glossary import glossary_app
 from translit.glossary import load_glossaries, shipped_glossaries
-from translit.vnfold import variant_forms
+from translit.glossary.fold import variant_forms
 
 if not any(group.name == "glossary" for group in app.registered_groups):
     app.add_typer(glossary_app, name="glossary")  # until cli.py registers it itself

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from translit.engine import CT2Engine
+from translit.engines import CT2Engine
 from translit.models import find_model
 from translit.pipeline import translate_paths
 

@@ -12,8 +12,8 @@ import pytest
 from translit.document import Document, Entry, Finding, Glossary, Segment
 from translit.formats import po as po_format
 from translit.glossary import load_glossaries
+from translit.glossary.enforce import term_policy
 from translit.qa import CHECKS, check_document, check_segment
-from translit.terms import term_policy
 
 GLOSSARY = Glossary(
     entries={

@@ -13,7 +13,7 @@ import polib
 import pytest
 
 from tests.conftest import ROOT
-from translit.engine import CT2Engine
+from translit.engines import CT2Engine
 from translit.models import find_model
 from translit.pipeline import translate_paths
 from translit.runstate import CACHE_DIR, LOCK_FILE, deferred_interrupt, output_lock

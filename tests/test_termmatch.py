@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from translit.document import Entry, Glossary
-from translit.termmatch import compile_matcher
-from translit.vnfold import fold
+from translit.glossary.fold import fold
+from translit.glossary.match import compile_matcher
 
 
 def entry(term: str, *vi: str, **options) -> Entry:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from translit.document import Entry, Glossary, Segment
-from translit.terms import (
+from translit.glossary.enforce import (
     EnglishRewriter,
     capitalize_sentence_starts,
     missing_terms,

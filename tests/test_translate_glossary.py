@@ -9,7 +9,7 @@ import polib
 import pytest
 
 from translit.glossary import load_glossaries, shipped_glossaries
-from translit.termmatch import compile_matcher
+from translit.glossary.match import compile_matcher
 
 # Written for the tests, with the name variants news sites mix within and across
 # articles (the seeds show each of these families).
@@ -144,11 +144,11 @@ class Recording:
 )
 def test_the_engine_gets_what_the_term_strategy_says(with_model, strategy, sent):
     from translit.document import Document
-    from translit.engine import CT2Engine
+    from translit.engines import CT2Engine
+    from translit.glossary.enforce import term_policy
     from translit.models import find_model
     from translit.pipeline import NoProgress, translate_documents
     from translit.segment import segment_paragraphs
-    from translit.terms import term_policy
 
     doc = Document("d", Path("d.txt"), ["Phía Mátxcơva cho biết."])
     doc.segments = segment_paragraphs(doc.paragraphs)

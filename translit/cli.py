@@ -238,12 +238,12 @@ def translate(
       translit translate examples/ --format all   # also md, tsv, tmx, xliff
     """
     from translit.document import Glossary
-    from translit.engine import CT2Engine, EngineOptions
+    from translit.engines import CT2Engine, EngineOptions
     from translit.glossary import GlossaryError, default_glossaries, load_glossaries
+    from translit.glossary.enforce import term_policy
     from translit.models import ModelError, ModelMissing, find_model
     from translit.pipeline import translate_paths
     from translit.runstate import LockedError
-    from translit.terms import term_policy
 
     try:
         config = load_config().with_overrides(
@@ -361,7 +361,7 @@ def _term_policy(glossary: list[Path] | None, no_glossary: bool):  # -> TermPoli
     """The glossary policy for commands that check English against the glossary."""
     from translit.document import Glossary
     from translit.glossary import GlossaryError, default_glossaries, load_glossaries
-    from translit.terms import term_policy
+    from translit.glossary.enforce import term_policy
 
     try:
         if no_glossary:

@@ -1,7 +1,7 @@
 """`translit glossary ...`: list, show, edit, lint, search, import and export glossaries.
 
 A thin typer layer over `translit.glossary` (reading, merging, linting) and
-`translit.glossary_edit` (edits that keep comments and order). Every command takes
+`translit.glossary.edit` (edits that keep comments and order). Every command takes
 `-g/--glossary FILE` (repeatable; later files win) and defaults to translit.toml's
 `glossaries`, else the glossaries shipped with translit. Editing commands write to
 `--file` if given, else to the last selected glossary, and refuse to write a file
@@ -188,7 +188,7 @@ def show(
     import difflib
 
     from translit.glossary import definitions
-    from translit.vnfold import variant_forms
+    from translit.glossary.fold import variant_forms
 
     paths = _selected(glossary)
     merged = _load(paths)
@@ -264,7 +264,7 @@ def add(
       translit glossary add RT --keep --file my-desk.yaml
     """
     from translit.glossary import GlossaryError
-    from translit.glossary_edit import add_entry
+    from translit.glossary.edit import add_entry
 
     path, context = _target(file, glossary)
     try:
@@ -301,7 +301,7 @@ def add_variant(
       translit glossary add-variant Kyiv Ki-ép --file glossaries/world-news.yaml
     """
     from translit.glossary import GlossaryError
-    from translit.glossary_edit import add_variant as add_one
+    from translit.glossary.edit import add_variant as add_one
 
     path, context = _target(file, glossary)
     try:
@@ -326,7 +326,7 @@ def remove(
       translit glossary remove RT --file my-desk.yaml
     """
     from translit.glossary import GlossaryError
-    from translit.glossary_edit import remove_entry
+    from translit.glossary.edit import remove_entry
 
     path, context = _target(file, glossary)
     try:
@@ -386,9 +386,9 @@ def find(
 
       translit glossary find "Điện Kremlin và Nhà Trắng"
     """
+    from translit.glossary.fold import nfc
+    from translit.glossary.match import compile_matcher
     from translit.io import InputError, find_articles, read_article
-    from translit.termmatch import compile_matcher
-    from translit.vnfold import nfc
 
     matcher = compile_matcher(_load(_selected(glossary)))
     count = 0
@@ -434,7 +434,7 @@ def import_(
       translit glossary import deepl-glossary.tsv --file my-desk.yaml
     """
     from translit.glossary import GlossaryError
-    from translit.glossary_edit import import_terms
+    from translit.glossary.edit import import_terms
 
     path, context = _target(file, glossary)
     try:
@@ -473,7 +473,7 @@ def export(
 
       translit glossary export --format tbx -o world-news.tbx
     """
-    from translit.glossary_edit import export_terms
+    from translit.glossary.edit import export_terms
     from translit.io import write_atomic
 
     text = export_terms(_load(_selected(glossary)), fmt.value)

@@ -1,7 +1,7 @@
 """Numbers, dates and times: read in Vietnamese conventions, written in English ones.
 
 `scan(text)` finds every number, date and time in a Vietnamese sentence and gives its
-English rendering in the house style below. The glossary enforcement (translit.terms)
+English rendering in the house style below. The glossary enforcement (translit.glossary.enforce)
 protects the converted ones like glossary terms, so the engine carries them through,
 and the checks (translit.qa) use the same spans and the English readers here
 (`english_numbers`, `english_dates`, `english_times`, `rendered`) to verify them.

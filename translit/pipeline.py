@@ -18,14 +18,9 @@ from typing import Protocol
 
 from translit import __version__
 from translit.document import Document, Glossary, Segment
-from translit.engine import Engine
+from translit.engines import Engine
 from translit.formats import RunInfo, html, md, po, tmx, tsv, txt, xliff
-from translit.io import InputError, find_articles, read_article, write_atomic
-from translit.memory import merge_previous
-from translit.qa import check_document
-from translit.runstate import CACHE_DIR, RunCache, deferred_interrupt, output_lock
-from translit.segment import segment_paragraphs
-from translit.terms import (
+from translit.glossary.enforce import (
     Protected,
     TermPolicy,
     missing_terms,
@@ -33,6 +28,11 @@ from translit.terms import (
     record_terms,
     term_policy,
 )
+from translit.io import InputError, find_articles, read_article, write_atomic
+from translit.memory import merge_previous
+from translit.qa import check_document
+from translit.runstate import CACHE_DIR, RunCache, deferred_interrupt, output_lock
+from translit.segment import segment_paragraphs
 
 FORMATS = {"po": po, "txt": txt, "html": html, "md": md, "tsv": tsv, "tmx": tmx, "xliff": xliff}
 DEFAULT_FORMATS = ("po", "txt", "html")

@@ -32,7 +32,7 @@ from translit.conventions import (
     span_values,
 )
 from translit.document import Document, Finding, Segment, Severity, TermHit
-from translit.terms import CLOSERS, TermPolicy, hit_present
+from translit.glossary.enforce import CLOSERS, TermPolicy, hit_present
 
 CHECKS: dict[str, tuple[Severity, str]] = {
     "term-missing": ("error", "a glossary term found in the source is not in the English"),

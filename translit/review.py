@@ -14,10 +14,10 @@ from pathlib import Path
 
 from translit.document import Document
 from translit.formats import RunInfo, count, po
+from translit.glossary.enforce import TermPolicy
 from translit.io import InputError
 from translit.pipeline import run_info, write_outputs
 from translit.qa import check_document
-from translit.terms import TermPolicy
 
 BUILD_FORMATS = ("txt", "html", "md")
 

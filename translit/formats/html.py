@@ -26,7 +26,7 @@ from html import escape
 
 from translit.document import Document, Segment, TermHit
 from translit.formats import Counts, RunInfo, count, flagged, hit_note
-from translit.terms import term_spans
+from translit.glossary.enforce import term_spans
 
 SUFFIX = ".html"
 

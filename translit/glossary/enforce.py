@@ -24,7 +24,7 @@ from typing import Literal
 
 from translit.conventions import rendered, scan
 from translit.document import Glossary, Segment, TermHit
-from translit.termmatch import Matcher, TermMatch, compile_matcher
+from translit.glossary.match import Matcher, TermMatch, compile_matcher
 
 Strategy = Literal["inline", "placeholder"]
 PLACEHOLDER = "TERM{}"

@@ -17,7 +17,7 @@ would silently collapse) are seen, and a 100,000-entry file still loads in secon
 
 Several files merge entry by entry: a later file's entry replaces an earlier one
 with the same canonical term. Two different entries claiming the same variant (after
-folding case, tone-mark placement and hyphens, see `vnfold.variant_forms`) is an error.
+folding case, tone-mark placement and hyphens, see `fold.variant_forms`) is an error.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from translit.document import Entry, Glossary
-from translit.vnfold import HYPHENS, fold, nfc, variant_forms
+from translit.glossary.fold import HYPHENS, fold, nfc, variant_forms
 
 if TYPE_CHECKING:
     from translit.config import Config
@@ -471,7 +471,7 @@ def _fold_lines(text: str) -> list[str]:
 
 
 def forms_batch(variants: Sequence[str]) -> tuple[list[str], list[str]]:
-    """`vnfold.variant_forms(v, lower=True)` of many variants at once, same keys.
+    """`fold.variant_forms(v, lower=True)` of many variants at once, same keys.
 
     Returns two lists: the form as written and the form with hyphens removed (equal
     to the first unless the variant is hyphenated). Variants must be NFC, stripped
@@ -677,7 +677,7 @@ def _warnings(
 
 def _packaged_dir() -> Path | None:
     """Where the shipped glossaries are: in the wheel, or at the checkout's root."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the translit package
     installed = here / "glossaries"  # wheel: packaged as translit/glossaries/*.yaml
     if installed.is_dir():
         return installed

@@ -30,7 +30,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from translit.document import Entry, Glossary
-from translit.glossary import (
+from translit.glossary.fold import variant_forms
+from translit.glossary.load import (
     CONTROL_CHARS,
     GlossaryError,
     _clean,
@@ -41,7 +42,6 @@ from translit.glossary import (
     parse_glossary_tree,
 )
 from translit.io import write_atomic
-from translit.vnfold import variant_forms
 
 ExportFormat = Literal["csv", "tsv", "tbx"]
 EXPORT_FORMATS = ("csv", "tsv", "tbx")

@@ -1,6 +1,6 @@
 """Finding glossary variants in Vietnamese text.
 
-The text is folded (`vnfold.fold`: tone placement, hyphens, case) and cut into words;
+The text is folded (`fold.fold`: tone placement, hyphens, case) and cut into words;
 variants are compiled into a trie of words, walked from each word start. Each step
 is one dict lookup, so the cost grows with the length of the text (times the few words
 a name has), not with the size of the glossary.
@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from translit.document import Entry, Glossary
-from translit.vnfold import fold, nfc, variant_forms
+from translit.glossary.fold import fold, nfc, variant_forms
 
 _WORD = re.compile(r"\w+")
 # A gap between two words of one name: spaces (hyphens are folded to spaces), or a

@@ -1,0 +1,88 @@
+"""The engine interface: what any translation engine gives the pipeline.
+
+An engine takes sentences and returns n-best hypotheses, best first, in input order.
+It knows nothing of glossaries or documents. `EngineOptions` are the decoding and
+hardware settings; `thread_split` says how CPU threads are shared among batches.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal, Protocol
+
+Device = Literal["cpu", "cuda", "auto"]
+MAX_DECODING_LENGTH = 1024  # Argos models have 1024 positions; never cut a sentence short
+# Default batch size, in source tokens times beam: 256 source tokens at beam 4, 1024 greedy.
+# On CPU, smaller batches keep each step's logits (rows × 32k vocabulary) in cache; below
+# this the matrices get too small (benchmarks/throughput.py --sweep).
+AUTO_BATCH_TOKENS = 1024
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """Decoding and hardware settings (Argos's defaults unless changed)."""
+
+    beam: int = 4
+    device: Device = "cpu"
+    threads: int = 0  # CPU threads in all; 0 = every core this process may use
+    inter_threads: int = 0  # batches decoded in parallel; 0 = one per thread (CPU)
+    compute_type: str = "auto"  # auto, int8, int8_float32, float32, float16, ...
+    batch_tokens: int | None = None  # source tokens per batch; None = AUTO_BATCH_TOKENS // beam
+    length_penalty: float = 0.2
+
+    def batch_budget(self, beam: int) -> int:
+        """Source tokens per batch when decoding with `beam`."""
+        return self.batch_tokens or max(1, AUTO_BATCH_TOKENS // beam)
+
+
+@dataclass(frozen=True)
+class Hypothesis:
+    text: str
+    score: float
+
+
+Hypotheses = list[Hypothesis]
+Progress = Callable[[int], None]
+
+
+class Engine(Protocol):
+    """Anything that turns sentences into n-best hypotheses, in input order."""
+
+    def translate(
+        self, texts: Sequence[str], progress: Progress | None = None, num_hypotheses: int = 1
+    ) -> list[Hypotheses]:
+        """Translate texts (n-best, best first); call progress(n) as n more are done."""
+        ...
+
+
+def resolve_device(device: Device) -> str:
+    """'auto' becomes 'cuda' when CTranslate2 sees a GPU, else 'cpu'."""
+    if device != "auto":
+        return device
+    import ctranslate2
+
+    return "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
+
+
+def available_cores() -> int:
+    """CPU cores this process may run on (its affinity mask, else the machine's count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def thread_split(options: EngineOptions, device: str) -> tuple[int, int]:
+    """CTranslate2's (inter_threads, intra_threads) for the options on `device`.
+
+    On CPU, `threads` (0 = every core) are shared among `inter_threads` parallel
+    batches (0 = one single-threaded batch per thread). On a GPU one batch runs at a
+    time and `threads` is passed through as CTranslate2's intra_threads.
+    """
+    if device != "cpu":
+        return 1, options.threads
+    total = options.threads or available_cores()
+    inter = min(options.inter_threads or total, total)
+    return inter, total // inter
