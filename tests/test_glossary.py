@@ -442,3 +442,58 @@ def test_forms_batch_gives_the_same_keys_as_variant_forms(variants):
     written, joined = forms_batch(variants)
     for variant, a, b in zip(variants, written, joined, strict=True):
         assert list(dict.fromkeys([a, b])) == variant_forms(variant)
+
+
+ENTITIES = """\
+entries:
+  Russia:
+    vi: [Nga, Liên bang Nga]
+    en: [Russian, Russians]
+    case: sensitive
+  Joe Biden:
+    vi: [Joe Biden, J.Biden]
+    mentions:
+      Biden: [Biden, Bai-đơn]
+  the Netherlands:
+    vi: [Hà Lan]
+    en: [Dutch]
+"""
+
+
+def test_an_entry_lists_its_accepted_english_forms_and_mentions(tmp_path):
+    glossary = load_glossaries([write(tmp_path, ENTITIES)])
+    russia, biden, dutch = glossary.entries.values()
+    assert russia.accepted == ("Russia", "Russian", "Russians")
+    assert biden.vi == ("Joe Biden", "J.Biden", "Biden", "Bai-đơn")
+    assert biden.plain_vi == ("Joe Biden", "J.Biden")
+    assert biden.english_for("Bai-đơn") == "Biden"
+    assert biden.english_for("J.Biden") == "Joe Biden"
+    assert biden.accepted == ("Joe Biden", "Biden")
+    assert dutch.accepted == ("the Netherlands", "Netherlands", "Dutch")
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        ("entries:\n  X:\n    vi: [x]\n    mentions: [a]\n", "4:15", "must be a mapping"),
+        ("entries:\n  X:\n    mentions:\n      A: b\n", "4:10", "must be a list"),
+        ("entries:\n  X:\n    mentions:\n      A: []\n", "4:10", "lists no variants"),
+        ("entries:\n  X:\n    en: Russian\n", "3:9", "en of 'X' must be a list"),
+        (
+            "entries:\n  X:\n    vi: [x]\n    mentions:\n      A: [y]\n      A: [z]\n",
+            "6:7",
+            "duplicate key 'A'",
+        ),
+    ],
+)
+def test_bad_forms_and_mentions_name_their_line_and_column(tmp_path, text, where, message):
+    path = write(tmp_path, text)
+    problems = lint_glossaries([path])
+    assert any(p.where == f"{path}:{where}" and message in p.message for p in problems), problems
+
+
+def test_a_mention_variant_claimed_by_another_entry_is_an_error_at_its_place(tmp_path):
+    text = "entries:\n  A:\n    vi: [Ba]\n  B:\n    vi: [Bê]\n    mentions:\n      Bee: [Ba]\n"
+    path = write(tmp_path, text)
+    with pytest.raises(GlossaryError, match=rf"{path}:7:13: variant 'Ba' of 'B' is already"):
+        load_glossaries([path])

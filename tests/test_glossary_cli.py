@@ -89,6 +89,8 @@ def test_list_json(run_cli, desk):
     assert data[1] == {
         "term": "Paris",
         "vi": ["Pa-ri", "Ba Lê"],
+        "en": [],
+        "mentions": {},
         "en_variants": ["Paree"],
         "note": "",
         "case": "insensitive",
@@ -357,7 +359,8 @@ def test_lint_on_a_broken_file_prints_file_line_col_and_exits_2(run_cli, tmp_pat
         f"{broken}:3:10: warning: variant 'Anh' of 'Britain' is a common Vietnamese word: "
         "add `case: sensitive` or a guard (not_followed_by / not_preceded_by)",
         f"{broken}:6:5: error: unknown key 'colour' in entry 'Oslo' "
-        "(allowed: vi, en_variants, note, case, not_followed_by, not_preceded_by, keep)",
+        "(allowed: vi, en, mentions, en_variants, note, case, not_followed_by, not_preceded_by, "
+        "keep)",
         "1 entry in 1 file: 1 error, 1 warning",
     ]
 
@@ -604,3 +607,25 @@ def test_the_shipped_glossary_is_not_edited_by_default(run_cli):
 def test_find_on_a_missing_article_is_an_error(run_cli):
     result = run_cli("glossary", "find", "khong-co.txt")
     assert (result.exit_code, result.stderr) == (2, "error: khong-co.txt: no such file\n")
+
+
+def test_add_variant_keeps_an_entrys_english_forms_and_mentions(run_cli, tmp_path):
+    desk = tmp_path / "desk.yaml"
+    desk.write_text(
+        "entries:\n"
+        "  Joe Biden:  # Tổng thống Mỹ\n"
+        "    vi: [Joe Biden, J.Biden]\n"
+        "    en: [President Biden]\n"
+        "    mentions:\n"
+        "      Biden: [Biden, Bai-đơn]\n",
+        encoding="utf-8",
+    )
+    result = run_cli("glossary", "add-variant", "Joe Biden", "Giô Bai-đơn", "--file", str(desk))
+    assert result.exit_code == 0, result.output
+    text = desk.read_text(encoding="utf-8")
+    assert "vi: [Joe Biden, J.Biden, Giô Bai-đơn]" in text
+    assert "# Tổng thống Mỹ" in text and "      Biden: [Biden, Bai-đơn]\n" in text
+    (entry,) = load_glossaries([desk]).entries.values()
+    assert entry.plain_vi == ("Joe Biden", "J.Biden", "Giô Bai-đơn")
+    assert entry.mentions == (("Biden", ("Biden", "Bai-đơn")),)
+    assert entry.en == ("President Biden",)

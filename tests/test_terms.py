@@ -115,3 +115,21 @@ def test_record_terms_marks_applied_and_keeps_a_lossy_segment_fuzzy():
     assert [h.applied for h in seg.hits] == [False, True]
     assert seg.fuzzy and seg.target == "Kyiv"
     assert seg.findings == []  # findings come from translit.qa (tests/test_qa.py)
+
+
+def test_a_mention_comes_out_as_its_own_english_and_any_accepted_form_satisfies_a_hit():
+    entry = Entry(term="Joe Biden", vi=("J.Biden", "Biden"), mentions=(("Biden", ("Biden",)),))
+    russia = Entry(term="Russia", vi=("Nga",), en=("Russian",), case_sensitive=True)
+    policy = term_policy(Glossary({e.term: e for e in (entry, russia)}))
+    hits = policy.hits("Ông Biden gặp J.Biden ở Nga.")
+    assert [(h.variant, h.target) for h in hits] == [
+        ("Biden", "Biden"),
+        ("J.Biden", "Joe Biden"),
+        ("Nga", "Russia"),
+    ]
+    assert missing_terms("Biden met his Russian counterpart.", hits) == []
+    assert [h.target for h in missing_terms("He met them in Moscow.", hits)] == [
+        "Biden",
+        "Joe Biden",
+        "Russia",
+    ]

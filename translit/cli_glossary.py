@@ -138,7 +138,9 @@ def _as_json(entry: Entry) -> dict[str, object]:
     path, line = _where(entry)
     return {
         "term": entry.term,
-        "vi": list(entry.vi),
+        "vi": list(entry.plain_vi),
+        "en": list(entry.en),
+        "mentions": {english: list(vi) for english, vi in entry.mentions},
         "en_variants": list(entry.en_variants),
         "note": entry.note,
         "case": "sensitive" if entry.case_sensitive else "insensitive",
@@ -208,7 +210,12 @@ def show(
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         fail(f"no entry {term!r}{hint}")
     typer.echo(f"{entry.term}{how}")
-    typer.echo(f"  vi: {', '.join(entry.vi)}")
+    if entry.plain_vi:
+        typer.echo(f"  vi: {', '.join(entry.plain_vi)}")
+    if entry.en:
+        typer.echo(f"  en (also right): {', '.join(entry.en)}")
+    for english, variants in entry.mentions:
+        typer.echo(f"  mention {english}: {', '.join(variants)}")
     if entry.en_variants:
         typer.echo(f"  en_variants: {', '.join(entry.en_variants)}")
     if entry.note:

@@ -38,6 +38,9 @@ class TermHit:
     target: str  # the English the entry requires
     applied: bool = False  # True once the target is present in the English
     kind: HitKind = "term"  # "number", "date", "time": a conversion (translit.conventions)
+    # Other English forms that are right for the entity (Entry.accepted); a term hit is
+    # satisfied by `target` or any of these.
+    accepted: tuple[str, ...] = ()
 
 
 @dataclass
@@ -96,17 +99,52 @@ class Document:
 
 @dataclass(frozen=True)
 class Entry:
-    """One glossary entry: the canonical English term and the forms that map to it."""
+    """One glossary entry: an entity, keyed by its canonical English, and its forms.
+
+    An entry names an entity, not a string: English writes one entity in several
+    correct forms (Russia, Russian, Russians; US, United States, American), and all of
+    them are accepted (`accepted`). Only `en_variants`, the forms the house rejects
+    (Kiev, Moskva), are rewritten to the canonical term. A Vietnamese variant may carry
+    its own English (`mentions`: a surname alone stays the surname, an acronym the
+    acronym); every other variant comes out as `term`.
+    """
 
     term: str  # canonical English (the YAML key)
-    vi: tuple[str, ...]  # Vietnamese variants to find in the source
-    en_variants: tuple[str, ...] = ()  # English forms rewritten to `term` in the output
+    vi: tuple[str, ...]  # every Vietnamese variant to find in the source (mentions' too)
+    en_variants: tuple[str, ...] = ()  # rejected English forms, rewritten to `term`
     note: str = ""
     case_sensitive: bool = False
     not_followed_by: tuple[str, ...] = ()  # guard words right after a match
     not_preceded_by: tuple[str, ...] = ()  # guard words right before a match
     keep: bool = False  # do-not-translate: emitted as written
     origin: str = ""  # "file:line" where the entry is defined
+    en: tuple[str, ...] = ()  # other correct English forms (adjective, demonym, long form)
+    # (English, Vietnamese variants that come out as that English), e.g. ("Biden", ("Biden",))
+    mentions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @property
+    def plain_vi(self) -> tuple[str, ...]:
+        """The variants that come out as `term` (those of `vi:` in the file)."""
+        own = {v for _, variants in self.mentions for v in variants}
+        return tuple(v for v in self.vi if v not in own)
+
+    def english_for(self, variant: str) -> str:
+        """The English a Vietnamese variant comes out as: its mention's, else the term."""
+        for english, variants in self.mentions:
+            if variant in variants:
+                return english
+        return self.term
+
+    @property
+    def accepted(self) -> tuple[str, ...]:
+        """Every English form that is right for this entity: the term (and, for "the
+        Netherlands", "Netherlands"), `en`, and the mentions' English."""
+        forms = [self.term]
+        if self.term.startswith("the ") and len(self.term) > 4:
+            forms.append(self.term[4:])
+        forms += self.en
+        forms += [english for english, _ in self.mentions]
+        return tuple(dict.fromkeys(forms))
 
 
 @dataclass(frozen=True)

@@ -188,12 +188,19 @@ class _Style:
                 lines.append(f"{cpad}{name}: {'true' if value else 'false'}")
             elif isinstance(value, str):
                 lines.append(f"{cpad}{name}: {_scalar(value)}")
-            elif self.flow:
-                lines.append(f"{cpad}{name}: [{', '.join(_scalar(v) for v in value)}]")
-            else:
+            elif isinstance(value, dict):  # mentions: English form → variants
                 lines.append(f"{cpad}{name}:")
-                lines.extend(f"{cpad}{' ' * self.dash}- {_scalar(v)}" for v in value)
+                inner = " " * (self.key_col + 2 * self.child)
+                for english, items in value.items():
+                    lines.extend(self._list_lines(inner, _scalar(english), items))
+            else:
+                lines.extend(self._list_lines(cpad, name, value))
         return lines
+
+    def _list_lines(self, pad: str, name: str, values: Sequence[str]) -> list[str]:
+        if self.flow:
+            return [f"{pad}{name}: [{', '.join(_scalar(v) for v in values)}]"]
+        return [f"{pad}{name}:", *(f"{pad}{' ' * self.dash}- {_scalar(v)}" for v in values)]
 
 
 def _field(entry_value: Node, name: str) -> Node | None:
@@ -207,8 +214,13 @@ def _field(entry_value: Node, name: str) -> Node | None:
 def _fields(entry: Entry) -> list[tuple[str, Any]]:
     """The YAML fields of a new entry, in the documented order."""
     out: list[tuple[str, Any]] = []
-    if not (entry.keep and entry.vi == (entry.term,)):
-        out.append(("vi", list(entry.vi)))
+    plain = entry.plain_vi
+    if plain and not (entry.keep and plain == (entry.term,)):
+        out.append(("vi", list(plain)))
+    if entry.en:
+        out.append(("en", list(entry.en)))
+    if entry.mentions:
+        out.append(("mentions", {english: list(vi) for english, vi in entry.mentions}))
     if entry.en_variants:
         out.append(("en_variants", list(entry.en_variants)))
     if entry.note:
@@ -369,7 +381,14 @@ def _ruamel_entry(entry: Entry) -> Any:
 
     out = CommentedMap()
     for name, value in _fields(entry):
-        if isinstance(value, list):
+        if isinstance(value, dict):
+            inner = CommentedMap()
+            for english, items in value.items():
+                seq = CommentedSeq(items)
+                seq.fa.set_flow_style()
+                inner[english] = seq
+            value = inner
+        elif isinstance(value, list):
             seq = CommentedSeq(value)
             seq.fa.set_flow_style()
             value = seq
@@ -542,7 +561,7 @@ def add_variant(path: Path, term: str, variant: str, *, context: Sequence[Path] 
         raise GlossaryError(
             f"{entry.origin}: {variant!r} is already a variant of {term!r} (as {covered})"
         )
-    updated = dataclasses.replace(entry, vi=(*entry.vi, variant))
+    updated = dataclasses.replace(entry, vi=(*entry.plain_vi, variant, *_mentioned(entry)))
     expected = [updated if e.term == term else e for e in doc.parsed]
 
     def change(data: Any) -> None:
@@ -550,6 +569,11 @@ def add_variant(path: Path, term: str, variant: str, *, context: Sequence[Path] 
 
     _commit(doc, expected, lambda: [_splice_variants(doc, term, [variant])], change, context)
     return updated
+
+
+def _mentioned(entry: Entry) -> tuple[str, ...]:
+    """The variants of an entry's `mentions:`, in file order (they follow `vi:`'s)."""
+    return tuple(v for _, variants in entry.mentions for v in variants)
 
 
 def _ruamel_add_variants(data: Any, entry: Entry, variants: Sequence[str]) -> None:

@@ -44,7 +44,14 @@ def find_hits(source: str, matches: Sequence[TermMatch], conventions: bool = Tru
     """Glossary matches, then the numbers, dates and times to convert that overlap no
     match, as TermHits in source order."""
     hits = [
-        TermHit(entry=m.entry.term, variant=m.text, start=m.start, end=m.end, target=m.entry.term)
+        TermHit(
+            entry=m.entry.term,
+            variant=m.text,
+            start=m.start,
+            end=m.end,
+            target=m.english or m.entry.term,
+            accepted=m.entry.accepted,
+        )
         for m in matches
     ]
     if conventions:
@@ -274,22 +281,25 @@ def term_policy(
 
 
 def hit_present(hit: TermHit, english: str) -> bool:
-    """Whether the English has the hit's target: the term itself (word-bounded, a
-    lowercase start may be capitalized), or for a number, date or time the same value
-    in any usual English form (`1.5 million`, `Dec. 7`, `20:30`)."""
+    """Whether the English has the hit's entity: its target or any other accepted form
+    of the entry (word-bounded, a lowercase start may be capitalized), or for a number,
+    date or time the same value in any usual English form (`1.5 million`, `Dec. 7`)."""
     if hit.kind == "term":
-        return _term_pattern(hit.target).search(english) is not None
+        return any(
+            _term_pattern(form).search(english) is not None
+            for form in dict.fromkeys((hit.target, *hit.accepted))
+        )
     return rendered(hit.kind, hit.target, english)
 
 
 def missing_terms(english: str, hits: Sequence[TermHit]) -> list[TermHit]:
     """Hits whose term (or number, date, time) does not occur in the English at all."""
-    present: dict[tuple[str, str], bool] = {}
+    present: dict[tuple[str, str, tuple[str, ...]], bool] = {}
     for hit in hits:
-        key = (hit.kind, hit.target)
+        key = (hit.kind, hit.target, hit.accepted)
         if key not in present:
             present[key] = hit_present(hit, english)
-    return [hit for hit in hits if not present[(hit.kind, hit.target)]]
+    return [hit for hit in hits if not present[(hit.kind, hit.target, hit.accepted)]]
 
 
 def pick_hypothesis(

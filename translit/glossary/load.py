@@ -45,7 +45,17 @@ if TYPE_CHECKING:
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 TOP_KEYS = ("glossary", "source", "target", "entries")
-ENTRY_KEYS = ("vi", "en_variants", "note", "case", "not_followed_by", "not_preceded_by", "keep")
+ENTRY_KEYS = (
+    "vi",
+    "en",
+    "mentions",
+    "en_variants",
+    "note",
+    "case",
+    "not_followed_by",
+    "not_preceded_by",
+    "keep",
+)
 CASES = ("sensitive", "insensitive")
 
 _TAG = "tag:yaml.org,2002:"
@@ -242,6 +252,33 @@ class _Checker:
             out.append(value)
         return out if ok else None
 
+    def mentions(
+        self, node: Node, term: str, items: list[Node]
+    ) -> list[tuple[str, tuple[str, ...]]] | None:
+        """`mentions:` — a mapping of English forms to the Vietnamese variants that come
+        out as that form (`Biden: [Biden, Bai-đơn]`); their item nodes go into `items`."""
+        if not isinstance(node, MappingNode):
+            self.error(
+                node,
+                f"mentions of {term!r} must be a mapping of English forms to lists of "
+                f"Vietnamese variants (Biden: [Biden, Bai-đơn]), not {_kind(node)}",
+            )
+            return None
+        out: list[tuple[str, tuple[str, ...]]] = []
+        for english, key, value in self.pairs(node, term):
+            if not english or CONTROL_CHARS.search(english):
+                self.error(key, f"mentions of {term!r}: {english!r} is not a one-line English form")
+                continue
+            variants = self.texts(value, f"mentions {english!r}", term)
+            if variants is None:
+                continue
+            if not variants:
+                self.error(value, f"mentions of {term!r}: {english!r} lists no variants")
+                continue
+            items.extend(value.value)  # type: ignore[union-attr]
+            out.append((english, tuple(variants)))
+        return out
+
     def document(self, root: Node | None) -> _Parsed:
         if root is None:
             self.result.problems.append(
@@ -293,6 +330,7 @@ class _Checker:
         vi_items: list[Node] = []
         vi_node: Node = key
         en_node: Node = key
+        mention_items: list[Node] = []
         for name, k, value in self.pairs(node, term):
             if name == "vi":
                 values[name] = self.texts(value, name, term)
@@ -304,6 +342,10 @@ class _Checker:
             elif name == "en_variants":
                 values[name] = self.texts(value, name, term)
                 en_node = value
+            elif name == "en":
+                values[name] = self.texts(value, name, term)
+            elif name == "mentions":
+                values[name] = self.mentions(value, term, mention_items)
             elif name in ("not_followed_by", "not_preceded_by"):
                 values[name] = self.texts(value, name, term, single_word=True)
             elif name == "note":
@@ -322,19 +364,28 @@ class _Checker:
             else:
                 self.error(k, f"unknown key {name!r} in entry {term!r}{_suggest(name, ENTRY_KEYS)}")
         keep = bool(values.get("keep", False))
-        if "vi" not in values and not keep:
+        mentions: list[tuple[str, tuple[str, ...]]] = values.get("mentions") or []  # type: ignore[assignment]
+        if "vi" not in values and not keep and not mentions:
             self.error(key, f"entry {term!r} has no `vi:` variants (add some, or `keep: true`)")
         vi = values.get("vi")
-        if isinstance(vi, list):
-            for item, variant in zip(vi_items, vi, strict=True):
-                if not _WORD_CHAR.search(variant):
-                    self.error(item, f"variant {variant!r} of {term!r} has no letters or digits")
+        mentioned = [v for _, variants in mentions for v in variants]
+        items = [*(vi_items if isinstance(vi, list) else []), *mention_items]
+        plain_items = vi if isinstance(vi, list) else []
+        for item, variant in zip(items, [*plain_items, *mentioned], strict=True):
+            if not _WORD_CHAR.search(variant):
+                self.error(item, f"variant {variant!r} of {term!r} has no letters or digits")
         if len(self.result.problems) > before:
             return
         mark = key.start_mark
         here = self.result.keys[term] = (mark.line + 1, mark.column + 1)
-        variants: tuple[str, ...] = (term,) if vi is None else tuple(vi)  # type: ignore[arg-type]
-        self.result.vi_at[term] = _positions(vi_node, here)
+        plain: tuple[str, ...] = tuple(vi) if isinstance(vi, list) else ()
+        if vi is None and keep:
+            plain = (term,)
+        variants = plain + tuple(mentioned)
+        self.result.vi_at[term] = [
+            *(_positions(vi_node, here) if plain and vi is not None else [here] * len(plain)),
+            *_positions_of(mention_items),
+        ]
         self.result.en_at[term] = _positions(en_node, here)
         self.result.entries.append(
             Entry(
@@ -347,8 +398,14 @@ class _Checker:
                 not_preceded_by=tuple(values.get("not_preceded_by") or ()),  # type: ignore[arg-type]
                 keep=keep,
                 origin=f"{self.origin}:{mark.line + 1}",
+                en=tuple(values.get("en") or ()),  # type: ignore[arg-type]
+                mentions=tuple(mentions),
             )
         )
+
+
+def _positions_of(items: Sequence[Node]) -> list[tuple[int, int]]:
+    return [(item.start_mark.line + 1, item.start_mark.column + 1) for item in items]
 
 
 def _mapping_name(owner: str | None) -> str:

@@ -33,18 +33,21 @@ _PLAIN = re.compile(r"\w+(?: \w+)*")
 
 @dataclass(frozen=True)
 class TermMatch:
-    """A variant of `entry` found at text[start:end]."""
+    """A variant of `entry` found at text[start:end]; `english` is what it comes out as
+    (the entry's term, or the variant's own English: `Entry.mentions`)."""
 
     entry: Entry
     start: int
     end: int
     text: str
+    english: str = ""
 
 
 @dataclass(frozen=True)
 class _Target:
     entry: Entry
     cased: tuple[str, ...]  # the variant's words, folded but not lowercased
+    english: str  # what the variant comes out as
 
 
 @dataclass
@@ -100,13 +103,14 @@ class Matcher:
                 frozenset(fold(nfc(w)) for w in entry.not_followed_by),
             )
             for variant in entry.vi:
+                english = entry.english_for(variant)
                 for cased in variant_forms(variant, lower=False):
                     lowered = cased.lower()
                     if len(lowered) != len(cased):  # İ: fold's careful lowercasing
                         lowered = fold(cased)
-                    self._add(lowered, cased, entry)
+                    self._add(lowered, cased, entry, english)
 
-    def _add(self, lowered: str, cased: str, entry: Entry) -> None:
+    def _add(self, lowered: str, cased: str, entry: Entry, english: str) -> None:
         words, gaps = _words_and_gaps(lowered)
         if not words:
             return
@@ -116,7 +120,7 @@ class Matcher:
             if child is None:
                 child = node.children[key] = _Node()
             node = child
-        node.targets.append(_Target(entry, tuple(_WORD.findall(cased))))
+        node.targets.append(_Target(entry, tuple(_WORD.findall(cased)), english))
 
     def find(self, text: str) -> list[TermMatch]:
         """Glossary variants in NFC `text`, left to right, not overlapping."""
@@ -135,7 +139,7 @@ class Matcher:
                 continue
             target, last = found
             start, end = spans[i][0], spans[last][1]
-            matches.append(TermMatch(target.entry, start, end, text[start:end]))
+            matches.append(TermMatch(target.entry, start, end, text[start:end], target.english))
             i = last + 1
         return matches
 
