@@ -208,3 +208,19 @@ def test_write_atomic_keeps_old_file_when_writing_fails(tmp_path: Path):
         write_atomic(target, "bad \udc80 surrogate")
     assert target.read_text(encoding="utf-8") == "cũ\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
+
+
+def test_write_atomic_with_expect_refuses_a_file_changed_since_it_was_read(tmp_path):
+    from translit.io import ChangedOnDisk, file_version, write_atomic
+
+    path = tmp_path / "a.po"
+    assert file_version(path) == ""
+    write_atomic(path, "one\n", expect="")
+    seen = file_version(path)
+    path.write_text("a reviewer's save\n", encoding="utf-8")
+    with pytest.raises(ChangedOnDisk, match="changed on disk"):
+        write_atomic(path, "two\n", expect=seen)
+    assert path.read_text(encoding="utf-8") == "a reviewer's save\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.po"]  # no temp file left
+    write_atomic(path, "three\n", expect=file_version(path))
+    assert path.read_text(encoding="utf-8") == "three\n"

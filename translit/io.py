@@ -8,6 +8,7 @@ caller names one (see `translit.legacy`). Anything else is refused with an
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
@@ -273,11 +274,30 @@ def _identity(path: Path) -> Path:
         return path.absolute()
 
 
-def write_atomic(path: Path, text: str) -> None:
+class ChangedOnDisk(InputError):
+    """A file changed since it was read (a reviewer saved it meanwhile): not overwritten."""
+
+
+def file_version(path: Path) -> str:
+    """A version of a file's content: its SHA-256, "" when there is no such file.
+
+    Read it when a file is read and pass it as `write_atomic(..., expect=...)`: the
+    write then refuses to replace a file someone else changed in between.
+    """
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return ""
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_atomic(path: Path, text: str, *, expect: str | None = None) -> None:
     """Write text (UTF-8, "\\n" line ends) to path via a temp file and a rename.
 
     Readers see the old file or the new one, never a half-written one. The file
-    keeps its permissions (a new one gets the umask's).
+    keeps its permissions (a new one gets the umask's). With `expect` (a
+    `file_version`, "" for "no file yet"), ChangedOnDisk is raised instead of
+    replacing a file whose content is no longer that version.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.is_dir():
@@ -296,6 +316,8 @@ def write_atomic(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        if expect is not None and file_version(path) != expect:
+            raise ChangedOnDisk(f"{path}: changed on disk since it was read; not overwritten")
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
