@@ -32,7 +32,7 @@ BAD = [
     pytest.param(
         "entries:\n  Moscow:\n    vi: [Moskva]\n    colour: red\n",
         "4:5: unknown key 'colour' in entry 'Moscow' (allowed: vi, en, mentions, en_variants, "
-        "note, case, not_followed_by, not_preceded_by, keep)",
+        "note, case, not_followed_by, not_preceded_by, keep, section)",
         id="unknown-key",
     ),
     pytest.param(

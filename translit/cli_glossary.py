@@ -147,6 +147,7 @@ def _as_json(entry: Entry) -> dict[str, object]:
         "not_followed_by": list(entry.not_followed_by),
         "not_preceded_by": list(entry.not_preceded_by),
         "keep": entry.keep,
+        "section": entry.section,
         "file": path,
         "line": line,
     }
@@ -156,6 +157,15 @@ def _as_json(entry: Entry) -> dict[str, object]:
 def list_entries(
     glossary: GlossaryOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON array of entries.")] = False,
+    section: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--section",
+            "-s",
+            help="Only the entries of this section (countries, capitals, organisations, "
+            "leaders...); repeat for several.",
+        ),
+    ] = None,
 ) -> None:
     """List the merged entries: term, Vietnamese variants, flags, and the file:line.
 
@@ -163,13 +173,21 @@ def list_entries(
 
       translit glossary list
 
+      translit glossary list --section countries --json
+
       translit glossary list -g glossaries/world-news.yaml -g my-desk.yaml --json
     """
+    from translit.glossary import in_sections
+
     merged = _load(_selected(glossary))
+    try:
+        entries = in_sections(merged, section or ())
+    except ValueError as err:
+        fail(str(err))
     if as_json:
-        typer.echo(json.dumps([_as_json(e) for e in merged.entries.values()], ensure_ascii=False))
+        typer.echo(json.dumps([_as_json(e) for e in entries], ensure_ascii=False))
         return
-    for entry in merged.entries.values():
+    for entry in entries:
         flags = ",".join(_flags(entry)) or "-"
         typer.echo(f"{entry.term}\t{', '.join(entry.vi)}\t{flags}\t{entry.origin}")
 
@@ -227,6 +245,8 @@ def show(
         typer.echo(f"  not_preceded_by: {', '.join(entry.not_preceded_by)}")
     if entry.keep:
         typer.echo("  keep: true (emitted as written)")
+    if entry.section:
+        typer.echo(f"  section: {entry.section}")
     typer.echo(f"  defined in: {entry.origin}")
     earlier = [e.origin for e in definitions(paths, entry.term) if e.origin != entry.origin]
     typer.echo(f"  overrides: {', '.join(earlier) if earlier else 'nothing'}")

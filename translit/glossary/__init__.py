@@ -25,6 +25,7 @@ __all__ = [
     "default_glossaries",
     "definitions",
     "forms_batch",
+    "in_sections",
     "lint_counted",
     "lint_glossaries",
     "load_glossaries",

@@ -1,0 +1,124 @@
+"""Glossary sections: a file's `section:` (or an entry's) groups entries, and
+`translit glossary list --section` shows one group (countries, capitals...)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from translit.glossary import in_sections, lint_glossaries, load_glossaries
+
+WORLD = """\
+glossary: world
+section: countries
+entries:
+  Ghana:
+    vi: [Ga-na]
+  Accra:
+    vi: [A-cra]
+    section: capitals
+  Kumasi:
+    vi: [Ku-ma-xi]
+    section: cities
+"""
+
+DESK = """\
+entries:
+  Hanoi:
+    vi: [Hà Nội]
+"""
+
+
+@pytest.fixture
+def world(tmp_path: Path) -> Path:
+    path = tmp_path / "world.yaml"
+    path.write_text(WORLD, encoding="utf-8")
+    return path
+
+
+def _terms(data: list[dict[str, object]]) -> list[object]:
+    return [d["term"] for d in data]
+
+
+def test_an_entry_takes_its_files_section_unless_it_names_its_own(world, tmp_path):
+    desk = tmp_path / "desk.yaml"
+    desk.write_text(DESK, encoding="utf-8")
+    merged = load_glossaries([world, desk])
+    assert {t: e.section for t, e in merged.entries.items()} == {
+        "Ghana": "countries",
+        "Accra": "capitals",
+        "Kumasi": "cities",
+        "Hanoi": "",
+    }
+    assert [e.term for e in in_sections(merged, ["capitals", "countries"])] == ["Ghana", "Accra"]
+    assert len(in_sections(merged, [])) == 4
+
+
+def test_list_json_filters_by_section(run_cli, world):
+    result = run_cli("glossary", "list", "--json", "--section", "capitals", "-g", str(world))
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert _terms(data) == ["Accra"]
+    assert data[0]["section"] == "capitals"
+
+    result = run_cli("glossary", "list", "-s", "countries", "-s", "cities", "-g", str(world))
+    assert result.exit_code == 0, result.output
+    assert [line.split("\t")[0] for line in result.stdout.splitlines()] == ["Ghana", "Kumasi"]
+
+
+def test_an_unknown_section_is_an_error_naming_the_sections_there_are(run_cli, world):
+    result = run_cli("glossary", "list", "--section", "capital", "-g", str(world))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.strip() == (
+        "error: no entries in section 'capital'; the sections are capitals, cities, countries"
+    )
+
+
+def test_show_names_the_section(run_cli, world):
+    result = run_cli("glossary", "show", "A-cra", "-g", str(world))
+    assert result.exit_code == 0, result.output
+    assert "  section: capitals\n" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "message"),
+    [
+        (
+            "section: Countries\nentries:\n  Ghana:\n    vi: [Ga-na]\n",
+            "1:10",
+            "section must be lowercase letters or digits joined by hyphens (countries, "
+            "capitals, organisations, leaders), not 'Countries'",
+        ),
+        (
+            "entries:\n  Ghana:\n    vi: [Ga-na]\n    section: [countries]\n",
+            "4:14",
+            "section of 'Ghana' must be a string, not a list",
+        ),
+        (
+            "entries:\n  Ghana:\n    vi: [Ga-na]\n    section: west africa\n",
+            "4:14",
+            "section of 'Ghana' must be lowercase letters or digits joined by hyphens "
+            "(countries, capitals, organisations, leaders), not 'west africa'",
+        ),
+    ],
+)
+def test_a_bad_section_is_a_lint_error_at_its_place(tmp_path, text, where, message):
+    path = tmp_path / "bad.yaml"
+    path.write_text(text, encoding="utf-8")
+    problems = lint_glossaries([path])
+    assert [str(p) for p in problems] == [f"{path}:{where}: error: {message}"]
+
+
+def test_the_shipped_glossary_lists_by_section(run_cli):
+    result = run_cli("glossary", "list", "--json", "--section", "countries")
+    assert result.exit_code == 0, result.output
+    countries = _terms(json.loads(result.stdout))
+    assert {"Ecuador", "Ghana", "Tibet", "Kosovo"} <= set(countries)
+    assert "Quito" not in countries and "FAO" not in countries
+    result = run_cli("glossary", "list", "--json", "--section", "organisations")
+    organisations = _terms(json.loads(result.stdout))
+    assert "Food and Agriculture Organization" in organisations
+    assert "Ecuador" not in organisations
