@@ -188,8 +188,10 @@ def test_a_readers_mentions_in_flores_are_found(sample):
     wanted = found = 0
     missed = []
     for split, line, terms in _rows(sample):
-        need = Counter(t for t in terms.split("; ") if t)
-        got = Counter(term for _, term in _found(vietnamese[split][int(line) - 1]))
+        # an entry's key may gain or lose its article ("the Netherlands")
+        need = Counter(t.removeprefix("the ") for t in terms.split("; ") if t)
+        text = vietnamese[split][int(line) - 1]
+        got = Counter(term.removeprefix("the ") for _, term in _found(text))
         for term, count in need.items():
             wanted += count
             found += min(count, got[term])
