@@ -229,6 +229,28 @@ def _vi_decimal(text: str) -> Decimal:
     return Decimal(text.replace(".", "").replace(",", "."))
 
 
+@dataclass(frozen=True)
+class _Clock:
+    """An hour, perhaps with minutes, as written (`20h30`, `20:30`, `8 giờ`), and around it."""
+
+    match: re.Match[str]
+    hour: int
+    minute: int
+    has_minutes: bool
+    colon: bool  # 20:30
+    before: str  # up to 40 characters before it
+    after: str  # the rest of the sentence
+    tail: re.Match[str] | None  # the second time of a range with a part of the day after it
+
+    @property
+    def text(self) -> str:
+        return self.match.group()
+
+    @property
+    def hours_or_time(self) -> str:
+        return f"“{self.text}” could be a time or a number of hours"
+
+
 class _Scanner:
     """One left-to-right pass over a sentence; each reader returns a Span, or the end of
     a stretch to leave alone (an int), or None when its form is not there."""
@@ -386,50 +408,92 @@ class _Scanner:
         return self.span(m, "date", "", f"“{m.group()}” could be {reading} or {other}")
 
     def clock(self, pos: int) -> Span | int | None:
+        """A time of day (`20h30`, `20:30`, `20 giờ 30 phút`, `8h tối`) in house style,
+        or what the same form is when it is not one; the steps run in order and the
+        first that decides wins."""
+        form = self.clock_form(pos)
+        if form is None:
+            return None
+        steps = (self.impossible_clock, self.race_time, self.duration, self.uncued_clock)
+        for step in steps:
+            found = step(form)
+            if found is not None:
+                return found
+        return self.time_of_day(form)
+
+    def clock_form(self, pos: int) -> _Clock | None:
         m = _CLOCK_H.match(self.text, pos) or _CLOCK_WORDS.match(self.text, pos)
         if not m:
             return None
         colon = m.re is _CLOCK_H and m.group(3) is not None  # 20:30
-        hour = int(m.group(3) if colon else m.group(1))
         minutes = m.group(4) if colon else m.group(2)
-        minute = int(minutes or 0)
-        if hour > 23 or minute > 59:
-            return m.end()  # "48h", "24h": a duration
-        before, after = self.before(pos), self.text[m.end() :]
-        hours = f"“{m.group()}” could be a time or a number of hours"
-        if minutes is not None and (m.group().endswith("'") or _RACE_TIME_AFTER.match(after)):
-            return m.end()  # "về đích sau 2h05'": a race time
+        after = self.text[m.end() :]
         # a range of times with a part of the day after it: "(trong khoảng) 10:00 – 11:00 đêm"
         tail = _CLOCK_RANGE_TAIL.match(after)
         window = tail is not None and _PART_AFTER.match(after, tail.end()) is not None
-        duration = None if window else _DURATION_CUE.search(before)
-        if duration:
-            cue, about = duration.group("cue").lower(), (duration.group("about") or "").lower()
-            if (
-                colon
-                or cue in ("gần", "hơn", "sau")
-                or (cue in ("kéo dài", "suốt") and about in ("tới", "đến"))
-            ):
-                return self.span(m, "time", "", hours)  # "gần 22h", "kéo dài tới 22h"
-            return m.end()  # "kéo dài 3 giờ 30 phút", "mất khoảng 5h": a duration
-        cued = window or _TIME_CUE_BEFORE.search(before) or _TIME_CUE_AFTER.match(after)
-        if colon and not (cued or _CLOCK_UNIT_AFTER.match(after)):
-            if _SCORE_CUE.search(before):
-                return m.end()  # "thắng 21:19", "tỷ lệ 1:50"
-            return self.span(m, "time", "", f"“{m.group()}” could be a time, a score or a ratio")
-        if minutes is None and not cued:
-            if "giờ" in m.group().lower():
-                return m.end()  # "8 giờ" alone is as often hours as o'clock
-            return self.span(m, "time", "", hours)
-        if tail and window:
-            second = int(tail.group(1))
-            if _day_part_hour(second, after[tail.end() :]) != second:
-                # the part of the day after a range is the first time's too, unless the
-                # range crosses noon or midnight ("11:00 – 1:00 chiều")
-                if hour > second:
-                    return self.span(m, "time", "", f"“{m.group()}” could be a.m. or p.m.")
-                after = after[tail.end() :]
-        return self.span(m, "time", time_english(_day_part_hour(hour, after), minute))
+        return _Clock(
+            m,
+            hour=int(m.group(3) if colon else m.group(1)),
+            minute=int(minutes or 0),
+            has_minutes=minutes is not None,
+            colon=colon,
+            before=self.before(pos),
+            after=after,
+            tail=tail if window else None,
+        )
+
+    def impossible_clock(self, c: _Clock) -> Span | int | None:
+        """`48h`, `24h`: no time of day, a number of hours."""
+        return c.match.end() if c.hour > 23 or c.minute > 59 else None
+
+    def race_time(self, c: _Clock) -> Span | int | None:
+        """`về đích sau 2h05'`, `2 giờ 5 phút 30 giây`: a lap or race time."""
+        if c.has_minutes and (c.text.endswith("'") or _RACE_TIME_AFTER.match(c.after)):
+            return c.match.end()
+        return None
+
+    def duration(self, c: _Clock) -> Span | int | None:
+        """After a duration word: `kéo dài 3 giờ 30 phút`, `mất khoảng 5h` are numbers of
+        hours; `gần 22h`, `sau 21h30`, `kéo dài tới 22h` may be either."""
+        cue = None if c.tail else _DURATION_CUE.search(c.before)
+        if cue is None:
+            return None
+        word, about = cue.group("cue").lower(), (cue.group("about") or "").lower()
+        if (
+            c.colon
+            or word in ("gần", "hơn", "sau")
+            or (word in ("kéo dài", "suốt") and about in ("tới", "đến"))
+        ):
+            return self.span(c.match, "time", "", c.hours_or_time)
+        return c.match.end()
+
+    def uncued_clock(self, c: _Clock) -> Span | int | None:
+        """No cue word around it: a colon form may be a score or a ratio (`thắng 21:19`,
+        `17:00 thứ Sáu`), a bare hour a number of hours (`8h`, `8 giờ`)."""
+        if c.tail or _TIME_CUE_BEFORE.search(c.before) or _TIME_CUE_AFTER.match(c.after):
+            return None
+        if c.colon and not _CLOCK_UNIT_AFTER.match(c.after):
+            if _SCORE_CUE.search(c.before):
+                return c.match.end()  # "thắng 21:19", "tỷ lệ 1:50"
+            return self.span(c.match, "time", "", f"“{c.text}” could be a time, a score or a ratio")
+        if not c.has_minutes:
+            if "giờ" in c.text.lower():
+                return c.match.end()  # "8 giờ" alone is as often hours as o'clock
+            return self.span(c.match, "time", "", c.hours_or_time)
+        return None
+
+    def time_of_day(self, c: _Clock) -> Span:
+        """The time in house style, a.m. or p.m. from the part of the day after it (after
+        the range it starts: `10:00 – 11:00 đêm`), unless the range crosses noon or
+        midnight before it (`11:00 – 1:00 chiều`)."""
+        after = c.after
+        if c.tail:
+            second = int(c.tail.group(1))
+            if _day_part_hour(second, after[c.tail.end() :]) != second:
+                if c.hour > second:
+                    return self.span(c.match, "time", "", f"“{c.text}” could be a.m. or p.m.")
+                after = after[c.tail.end() :]
+        return self.span(c.match, "time", time_english(_day_part_hour(c.hour, after), c.minute))
 
     def number(self, pos: int) -> Span | int | None:
         m = _NUMBER.match(self.text, pos)
