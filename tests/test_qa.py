@@ -9,6 +9,7 @@ from pathlib import Path
 import polib
 import pytest
 
+from translit.conventions import scanner
 from translit.document import Document, Entry, Finding, Glossary, Segment
 from translit.formats import po as po_format
 from translit.glossary import load_glossaries
@@ -184,6 +185,21 @@ def test_each_check_fires_on_its_problem_and_not_on_a_close_fix(code, source, ba
 )
 def test_close_calls_that_are_right(source, english):
     assert codes(source, english) == []
+
+
+def test_checking_a_segment_scans_its_source_once(monkeypatch):
+    """The conversions (hits) and their checks share one scan of the source."""
+    scanned: list[str] = []
+    original = scanner._Scanner.scan
+
+    def counting(self: scanner._Scanner) -> list[scanner.Span]:
+        scanned.append(self.text)
+        return original(self)
+
+    monkeypatch.setattr(scanner._Scanner, "scan", counting)
+    source = "Tối 7.12, giá tăng 2,5%."
+    assert codes(source, "On December 8, prices rose 2.5%.") == ["date-mismatch"]
+    assert scanned == [source]
 
 
 def test_a_lost_term_with_its_variant_left_is_reported_once_each():

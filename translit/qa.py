@@ -209,16 +209,16 @@ def _variant_findings(
     return findings, found
 
 
-def _convention_findings(seg: Segment, english: str) -> list[Finding]:
+def _convention_findings(seg: Segment, english: str, spans: Sequence[Span]) -> list[Finding]:
     """number-mismatch, date-mismatch and ambiguous, in source order per code; sets the
-    `applied` of the segment's number, date and time hits."""
+    `applied` of the segment's number, date and time hits. `spans`: `scan(seg.source)`."""
     terms = [h for h in seg.hits if h.kind == "term"]
     converted = {(h.start, h.end): h for h in seg.hits if h.kind != "term"}
     values = english_numbers(english)
     numbers: list[Finding] = []
     dates: list[Finding] = []
     ambiguous: list[Finding] = []
-    for span in scan(seg.source):
+    for span in spans:
         if _overlaps(span, terms):
             continue
         if span.ambiguous:
@@ -288,7 +288,8 @@ def _form_findings(source: str, english: str) -> list[Finding]:
 
 def check_segment(seg: Segment, policy: TermPolicy) -> None:
     """Recompute one segment's hits (with `applied`) and findings from its text now."""
-    seg.hits = policy.hits(seg.source)
+    spans = scan(seg.source)  # one scan for the conversions and their checks
+    seg.hits = policy.hits(seg.source, spans)
     english = seg.target
     if not english.strip():
         for hit in seg.hits:
@@ -300,7 +301,7 @@ def check_segment(seg: Segment, policy: TermPolicy) -> None:
     findings = _term_findings(seg, english)
     variants, reported = _variant_findings(seg, policy, english)
     findings += variants
-    findings += _convention_findings(seg, english)
+    findings += _convention_findings(seg, english, spans)
     same = " ".join(english.split()) == " ".join(seg.source.split())
     left = vietnamese_words(_masked(english, [*(h.target for h in seg.hits), *reported]))
     if same and left:
