@@ -20,6 +20,7 @@ from translit.conventions.english import (
     english_times,
     rendered,
     span_values,
+    stated,
 )
 from translit.conventions.scanner import (
     MONTHS,
@@ -46,5 +47,6 @@ __all__ = [
     "rendered",
     "scan",
     "span_values",
+    "stated",
     "time_english",
 ]

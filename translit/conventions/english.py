@@ -11,66 +11,11 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from translit.conventions.scanner import MONTHS, Kind, Span
+from translit.conventions.words import DECADE_WORDS as _DECADE_WORDS
+from translit.conventions.words import ordinal_word, word_numbers
 
-_SMALL = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-]
-_ORDINALS = [
-    "zeroth",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-]
-_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90, "hundred": 100, "dozen": 12, "a": 1, "an": 1, "single": 1,
-         "half": Decimal("0.5"), "once": 1, "twice": 2, "both": 2}  # fmt: skip
-_WORD_VALUES: dict[str, Decimal] = {
-    **{w: Decimal(i) for i, w in enumerate(_SMALL)},
-    **{w: Decimal(i) for i, w in enumerate(_ORDINALS)},
-    **{w: Decimal(v) for w, v in _TENS.items()},
-}
-_TENS_WORDS = {"twenty": 20} | {
-    w: v for w, v in _TENS.items() if isinstance(v, int) and v % 10 == 0 and v < 100
-}
-_EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-              "k": 10**3, "m": 10**6, "bn": 10**9}  # fmt: skip
+_EN_SCALES = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9,
+              "trillion": 10**12, "dozen": 12, "k": 10**3, "m": 10**6, "bn": 10**9}  # fmt: skip
 # Roman numerals from II to XXXIX (World War II, Pope Benedict XVI); I, V, X alone
 # are too often a pronoun or a letter.
 _ROMAN = {
@@ -85,23 +30,38 @@ CURRENCY_CODES = (
     "VND", "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "KRW", "THB", "SGD", "AUD", "CAD",
     "HKD", "TWD", "INR", "RUB", "CHF", "NZD", "MYR", "IDR", "PHP", "LAK", "KHR", "MMK",
 )  # fmt: skip
+# Abbreviations a number may be glued to: a page ("p109", "pp.12-14"), a number ("No.5").
+NUMBER_LABELS = ("p", "pp", "p.", "pp.", "No.", "no.")
 # Where a number starts in English: not inside a word or another number, but right
-# after a currency code.
-EN_NUMBER_START = "(?:(?<![\\w.,])|" + "|".join(rf"(?<=\b{c})" for c in CURRENCY_CODES) + ")"
+# after a currency code or a label.
+EN_NUMBER_START = (
+    "(?:(?<![\\w.,])|"
+    + "|".join(rf"(?<=\b{re.escape(c)})" for c in (*CURRENCY_CODES, *NUMBER_LABELS))
+    + ")"
+)
 _EN_NUMBER = re.compile(
     EN_NUMBER_START + r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![,.]?\d)"
-    r"(?:\s*(thousand|million|billion|trillion|k|m|bn)(?!\w))?",
+    r"(?:\s*(hundred|thousand|million|billion|trillion|dozen|k|m|bn)(?!\w))?",
     re.IGNORECASE,
 )
 _EN_QUARTER = re.compile(r"(?<![\w.,])Q([1-4])(?!\w)")  # "Q1 2024" states 1 (quý 1)
-_EN_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")
+_EN_ROMAN = re.compile(r"\b[IVX]+\b")
+# "the 1990s", "the mid-1990s" state the decade's two digits too ("những năm 90")
+_EN_DECADE = re.compile(r"(?<![\w.,])(?:1[5-9]|20)(\d0)s\b")
+# "1995-96", "2019/20": the second year written with two digits ("1995-1996")
+_EN_YEAR_SPAN = re.compile(r"(?<![\w.,])((?:1[5-9]|20)\d\d)\s*[-–/]\s*(\d\d)(?!\d|[,.]\d)")
+# "2 hours and a half": a count, one word, `and a half`
+_EN_DIGITS_AND_A_HALF = re.compile(r"(?<![\w.,])(\d+)\s+[A-Za-z]+\s+and\s+(?:a|one)\s+half\b", re.I)
 
 
 def english_numbers(text: str) -> set[Decimal]:
     """Every number an English text states: digits (`1,500,000`, `2.5`, also after a
     currency code: `VND1,500,000`), the same scaled (`2.5 million` gives 2.5 and
-    2,500,000), number words up to twenty, the tens, ordinals, `a`/`an` (1), `half`,
-    Roman numerals (`World War II`) and quarters (`Q1`)."""
+    2,500,000; `3 hundred`, `2 dozen`), numbers in words (`Thirty-five thousand eight
+    hundred thirty`, `two and a half billion`, `a dozen`, ordinals, plurals such as
+    `fours`: translit.conventions.words), `a`/`an` (1), `half`, Roman numerals (`World
+    War II`), quarters (`Q1`), the two digits of a decade (`the 1990s`: 90) and the
+    second year of a season (`1995-96`: 1996)."""
     values = {Decimal(m.group(1)) for m in _EN_QUARTER.finditer(text)}
     for m in _EN_NUMBER.finditer(text):
         try:
@@ -111,17 +71,14 @@ def english_numbers(text: str) -> set[Decimal]:
         values.add(value.normalize())
         if m.group(3):
             values.add((value * _EN_SCALES[m.group(3).lower()]).normalize())
-    for m in _EN_WORD.finditer(text):
-        parts = m.group().split("-")
-        for part in parts:
-            if part.lower() in _WORD_VALUES:
-                values.add(_WORD_VALUES[part.lower()].normalize())
-            elif part in _ROMAN:
-                values.add(Decimal(_ROMAN[part]))
-        if len(parts) == 2 and parts[0].lower() in _TENS_WORDS:  # twenty-seven
-            unit = _WORD_VALUES.get(parts[1].lower())
-            if unit is not None and 0 < unit < 10:
-                values.add(Decimal(_TENS_WORDS[parts[0].lower()]) + unit)
+    values |= word_numbers(text)
+    values |= {Decimal(_ROMAN[m.group()]) for m in _EN_ROMAN.finditer(text) if m.group() in _ROMAN}
+    values |= {Decimal(m.group(1)) for m in _EN_DECADE.finditer(text)}
+    for m in _EN_YEAR_SPAN.finditer(text):
+        first, last = int(m.group(1)), int(m.group(2))
+        century = first // 100 * 100 + (100 if last < first % 100 else 0)
+        values.add(Decimal(century + last))
+    values |= {Decimal(m.group(1)) + Decimal("0.5") for m in _EN_DIGITS_AND_A_HALF.finditer(text)}
     return values
 
 
@@ -131,29 +88,111 @@ _MONTH_ABBREVIATIONS = {
     "Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
 }  # fmt: skip
 _MONTH_NAMES = {name: i + 1 for i, name in enumerate(MONTHS)} | _MONTH_ABBREVIATIONS
-_MONTH_RE = r"(?P<month>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
-_DAY_RE = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_MONTH_ALTERNATIVES = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
+_ORDINAL_DAYS = {ordinal_word(n): n for n in range(1, 32)}
+_DAY_ALTERNATIVES = "|".join(sorted(_ORDINAL_DAYS, key=len, reverse=True))
+
+
+def _month(n: str = "") -> str:
+    return rf"(?P<month{n}>{_MONTH_ALTERNATIVES})\.?"
+
+
+def _day(n: str = "") -> str:
+    """`7`, `7th`, `the 7th`, `seventh`, `the seventh`."""
+    return (
+        rf"(?:the\s+)?(?P<day{n}>\d{{1,2}}(?:st|nd|rd|th)?(?!\d)"
+        rf"|(?i:{_DAY_ALTERNATIVES})(?![\w-]))"
+    )
+
+
+def _year(n: str = "") -> str:
+    return rf"(?P<year{n}>\d{{4}})(?!\d)"
+
+
+_TO = r"(?:\s*[-–—]\s*|\s+(?:to|and|through|until|till|thru)\s+(?:the\s+)?)"
+_MONTH_DAY = rf"{_month()}\s+{_day()}"
+_DAY_MONTH = rf"(?<![\w,.]){_day()}\s+(?:of\s+)?{_month()}"
+_YEAR_AFTER = rf"(?:,?\s+(?:of\s+)?{_year()})?"
+# Ranges first, then single dates; the first that matches at the leftmost place wins.
+# A range gives both ends, each with the year it ends with: "May 20-22, 2023",
+# "20 to 22 May 2023", "November 28 to December 2, 2022", "January-February 2024".
 _EN_DATES = [
-    re.compile(rf"(?<!\w){_MONTH_RE}\s+{_DAY_RE}(?!\d)(?:,?\s+(?P<year>\d{{4}})(?!\d))?"),
-    re.compile(rf"(?<![\w,.]){_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<year>\d{{4}})(?!\d))?"),
-    re.compile(rf"(?<!\w){_MONTH_RE}(?:\s+(?:of\s+)?(?P<year>\d{{4}})(?!\d))?(?!\w)"),
+    re.compile(
+        rf"(?<!\w){_month('1')}\s+{_day('1')}(?:,?\s+{_year('1')})?{_TO}"
+        rf"{_month()}\s+{_day()}{_YEAR_AFTER}"
+    ),
+    re.compile(
+        rf"(?<![\w,.]){_day('1')}\s+(?:of\s+)?{_month('1')}(?:,?\s+{_year('1')})?{_TO}"
+        rf"{_day()}\s+(?:of\s+)?{_month()}{_YEAR_AFTER}"
+    ),
+    re.compile(rf"(?<!\w){_month()}\s+{_day('1')}{_TO}{_day()}{_YEAR_AFTER}"),
+    re.compile(rf"(?<![\w,.]){_day('1')}{_TO}{_day()}\s+(?:of\s+)?{_month()}{_YEAR_AFTER}"),
+    re.compile(rf"(?<!\w){_month('1')}(?:\s+{_year('1')})?{_TO}{_month()}{_YEAR_AFTER}(?!\s*\d)"),
+    re.compile(rf"(?<!\w){_MONTH_DAY}{_YEAR_AFTER}"),
+    re.compile(rf"{_DAY_MONTH}{_YEAR_AFTER}"),
+    re.compile(rf"(?<!\w){_month()}(?:\s+(?:of\s+)?{_year()})?(?!\w)"),
     re.compile(r"(?<![\w,.])(?P<year>[12]\d{3})(?!\d|[,.]\d)"),
+    # a decade: "the '90s", "the nineties" (1990; "the '20s" may be 1920 or 2020)
+    re.compile(r"(?<![\w])['‘’](?P<decade>\d0)s\b"),
+    re.compile(rf"(?i:(?<!\w)(?P<decade_word>{'|'.join(_DECADE_WORDS)})(?!\w))"),
 ]
 DateParts = tuple[int | None, int | None, int | None]  # year, month, day
 
 
+def _date_parts(groups: dict[str, str | None], n: str = "") -> DateParts:
+    month, day, year = groups.get(f"month{n}"), groups.get(f"day{n}"), groups.get(f"year{n}")
+    return (
+        int(year) if year else None,
+        _MONTH_NAMES[month] if month else None,
+        _ORDINAL_DAYS.get(day.lower(), 0) or int(day.rstrip("stndrh")) if day else None,
+    )
+
+
+def _decade(tens: int) -> list[DateParts]:
+    """`the '90s` is 1990; `the '20s` may be 1920 or 2020."""
+    return [(1900 + tens, None, None)] + ([(2000 + tens, None, None)] if tens <= 20 else [])
+
+
+def _mention(m: re.Match[str]) -> list[DateParts]:
+    """The dates one match states: a date, both ends of a range, or a decade's years."""
+    groups = m.groupdict()
+    if groups.get("decade"):
+        return _decade(int(groups["decade"]))
+    if groups.get("decade_word"):
+        return _decade(_DECADE_WORDS[groups["decade_word"].lower()])
+    last = _date_parts(groups)
+    if "month1" not in groups and "day1" not in groups:
+        return [last]
+    first = _date_parts(groups, "1")
+    year, month, day = first
+    month = month or last[1]  # "May 20-22": the month of both ends
+    if year is None and last[0] is not None:  # the range ends in its year ...
+        before = (month or 0, day or 0) <= (last[1] or 0, last[2] or 0)
+        year = last[0] if before else last[0] - 1  # ... or starts the year before
+    return [(year, month, day), last]
+
+
+def _mentions(text: str) -> list[list[DateParts]]:
+    """Every date an English text mentions, left to right, each mention read once by
+    the first pattern that fits at its place."""
+    found: list[tuple[int, int, int, re.Match[str]]] = []
+    for rank, pattern in enumerate(_EN_DATES):
+        found += [(m.start(), rank, m.end(), m) for m in pattern.finditer(text)]
+    mentions: list[list[DateParts]] = []
+    end = 0
+    for start, _, stop, m in sorted(found, key=lambda f: f[:2]):
+        if start >= end:
+            mentions.append(_mention(m))
+            end = stop
+    return mentions
+
+
 def english_dates(text: str) -> list[DateParts]:
     """Dates an English text states, as (year, month, day) with None for what it lacks;
-    a bare year counts as a date (`2018`), a month name alone too (`June`)."""
-    found: list[DateParts] = []
-    for pattern in _EN_DATES:
-        for m in pattern.finditer(text):
-            groups = m.groupdict()
-            month = _MONTH_NAMES[groups["month"]] if groups.get("month") else None
-            day = int(groups["day"]) if groups.get("day") else None
-            year = int(groups["year"]) if groups.get("year") else None
-            found.append((year, month, day))
-    return found
+    a bare year counts as a date (`2018`), a month name alone too (`June`), both ends of
+    a range (`May 20-22, 2023`, `November 28 to December 2, 2022`) and a decade's first
+    year (`the 1990s`, `the '90s`, `the nineties`)."""
+    return [date for mention in _mentions(text) for date in mention]
 
 
 _EN_TIMES = re.compile(
@@ -176,6 +215,28 @@ _EN_TIME_RANGE = re.compile(
 )
 
 
+# A part of the day a few words after a time ("10:08 on Monday night", "8:30 in the
+# evening") makes a 12-hour reading of it.
+_EN_PART_OF_DAY = re.compile(
+    r"(?:\s+(?:at|in|on|of|this|that|the|\w*day))*\s+"
+    r"(?P<part>night|evening|afternoon|tonight|morning)\b",
+    re.IGNORECASE,
+)
+
+
+def _later_in_the_day(hour: int, text: str, end: int) -> int:
+    """The hour on a 24-hour clock, given a part of the day written after it."""
+    m = _EN_PART_OF_DAY.match(text, end)
+    if m is None or not 1 <= hour <= 12:
+        return hour
+    part = m.group("part").lower()
+    if part in ("evening", "afternoon", "tonight") and hour < 12:
+        return hour + 12
+    if part == "night":
+        return 0 if hour == 12 else hour + 12 if hour >= 6 else hour
+    return hour
+
+
 def english_times(text: str) -> set[tuple[int, int]]:
     """Times of day an English text states, as (hour, minute) on a 24-hour clock:
     `8:30 p.m.`, `8 pm`, `20:30`, `20.30`, `2030 GMT`, `noon`, `midnight`, `8 o'clock`,
@@ -194,7 +255,8 @@ def english_times(text: str) -> set[tuple[int, int]]:
             hour = int(m.group("oclock")) % 12
             times |= {(hour, 0), (hour + 12, 0)}
         elif m.group("h24"):
-            times.add((int(m.group("h24")), int(m.group("m24"))))
+            hour, minute = int(m.group("h24")), int(m.group("m24"))
+            times.add((_later_in_the_day(hour, text, m.end()), minute))
         elif m.group("hmil"):
             times.add((int(m.group("hmil")), int(m.group("mmil"))))
         else:
@@ -207,34 +269,29 @@ def _agrees(want: DateParts, have: DateParts) -> bool:
     return all(w is None or w == h for w, h in zip(want, have, strict=True))
 
 
-def _most_specific(dates: list[DateParts]) -> DateParts | None:
-    return max(dates, key=lambda d: sum(x is not None for x in d), default=None)
-
-
 def rendered(kind: Kind, target: str, english: str) -> bool:
     """Whether `english` states what `target` (a house-style rendering) says, in any
     usual English form: `1.5 million` for `1,500,000`, `Dec. 7` or `7 December` for
-    `December 7`, `20:30` for `8:30 p.m.`; a month range (`January-February`) needs
-    both months."""
+    `December 7`, `20:30` for `8:30 p.m.`; a range (`January-February`, `May 20-22`)
+    needs both ends."""
     if kind == "number":
         want = english_numbers(target)
         return bool(want) and not want.isdisjoint(english_numbers(english))
     if kind == "time":
         want_times = english_times(target)
         return bool(want_times) and not want_times.isdisjoint(english_times(english))
+    wanted = english_dates(target)
     found = english_dates(english)
-    for part in target.split("-"):  # a month range: `January-February 2024`
-        date = _most_specific(english_dates(part))
-        if date is None or not any(_agrees(date, d) for d in found):
-            return False
-    return True
+    return bool(wanted) and all(any(_agrees(want, have) for have in found) for want in wanted)
+
+
+def stated(span: Span, values: set[Decimal]) -> bool:
+    """Whether an English text with these numbers (`english_numbers`) states a number
+    span: all the values of one of its readings (`3 giờ 30 phút`: 3 and 30, or 210)."""
+    return any(reading <= values for reading in span.readings)
 
 
 def span_values(span: Span) -> set[Decimal]:
-    """The values a (not ambiguous) number span may take in English: its own and,
-    after triệu, tỷ, nghìn ..., the scaled one (`2,5 triệu`: 2.5 and 2,500,000)."""
-    try:
-        value = Decimal(span.english.replace(",", ""))
-    except InvalidOperation:
-        return set()
-    return {value.normalize(), (value * span.scale).normalize()}
+    """The single values a number span may take in English: its own and, after triệu,
+    tỷ, nghìn ..., the scaled one (`2,5 triệu`: 2.5 and 2,500,000)."""
+    return {value for reading in span.readings if len(reading) == 1 for value in reading}
