@@ -23,7 +23,10 @@ House style (AP-like; months always spelled out):
   translate. A dash form after a cue word is a range of counts, not a date, when a
   count word follows (`ngày 2-3 lần`, `hôm qua 3-4 người`, `sáng 5-6 giờ`: lần, người,
   giờ, chuyến, độ, ngày, tuần, tháng, năm, triệu, tỷ, %, ...); so is a month number
-  followed by one (`lương tháng 6 triệu`, `mỗi tháng 2 lần`);
+  followed by one (`lương tháng 6 triệu`, `mỗi tháng 2 lần`); a range of days is
+  converted whole, with a year or after a cue word: `ngày 20-22/5/2023` → `May 20-22,
+  2023`, `ngày 20 đến 22/5` → `May 20 to 22`, `28/11 đến 2/12/2022` → `November 28 to
+  December 2, 2022` (across a new year: `December 28, 2022 to January 3, 2023`);
 - times: `20h30`, `20 giờ 30 (phút)` → `8:30 p.m.`; `8h` → `8 a.m.`; `12h` → `noon`;
   `0h` → `midnight`; a part of the day after the time sets a.m./p.m. (`8h tối` →
   `8 p.m.`, `2h đêm` → `2 a.m.`), also for the first time of a range (`10:00 – 11:00
@@ -35,6 +38,12 @@ House style (AP-like; months always spelled out):
   (`mất khoảng 5h`, `mất tới 5h`, `kéo dài 3 giờ 30 phút`), an hour with or without
   minutes is a duration and stays as written; minutes followed by `'`, `"` or seconds (`2h05'`,
   `2 giờ 5 phút 30 giây`) are a race time and stay as written.
+
+Checked as numbers though left as written (`Span.readings` says how English may state
+them): durations (`kéo dài hơn 2 giờ`: 2; `3 giờ 30 phút`: 3 and 30, 210 or 3.5; `48h`),
+race times (2 and 5), a bare hour (`8 giờ`; `20 giờ`: 20 or 8), ranges of counts and
+scores (`ngày 2-3 lần`, `7-12 tuổi`, `thắng 21:19`: both numbers), and an hour that may
+be a time or a number of hours (`gần 22h`: 22 or 10), which is also flagged.
 
 Never guessed: a form that could be read two ways is left as written and reported
 (`Span.ambiguous` says why; translit.qa turns it into an `ambiguous` finding): a day and
@@ -48,13 +57,14 @@ year with no cue (`10/2023`, often a document number) or with a round year (`1/2
 often a ratio), a colon form with no cue (`17:00 thứ Sáu`), an hour after `gần`, `hơn`,
 `sau`, `kéo dài tới` or `đến`, `suốt tới` (`sau 21h30`, `gần 22h`: a time or a number of hours)
 or a colon form after a duration word (`mất 1:30`), and a range that crosses noon before
-its part of the day (`11:00 – 1:00 chiều`). Left alone and not reported: version-like
-and code-like forms (`1.2.3`, `v2.5`, `iOS 16.4`, `phiên bản 2.5`, `192.168.1.1`,
-`Nghị định 10/2023/NĐ-CP`), ratios that cannot be dates (`32/63`), simple fractions
-(`1/2`, `3/4`), a colon form after a score or ratio word (`thắng 21:19`, `tỷ lệ 1:50`),
-lunar dates (`tháng 7 âm lịch`), durations (`trong 8h`), ranges of counts
-(`ngày 2-3 lần`). After `quý` a number is a quarter (`quý 1/2024`): it is checked as a
-number (`Q1 2024` states it), not a month.
+its part of the day (`11:00 – 1:00 chiều`); a range of days with no year and no cue
+word (`28/11 đến 2/12`), or one that runs backwards or holds a day that cannot exist
+(`22-20/5/2023`), is left whole, never converted in part. Left alone and not reported:
+version-like and code-like forms (`1.2.3`, `v2.5`, `iOS 16.4`, `phiên bản 2.5`,
+`192.168.1.1`, `Nghị định 10/2023/NĐ-CP`), ratios that cannot be dates (`32/63`),
+simple fractions (`1/2`, `3/4`), lunar dates (`tháng 7 âm lịch`), superscripts
+(`km<sup>2</sup>`, a footnote mark). After `quý` a number is a quarter (`quý 1/2024`):
+it is checked as a number (`Q1 2024` states it), not a month.
 """
 
 from __future__ import annotations
@@ -62,7 +72,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
 
@@ -87,6 +97,10 @@ class Span:
     english: str  # the house-style English; equal to `text` when nothing changes
     ambiguous: str = ""  # why it was left as written, when it could be read two ways
     scale: int = 1  # a following triệu, tỷ, nghìn ... (2,5 triệu: 2.5 and 2,500,000)
+    # How English states it in numbers (a number, or an hour that may be a number of
+    # hours): each reading is values that must all be there, and any reading will do
+    # (`2,5 triệu`: 2.5, or 2,500,000; `3 giờ 30 phút`: 3 and 30, 210 or 3.5).
+    readings: tuple[frozenset[Decimal], ...] = ()
 
     @property
     def converted(self) -> bool:
@@ -166,6 +180,26 @@ _MONTH_RANGE = re.compile(
 _MONTH = re.compile(rf"tháng\s+(\d{{1,2}}){_NOT_AFTER}(?!\s*[-–]\s*\d)", _I)
 _NUMERIC_MONTH_YEAR = re.compile(r"(\d{1,2})/((?:19|20)\d\d)(?![\w/])(?![.,-]\d)")
 _YEAR = re.compile(rf"năm\s+(\d{{4}}){_NOT_AFTER}", _I)
+# A range of days: "20-22/5/2023", "20 đến 22/5", "20-22 tháng 5 năm 2023" (one month),
+# "28/11 đến 2/12/2022", "28 tháng 11 - 2 tháng 12" (two months).
+_RANGE_TO = r"(?P<to>\s*[-–]\s*|\s+(?:đến|tới)\s+(?:ngày\s+)?)"
+_RANGE_END = r"(?![\w/])(?![.,-]\d)"
+_DAY_RANGES = [
+    re.compile(
+        rf"(?P<d1>\d{{1,2}})(?:[./](?P<m1>\d{{1,2}}))?{_RANGE_TO}"
+        rf"(?P<d2>\d{{1,2}})(?P<sep>[./])(?P<m2>\d{{1,2}})"
+        rf"(?:(?:(?P=sep)|\s+năm\s+)(?P<year>\d{{4}}))?{_RANGE_END}",
+        _I,
+    ),
+    re.compile(
+        rf"(?P<d1>\d{{1,2}})(?:\s+tháng\s+(?P<m1>\d{{1,2}}))?{_RANGE_TO}"
+        rf"(?P<d2>\d{{1,2}})\s+tháng\s+(?P<m2>\d{{1,2}})"
+        rf"(?:(?:\s+năm\s+|\s*/\s*)(?P<year>\d{{4}}))?{_RANGE_END}",
+        _I,
+    ),
+]
+# a superscript: an exponent ("km<sup>2</sup>") or a footnote mark, not a count
+_SUPERSCRIPT = re.compile(r"(?<=<sup>)\d+\s*(?=</sup>)", _I)
 _NUMERIC_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\w/])(?![.,-]\d)")
 _DAY_MONTH = re.compile(r"(\d{1,2})([./-])(\d{1,2})(?:\s+năm\s+(\d{4}))?(?![\w/])(?![.,-]\d)", _I)
 _CLOCK_H = re.compile(
@@ -225,8 +259,56 @@ def _day_part_hour(hour: int, after: str) -> int:
     return hour
 
 
+def _range_english(
+    first: tuple[int, int], last: tuple[int, int], year: int | None, dash: bool
+) -> str | None:
+    """`May 20-22, 2023`, `November 28 to December 2, 2022`, `December 28, 2022 to
+    January 3, 2023`; None unless both ends are dates and the range goes forward."""
+    (d1, m1), (d2, m2) = first, last
+    start_year = year if year is None or (m1, d1) < (m2, d2) else year - 1
+    if (
+        (m1, d1) == (m2, d2)
+        or (m1 == m2 and d1 > d2)
+        or not (_valid_date(d1, m1, start_year or 2000) and _valid_date(d2, m2, year or 2000))
+    ):
+        return None
+    to = "-" if dash else " to "
+    if m1 == m2:
+        days = f"{MONTHS[m2 - 1]} {d1}{to}{d2}"
+        return f"{days}, {year}" if year else days
+    start = date_english(d1, m1, start_year if start_year != year else None)
+    return f"{start}{to}{date_english(d2, m2, year)}"
+
+
 def _vi_decimal(text: str) -> Decimal:
     return Decimal(text.replace(".", "").replace(",", "."))
+
+
+Readings = tuple[frozenset[Decimal], ...]
+
+
+def _values(*values: int | Decimal) -> frozenset[Decimal]:
+    return frozenset(Decimal(v).normalize() for v in values)
+
+
+def duration_readings(hours: int, minutes: int | None = None) -> Readings:
+    """A number of hours as English states it: `5h` as 5; `3 giờ 30 phút` as 3 and 30,
+    as 210 (minutes) or as 3.5 (hours: only for a quarter, a half, three quarters)."""
+    if not minutes:
+        return (_values(hours),)
+    readings = (_values(hours, minutes), _values(60 * hours + minutes))
+    if minutes in (15, 30, 45):
+        readings += (_values(Decimal(hours) + Decimal(minutes) / 60),)
+    return readings
+
+
+def hour_readings(hour: int, minutes: int | None = None) -> Readings:
+    """An hour that may be a number of hours or a time of day (`gần 22h`, `20 giờ`):
+    `22 hours` and `10 p.m.` both state it."""
+    readings = duration_readings(hour, minutes)
+    if 12 < hour < 24:
+        readings += duration_readings(hour - 12, minutes)[:1]
+    return readings
 
 
 @dataclass(frozen=True)
@@ -249,6 +331,10 @@ class _Clock:
     @property
     def hours_or_time(self) -> str:
         return f"“{self.text}” could be a time or a number of hours"
+
+    @property
+    def hour_readings(self) -> Readings:
+        return hour_readings(self.hour, self.minute)
 
 
 class _Scanner:
@@ -275,14 +361,51 @@ class _Scanner:
         """A count word right after end ("2-3 lần", "tháng 6 triệu")."""
         return _COUNT_AFTER.match(self.text, end) is not None
 
-    def span(self, m: re.Match[str], kind: Kind, english: str, ambiguous: str = "") -> Span:
+    def span(
+        self,
+        m: re.Match[str],
+        kind: Kind,
+        english: str,
+        ambiguous: str = "",
+        readings: Readings = (),
+    ) -> Span:
         text = m.group()
-        return Span(m.start(), m.end(), text, kind, text if ambiguous else english, ambiguous)
+        english = text if ambiguous else english
+        return Span(m.start(), m.end(), text, kind, english, ambiguous, readings=readings)
+
+    def numbers(self, m: re.Match[str], readings: Readings) -> Span:
+        """Left as written and checked as numbers: a range of counts (`2-3 lần`: 2 and
+        3), a score (`thắng 21:19`), a number of hours (`kéo dài 3 giờ 30 phút`)."""
+        return self.span(m, "number", m.group(), readings=readings)
 
     def date(self, m: re.Match[str], day: int | None, month: int, year: int | None) -> Span | int:
         if self.lunar(m.end()):
             return m.end()
         return self.span(m, "date", date_english(day, month, year))
+
+    def superscript(self, pos: int) -> Span | int | None:
+        m = _SUPERSCRIPT.match(self.text, pos)
+        return m.end() if m else None
+
+    def day_range(self, pos: int) -> Span | int | None:
+        """A range of days, converted whole (`ngày 20-22/5/2023` → `May 20-22, 2023`,
+        `28/11 đến 2/12/2022` → `November 28 to December 2, 2022`) when it has a year or
+        a cue word and both ends are dates in order; otherwise left whole and flagged."""
+        m = next((m for r in _DAY_RANGES if (m := r.match(self.text, pos))), None)
+        if not m:
+            return None
+        if self.lunar(m.end()):
+            return m.end()
+        d1, d2, m2 = int(m.group("d1")), int(m.group("d2")), int(m.group("m2"))
+        m1 = int(m.group("m1") or m2)
+        year = int(m.group("year")) if m.group("year") else None
+        dash = m.group("to").strip() in ("-", "–")
+        english = _range_english((d1, m1), (d2, m2), year, dash)
+        if english is None:
+            return self.span(m, "date", "", f"“{m.group()}” is not a valid range of dates")
+        if year is None and not self.date_cue(pos):
+            return self.span(m, "date", "", f"“{m.group()}” could be {english} or numbers")
+        return self.span(m, "date", english)
 
     def full_words(self, pos: int) -> Span | int | None:
         m = _FULL_WORDS.match(self.text, pos)
@@ -371,7 +494,7 @@ class _Scanner:
         followed by a word that is neither a count nor usual after a date stays
         ambiguous: a range is written low to high, a date either way."""
         if self.counted(m.end()) or month > 12:
-            return m.end()
+            return self.numbers(m, (_values(day, month),))  # "ngày 2-3 lần", "ngày 15-20"
         if not _valid_date(day, month):
             return self.span(m, "date", "", f"“{m.group()}” is not a valid date")
         if day < month and not _DATE_FOLLOWS.match(self.text, m.end()):
@@ -396,7 +519,7 @@ class _Scanner:
                 return self.span(m, "date", "", f"“{m.group()}” is not a valid date")
             return self.date(m, day, month, year)
         if sep == "-":
-            return m.end()  # a range ("7-12 tuổi") or a score, not a date
+            return self.numbers(m, (_values(day, month),))  # a range ("7-12 tuổi") or a score
         if sep == "/" and (not valid or (day, month) in _SIMPLE_FRACTIONS):
             return m.end()  # a ratio (32/63 tỉnh) or a fraction (1/2)
         if sep == "." and _VERSION_CUE.search(self.before(pos)):
@@ -444,12 +567,17 @@ class _Scanner:
 
     def impossible_clock(self, c: _Clock) -> Span | int | None:
         """`48h`, `24h`: no time of day, a number of hours."""
-        return c.match.end() if c.hour > 23 or c.minute > 59 else None
+        if c.minute > 59:
+            return c.match.end()
+        if c.hour > 23:
+            return self.numbers(c.match, duration_readings(c.hour, c.minute))
+        return None
 
     def race_time(self, c: _Clock) -> Span | int | None:
-        """`về đích sau 2h05'`, `2 giờ 5 phút 30 giây`: a lap or race time."""
+        """`về đích sau 2h05'`, `2 giờ 5 phút 30 giây`: a lap or race time, its numbers
+        checked (`2:05`, `2 hours 5 minutes`)."""
         if c.has_minutes and (c.text.endswith("'") or _RACE_TIME_AFTER.match(c.after)):
-            return c.match.end()
+            return self.numbers(c.match, (_values(c.hour, c.minute),))
         return None
 
     def duration(self, c: _Clock) -> Span | int | None:
@@ -464,8 +592,8 @@ class _Scanner:
             or word in ("gần", "hơn", "sau")
             or (word in ("kéo dài", "suốt") and about in ("tới", "đến"))
         ):
-            return self.span(c.match, "time", "", c.hours_or_time)
-        return c.match.end()
+            return self.span(c.match, "time", "", c.hours_or_time, c.hour_readings)
+        return self.numbers(c.match, duration_readings(c.hour, c.minute))
 
     def uncued_clock(self, c: _Clock) -> Span | int | None:
         """No cue word around it: a colon form may be a score or a ratio (`thắng 21:19`,
@@ -474,12 +602,12 @@ class _Scanner:
             return None
         if c.colon and not _CLOCK_UNIT_AFTER.match(c.after):
             if _SCORE_CUE.search(c.before):
-                return c.match.end()  # "thắng 21:19", "tỷ lệ 1:50"
+                return self.numbers(c.match, (_values(c.hour, c.minute),))  # "thắng 21:19"
             return self.span(c.match, "time", "", f"“{c.text}” could be a time, a score or a ratio")
         if not c.has_minutes:
-            if "giờ" in c.text.lower():
-                return c.match.end()  # "8 giờ" alone is as often hours as o'clock
-            return self.span(c.match, "time", "", c.hours_or_time)
+            if "giờ" in c.text.lower():  # "8 giờ" alone is as often hours as o'clock
+                return self.numbers(c.match, c.hour_readings)
+            return self.span(c.match, "time", "", c.hours_or_time, c.hour_readings)
         return None
 
     def time_of_day(self, c: _Clock) -> Span:
@@ -527,18 +655,18 @@ class _Scanner:
         else:
             return m.end()  # 1.2.3, 192.168.1.1, 0912.345.678: codes, left alone
         scale = _SCALE_AFTER.match(self.text, m.end())
-        if scale:
-            word = scale.group(1).lower()
-            span = Span(
-                span.start, span.end, span.text, span.kind, span.english, span.ambiguous,
-                SCALES["tỷ" if word == "tỉ" else word],
-            )  # fmt: skip
-        return span
+        factor = SCALES["tỷ" if (w := scale.group(1).lower()) == "tỉ" else w] if scale else 1
+        if span.ambiguous:
+            return replace(span, scale=factor)
+        value = Decimal(span.english.replace(",", ""))
+        return replace(span, scale=factor, readings=(_values(value), _values(value * factor)))
 
     def scan(self) -> list[Span]:
         spans: list[Span] = []
         pos = 0
         digit_readers: list[Callable[[int], Span | int | None]] = [
+            self.superscript,
+            self.day_range,
             self.full_words,
             self.day_month_words,
             self.numeric_date,
