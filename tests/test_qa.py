@@ -9,6 +9,7 @@ from pathlib import Path
 import polib
 import pytest
 
+from tests.conftest import ROOT
 from translit.conventions import scanner
 from translit.document import Document, Entry, Finding, Glossary, Segment
 from translit.formats import po as po_format
@@ -554,3 +555,22 @@ def test_check_reads_numbers_in_words_and_holds_durations_to_the_source(
     review(tmp_path / "out" / "hoi-cho.po", {"p3.s1": "The opening lasted more than two hours."})
     result = run_cli("check", "out", "--fail-on", "warning")
     assert result.exit_code == 0, result.output
+
+
+FLORES = ROOT.parent / "shared" / "data" / "flores200-vi-en"
+
+
+def test_number_and_date_checks_raise_no_false_alarm_on_flores_human_references():
+    """On the 2,009 FLORES dev+devtest pairs the professional English raised 9 number
+    and date findings in 6 sentences (numbers in words, 1995-96, km<sup>2</sup>, p109);
+    the two left are real differences between the source and the reference."""
+    if not (FLORES / "flores-dev.vi").is_file():
+        pytest.skip(f"FLORES-200 is not in {FLORES} (the repository's sibling shared/data)")
+    from benchmarks.number_checks import flores_alarms
+
+    sentences, checked, alarms = flores_alarms(FLORES, "en")
+    assert sentences == 2009 and checked >= 600  # the checks ran on every number and date
+    assert {(a.split, a.line, a.code) for a in alarms} == {
+        ("dev", 166, "date-mismatch"),  # the reference misspells the month: "Novemeber 26"
+        ("test", 307, "date-mismatch"),  # "09:19 giờ GMT" became "09:19 p.m. GMT"
+    }
