@@ -82,27 +82,29 @@ def english_numbers(text: str) -> set[Decimal]:
     return values
 
 
-# AP abbreviations (and the usual variants) an English text may use instead
-_MONTH_ABBREVIATIONS = {
-    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7,
-    "Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
-}  # fmt: skip
-_MONTH_NAMES = {name: i + 1 for i, name in enumerate(MONTHS)} | _MONTH_ABBREVIATIONS
-_MONTH_ALTERNATIVES = "|".join(sorted(_MONTH_NAMES, key=len, reverse=True))
+# Month names and their AP abbreviations (and the usual variants: Sept, Jun, Jul),
+# written as prefixes so the pattern stays small: the first three letters name the month.
+_MONTH_ALTERNATIVES = (
+    "Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    "|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+)
+_MONTH_NUMBERS = {name[:3]: i + 1 for i, name in enumerate(MONTHS)}
 _ORDINAL_DAYS = {ordinal_word(n): n for n in range(1, 32)}
-_DAY_ALTERNATIVES = "|".join(sorted(_ORDINAL_DAYS, key=len, reverse=True))
+_DAY_ALTERNATIVES = (  # first ... thirty-first
+    "(?:twenty-)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirty-first"
+    "|tenth|eleventh|twelfth|(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth|thirtieth"
+)
 
 
 def _month(n: str = "") -> str:
     return rf"(?P<month{n}>{_MONTH_ALTERNATIVES})\.?"
 
 
-def _day(n: str = "") -> str:
-    """`7`, `7th`, `the 7th`, `seventh`, `the seventh`."""
-    return (
-        rf"(?:the\s+)?(?P<day{n}>\d{{1,2}}(?:st|nd|rd|th)?(?!\d)"
-        rf"|(?i:{_DAY_ALTERNATIVES})(?![\w-]))"
-    )
+def _day(n: str = "", words: bool = False) -> str:
+    """`7`, `7th`, `the 7th`; with words also `seventh`, `the seventh` (single dates
+    only: a range in words is rare, and each alternation costs start-up time)."""
+    ordinals = rf"|(?i:{_DAY_ALTERNATIVES})(?![\w-])" if words else ""
+    return rf"(?:the\s+)?(?P<day{n}>\d{{1,2}}(?:st|nd|rd|th)?(?!\d){ordinals})"
 
 
 def _year(n: str = "") -> str:
@@ -110,8 +112,8 @@ def _year(n: str = "") -> str:
 
 
 _TO = r"(?:\s*[-–—]\s*|\s+(?:to|and|through|until|till|thru)\s+(?:the\s+)?)"
-_MONTH_DAY = rf"{_month()}\s+{_day()}"
-_DAY_MONTH = rf"(?<![\w,.]){_day()}\s+(?:of\s+)?{_month()}"
+_MONTH_DAY = rf"{_month()}\s+{_day(words=True)}"
+_DAY_MONTH = rf"(?<![\w,.]){_day(words=True)}\s+(?:of\s+)?{_month()}"
 _YEAR_AFTER = rf"(?:,?\s+(?:of\s+)?{_year()})?"
 # Ranges first, then single dates; the first that matches at the leftmost place wins.
 # A range gives both ends, each with the year it ends with: "May 20-22, 2023",
@@ -143,8 +145,8 @@ def _date_parts(groups: dict[str, str | None], n: str = "") -> DateParts:
     month, day, year = groups.get(f"month{n}"), groups.get(f"day{n}"), groups.get(f"year{n}")
     return (
         int(year) if year else None,
-        _MONTH_NAMES[month] if month else None,
-        _ORDINAL_DAYS.get(day.lower(), 0) or int(day.rstrip("stndrh")) if day else None,
+        _MONTH_NUMBERS[month[:3]] if month else None,
+        _ORDINAL_DAYS.get(day.lower()) or int(day.rstrip("stndrh")) if day else None,
     )
 
 

@@ -144,7 +144,7 @@ class _Phrase:
             self.mantissa, self.total = group, self.total + group * value
             self.group, self.scale = None, value
         elif kind == "dozen":
-            self.group = (self.group or 1) * 12
+            self.group = (self.group or Decimal(1)) * 12
         elif kind == "half" or last == "":  # "a" after "half": "half a million"
             self.group = value
         return True
