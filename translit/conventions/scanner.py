@@ -383,6 +383,11 @@ class _Scanner:
             return m.end()
         return self.span(m, "date", date_english(day, month, year))
 
+    def full_date(self, m: re.Match[str], day: int, month: int, year: int) -> Span | int:
+        if not _valid_date(day, month, year):
+            return self.span(m, "date", "", f"“{m.group()}” is not a valid date")
+        return self.date(m, day, month, year)
+
     def superscript(self, pos: int) -> Span | int | None:
         m = _SUPERSCRIPT.match(self.text, pos)
         return m.end() if m else None
@@ -411,10 +416,7 @@ class _Scanner:
         m = _FULL_WORDS.match(self.text, pos)
         if not m:
             return None
-        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(4))
-        if not _valid_date(day, month, year):
-            return self.span(m, "date", "", f"“{m.group()}” is not a valid date")
-        return self.date(m, day, month, year)
+        return self.full_date(m, int(m.group(1)), int(m.group(2)), int(m.group(4)))
 
     def day_month_words(self, pos: int) -> Span | int | None:
         m = _DAY_MONTH_WORDS.match(self.text, pos)
@@ -466,10 +468,7 @@ class _Scanner:
         m = _NUMERIC_DATE.match(self.text, pos)
         if not m:
             return None
-        day, month, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
-        if not _valid_date(day, month, year):
-            return self.span(m, "date", "", f"“{m.group()}” is not a valid date")
-        return self.date(m, day, month, year)
+        return self.full_date(m, int(m.group(1)), int(m.group(3)), int(m.group(4)))
 
     def numeric_month_year(self, pos: int) -> Span | int | None:
         """`10/2023` after `vào`, `từ`, `cuối` ... → `October 2023`; with no cue word it
