@@ -231,7 +231,8 @@ def _convention_findings(seg: Segment, english: str, spans: Sequence[Span]) -> l
             continue
         if span.ambiguous and not span.readings:
             continue  # read another way in the English: nothing to hold it to
-        if span.kind == "number" or span.ambiguous:  # "gần 22h": 22 hours, or 10 p.m.
+        as_number = span.kind == "number" or bool(span.ambiguous)  # "gần 22h": 22, or 10 p.m.
+        if as_number:
             found = _number_found(span, seg.source, english, values)
         else:
             found = rendered(span.kind, span.english, english)
@@ -241,7 +242,7 @@ def _convention_findings(seg: Segment, english: str, spans: Sequence[Span]) -> l
         if found:
             continue
         said = f"“{span.text}”" + (f" ({span.english})" if span.english != span.text else "")
-        if span.kind == "number" or span.ambiguous:
+        if as_number:
             numbers.append(finding("number-mismatch", f"{said} has no counterpart in the English"))
         else:
             dates.append(finding("date-mismatch", f"{said} is not in the English"))
