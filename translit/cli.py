@@ -38,7 +38,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 models_app = typer.Typer(
-    help="List, install and remove translation models (Argos packages).",
+    help="List, install and remove translation models (Argos packages, converted "
+    "CTranslate2 models such as OPUS-MT and NLLB).",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -143,7 +144,10 @@ def translate(
     ] = None,
     model: Annotated[
         str | None,
-        typer.Option(help="Installed model name or package folder [default: newest vi→en]."),
+        typer.Option(
+            help="Installed model name, or an Argos package or converted CTranslate2 "
+            "folder [default: newest vi→en Argos package, see translit models list]."
+        ),
     ] = None,
     beam: Annotated[
         int | None, typer.Option(min=1, help="Beam size; 1 is greedy and fastest [default: 4].")
@@ -238,7 +242,7 @@ def translate(
       translit translate examples/ --format all   # also md, tsv, tmx, xliff
     """
     from translit.document import Glossary
-    from translit.engines import CT2Engine, EngineOptions
+    from translit.engines import CT2Engine
     from translit.glossary import GlossaryError, default_glossaries, load_glossaries
     from translit.glossary.enforce import term_policy
     from translit.models import ModelError, ModelMissing, find_model
@@ -268,18 +272,7 @@ def translate(
         fail(f"{err}; or add --no-mt to prepare the files for a human translator", EXIT_MODEL)
     except ModelError as err:
         fail(str(err), EXIT_MODEL)
-    engine = None
-    if chosen is not None:
-        engine = CT2Engine(
-            chosen,
-            EngineOptions(
-                beam=config.beam,
-                device=config.device,  # type: ignore[arg-type]
-                threads=config.threads,
-                compute_type=config.compute_type,
-                batch_tokens=config.batch_tokens,
-            ),
-        )
+    engine = None if chosen is None else CT2Engine(chosen, _engine_options(config))
     bar = None if quiet or not sys.stderr.isatty() else _Bar()
 
     def warn(message: str) -> None:
@@ -300,7 +293,6 @@ def translate(
             on_warning=warn,
             formats=written,
             chunk_segments=chunk_segments,
-            engine_key=_engine_key(engine),
             from_encoding=from_encoding.value if from_encoding else None,
         )
     except (InputError, LockedError) as err:
@@ -324,15 +316,16 @@ def translate(
         raise typer.Exit(EXIT_INPUT)
 
 
-def _engine_key(engine) -> str:  # engine: CT2Engine | None
-    """What the run cache is keyed by: the model and the options that change its output."""
-    from translit.runstate import cache_key
+def _engine_options(config: Config):  # -> EngineOptions
+    """The engine settings a command's config (options over translit.toml) asks for."""
+    from translit.engines import EngineOptions
 
-    if engine is None:
-        return ""
-    opts = engine.options
-    return cache_key(
-        engine.model.path, engine.model.version, opts.beam, opts.compute_type, opts.length_penalty
+    return EngineOptions(
+        beam=config.beam,
+        device=config.device,  # type: ignore[arg-type]
+        threads=config.threads,
+        compute_type=config.compute_type,
+        batch_tokens=config.batch_tokens,
     )
 
 
@@ -585,26 +578,31 @@ def _output_formats(option: str | None, config: Config) -> tuple[str, ...]:
 
 @models_app.command("list")
 def models_list() -> None:
-    """List installed models; the one `translate` uses is marked with *."""
+    """List installed models with family, size and licence; the one `translate` uses
+    is marked with *.
+
+    Argos packages are listed first, then converted CTranslate2 models (installed with
+    `translit models install FOLDER`). Choose another with --model NAME or translit.toml.
+    """
     from translit.models import (
         ModelError,
         find_model,
         install_hint,
         installed_models,
+        models_dir,
+        models_table,
         packages_dir,
     )
 
     models = installed_models()
     if not models:
-        typer.echo(f"No models installed in {packages_dir()}; {install_hint()}.")
+        typer.echo(f"No models installed in {packages_dir()} or {models_dir()}; {install_hint()}.")
         return
     try:
         used = find_model(name=load_config().model).path
     except (ModelError, ConfigError):
         used = None
-    for m in models:
-        mark = "*" if m.path == used else " "
-        typer.echo(f"{mark} {m.name:<32} {m.from_code}→{m.to_code}  {m.version:<8} {m.path}")
+    typer.echo(models_table(models, used))
 
 
 TIMEOUT_OPTION = typer.Option(
@@ -616,40 +614,66 @@ TIMEOUT_OPTION = typer.Option(
 def models_install(
     source: Annotated[
         list[str],
-        typer.Argument(help="A .argosmodel file, or FROM TO language codes (e.g. vi en)."),
+        typer.Argument(
+            help="An .argosmodel file, a converted CTranslate2 model folder (or a .zip or "
+            ".tar.gz of one), or FROM TO language codes (e.g. vi en)."
+        ),
     ],
     timeout: Annotated[float, TIMEOUT_OPTION] = 30.0,
 ) -> None:
-    """Install a model from a file, or from the Argos package index (needs internet once).
+    """Install a model from a file or folder, or from the Argos package index (needs
+    internet once).
 
     A file must be a vi→en Argos package; it is checked (zip, paths, required files,
     metadata, size) before anything is written. The index is the one argostranslate
     uses (ARGOS_PACKAGE_INDEX).
+
+    A folder made by ct2-transformers-converter (OPUS-MT/Marian, NLLB, M2M100, or any
+    model with a translit-model.toml) is copied into translit's models folder
+    (TRANSLIT_MODELS_DIR) once its tokenizer, vocabulary and special tokens are proved
+    to fit together. Its licence is shown: NLLB's forbids commercial use.
 
     Examples:
 
       translit models install ./translate-vi_en-1_9.argosmodel
 
       translit models install vi en
+
+      translit models install ./opus-mt-vi-en-ct2/
+
+      translit models install ./nllb-200-distilled-600M-ct2.tar.gz
     """
+    from translit.engines.profiles import non_commercial
     from translit.models import (
         SOURCE_LANG,
         TARGET_LANG,
         ModelError,
-        install_file,
         install_from_index,
+        install_model,
     )
 
     try:
         if len(source) == 1:
-            info = install_file(Path(source[0]), expect=(SOURCE_LANG, TARGET_LANG))
+            info = install_model(Path(source[0]), expect=(SOURCE_LANG, TARGET_LANG))
         elif len(source) == 2:
             info = install_from_index(source[0], source[1], timeout=timeout)
         else:
-            fail("give one .argosmodel file, or two language codes such as `vi en`")
+            fail("give one .argosmodel file or model folder, or two language codes such as `vi en`")
     except ModelError as err:
         fail(str(err))
-    typer.echo(f"installed {info.label} ({info.from_code}→{info.to_code}) in {info.path}")
+    if info.family == "argos":
+        typer.echo(f"installed {info.label} ({info.from_code}→{info.to_code}) in {info.path}")
+        return
+    typer.echo(
+        f"installed {info.label} ({info.family}, {info.from_code}→{info.to_code}) in {info.path}"
+    )
+    typer.echo(f"licence: {info.licence or 'not stated; see the model card'}")
+    if non_commercial(info.licence):
+        typer.echo(
+            "note: this model may not be used commercially (a news desk that sells its "
+            "articles needs another model)"
+        )
+    typer.echo(f"use it with: translit translate ARTICLES --model {info.name}")
 
 
 @models_app.command("available")
