@@ -535,6 +535,116 @@ def check(
         raise typer.Exit(EXIT_FINDINGS)
 
 
+@app.command("eval")
+def eval_command(
+    bitext: Annotated[
+        tuple[Path, Path],
+        typer.Option(
+            "--bitext",
+            metavar="SOURCE REFERENCE",
+            help="Two line-aligned UTF-8 files: the Vietnamese, and a reference English "
+            "translation of each line.",
+        ),
+    ],
+    model: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--model",
+            "-m",
+            metavar="NAME",
+            help="A model to translate the source with (installed name or folder); repeat "
+            "to compare [default: the model translate uses, unless --hyp is given].",
+        ),
+    ] = None,
+    hyp: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--hyp",
+            metavar="FILE",
+            help="An existing English translation of the source, one line per line, to "
+            "score as it is; repeat for several.",
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="A JSON list on stdout, one object per system.")
+    ] = False,
+    save: Annotated[
+        str | None,
+        typer.Option(
+            "--save",
+            metavar="PREFIX",
+            help="Keep each model's English in PREFIX.<model>.en (e.g. runs/dev).",
+        ),
+    ] = None,
+    beam: Annotated[
+        int | None, typer.Option(min=1, help="Beam size [default: as translate].")
+    ] = None,
+    threads: Annotated[
+        int | None, typer.Option(min=0, help="CPU threads, 0 = all cores [default: 0].")
+    ] = None,
+    compute_type: Annotated[
+        str | None, typer.Option(help="CTranslate2 compute type [default: auto].")
+    ] = None,
+    glossary: GlossaryOption = None,
+    no_glossary: NoGlossaryOption = False,
+) -> None:
+    """Score models and translations on the same sentences: BLEU and chrF (sacrebleu),
+    glossary term success, number and date errors, speed.
+
+    Each --model translates SOURCE the way translate would (glossary, number and date
+    conversion included); each --hyp file is scored as it is. BLEU and chrF are
+    sacrebleu's (the same as `sacrebleu REFERENCE -i FILE -m bleu chrf`), printed with
+    its signature. "glossary terms" is the share of glossary hits in the source whose
+    English has the entry's term (or another accepted form); number and date errors are
+    translit check's number-mismatch and date-mismatch findings. Needs sacrebleu
+    (pip install 'translit[eval]').
+
+    Examples:
+
+      translit eval --bitext dev.vi dev.en -m opus-mt-vi-en -m nllb-600m
+
+      translit eval --bitext dev.vi dev.en --hyp dev.google.en --hyp dev.nllb.en
+
+      translit eval --bitext dev.vi dev.en --json --save runs/dev
+    """
+    try:
+        import sacrebleu  # noqa: F401
+    except ImportError:
+        fail("translit eval needs sacrebleu: pip install 'translit[eval]'")
+    from translit.engines import CT2Engine
+    from translit.evaluate import evaluate, read_bitext, table, to_json
+    from translit.models import ModelError, find_model
+
+    policy = _term_policy(glossary, no_glossary)
+    try:
+        config = load_config().with_overrides(beam=beam, threads=threads, compute_type=compute_type)
+        data = read_bitext(*bitext)
+    except (ConfigError, InputError) as err:
+        fail(str(err))
+    names: list[str | None] = list(model or ([] if hyp else [config.model]))
+    try:
+        chosen = [find_model(name=name) for name in names]
+    except ModelError as err:
+        fail(str(err), EXIT_MODEL)
+    twice = {m.name for m in chosen if sum(n.name == m.name for n in chosen) > 1}
+    if twice:
+        fail(f"model {sorted(twice)[0]!r} is given twice")
+    options = _engine_options(config)
+
+    def engines():
+        for m in chosen:
+            typer.echo(f"translating {len(data.sources)} lines with {m.name}…", err=True)
+            yield m.name, CT2Engine(m, options)
+
+    try:
+        scores = evaluate(data, policy, engines(), hyp or [], save)
+    except InputError as err:
+        fail(str(err))
+    except ModelError as err:
+        fail(str(err), EXIT_MODEL)
+    typer.echo(to_json(scores) if as_json else table(scores))
+
+
 def _print_findings(result) -> None:  # result: translit.review.CheckResult
     from rich.console import Console
     from rich.table import Table
