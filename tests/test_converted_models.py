@@ -408,3 +408,61 @@ def test_a_profile_file_makes_any_family_usable(models_home, run_cli, converted_
     text = "Tổng thống Mỹ J.Biden và Tổng thống Nga V.Putin đã điện đàm."
     assert engine.translate([text])[0][0].text == text
     assert "|family:desk-nllb|" in engine.fingerprint
+
+
+def test_a_folder_that_is_no_model_is_refused_before_anything_is_copied(
+    models_home, run_cli, tmp_path, copy_package
+):
+    home = tmp_path / "home"
+    (home / "articles").mkdir(parents=True)
+    (home / "articles" / "bai.txt").write_text("Một câu.\n", encoding="utf-8")
+    result = run_cli("models", "install", str(home))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {home}: not a converted CTranslate2 model folder (no model.bin); "
+        "see `ct2-transformers-converter` in the README\n"
+    )
+    unpacked = tmp_path / "unpacked"
+    with zipfile.ZipFile(copy_package) as zf:
+        zf.extractall(unpacked)
+    argos = unpacked / "translate-vi_en-1_9"
+    result = run_cli("models", "install", str(argos))
+    assert result.exit_code == 2 and "an unpacked Argos package" in result.stderr
+    assert not models_home.exists() or list(models_home.iterdir()) == []
+
+
+def test_a_full_disk_during_install_leaves_nothing_behind(
+    models_home, run_cli, converted_folders, monkeypatch
+):
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("translit.models.shutil.copyfile", full)
+    folder = converted_folders["copy-marian"]
+    result = run_cli("models", "install", str(folder))
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {folder}: cannot copy the model (No space left on device)\n"
+    assert list(models_home.iterdir()) == []
+
+
+def test_reinstalling_replaces_the_model_and_a_planted_link_is_not_followed(
+    models_home, run_cli, converted_folders, tmp_path
+):
+    folder = converted_folders["copy-marian"]
+    assert run_cli("models", "install", str(folder)).exit_code == 0
+    stale = models_home / "copy-marian" / "stale.bin"
+    stale.write_bytes(b"x")
+    assert run_cli("models", "install", str(folder)).exit_code == 0
+    assert not stale.exists()
+    # a link planted where the model goes: replaced, its target left alone
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "keep.txt").write_text("mine")
+    shutil.rmtree(models_home / "copy-marian")
+    (models_home / "copy-marian").symlink_to(victim)
+    assert run_cli("models", "install", str(folder)).exit_code == 0
+    assert (victim / "keep.txt").read_text() == "mine" and len(list(victim.iterdir())) == 1
+    assert not (models_home / "copy-marian").is_symlink()
+    assert sorted(p.name for p in models_home.iterdir() if not p.name.startswith(".")) == [
+        "copy-marian"
+    ]

@@ -179,6 +179,9 @@ def test_models_that_cannot_be_used_exit_3(with_model, run_cli, bitext):
     twice = run_cli(*base, "-m", "translate-vi_en-1_9", "-m", "translate-vi_en-1_9")
     assert twice.exit_code == 2
     assert twice.stderr == "error: model 'translate-vi_en-1_9' is given twice\n"
+    hyp = str(bitext["good"])
+    twice = run_cli(*base, "--hyp", hyp, "--hyp", hyp)
+    assert twice.exit_code == 2 and twice.stderr == f"error: file {hyp!r} is given twice\n"
 
 
 def test_save_never_overwrites_an_input(with_model, run_cli, bitext, tmp_path):

@@ -626,9 +626,10 @@ def eval_command(
         chosen = [find_model(name=name) for name in names]
     except ModelError as err:
         fail(str(err), EXIT_MODEL)
-    twice = {m.name for m in chosen if sum(n.name == m.name for n in chosen) > 1}
-    if twice:
-        fail(f"model {sorted(twice)[0]!r} is given twice")
+    for kind, given in (("model", [m.name for m in chosen]), ("file", [str(h) for h in hyp or []])):
+        twice = sorted({g for g in given if given.count(g) > 1})
+        if twice:
+            fail(f"{kind} {twice[0]!r} is given twice")
     options = _engine_options(config)
 
     def engines():

@@ -716,6 +716,16 @@ def _stage(source: Path, staging: Path, where: str, max_bytes: int) -> str:
     """Copy or unpack the model into staging; return the model folder's name there."""
     if source.is_dir():
         name = source.resolve().name
+        if (source / "metadata.json").is_file():
+            raise ModelError(
+                f"{where}: an unpacked Argos package; install its .argosmodel file, "
+                f"or use the folder as it is with --model {where}"
+            )
+        if not (source / "model.bin").is_file():
+            raise ModelError(
+                f"{where}: not a converted CTranslate2 model folder (no model.bin); "
+                "see `ct2-transformers-converter` in the README"
+            )
         if not name or name.startswith("."):
             raise ModelError(f"{where}: a model folder's name may not start with a dot")
         _copy_folder(source, staging / name, where)
