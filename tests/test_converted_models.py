@@ -207,6 +207,9 @@ def test_install_list_and_remove_converted_folders(models_home, run_cli, convert
     assert " KiB  CC-BY-NC-4.0 (non-commercial use only)  " in nllb_row
     assert nllb_row.endswith(str(models_home / "copy-nllb"))
 
+    # the pair names the Argos packages (as models install vi en does), never these
+    by_pair = run_cli("models", "remove", "vi", "en")
+    assert by_pair.exit_code == 2 and "no installed model vi→en" in by_pair.stderr
     removed = run_cli("models", "remove", "copy-nllb")
     assert removed.exit_code == 0 and "removed copy-nllb" in removed.stdout
     assert [m.name for m in installed_models()] == ["copy-marian"]

@@ -815,13 +815,16 @@ def models_remove(
         list[str], typer.Argument(help="FROM TO language codes, or an installed model's name.")
     ],
 ) -> None:
-    """Remove an installed model.
+    """Remove an installed model: the Argos package(s) for a language pair, or any
+    model by its name (as `translit models list` shows it).
 
     Examples:
 
       translit models remove vi en
 
       translit models remove translate-vi_en-1_9
+
+      translit models remove nllb-200-distilled-600M
     """
     from translit.models import ModelError, remove_model
 

@@ -333,11 +333,16 @@ def _swap_into_place(new: Path, final: Path) -> None:
 
 
 def remove_model(from_code: str, to_code: str, name: str | None = None) -> list[ModelInfo]:
-    """Remove the installed package(s) for the pair (or the one named); return them."""
+    """Remove the installed Argos package(s) for the pair, or the model named (a
+    converted model goes only by name); return them."""
     targets = [
         m
         for m in installed_models()
-        if (m.name == name if name else (m.from_code, m.to_code) == (from_code, to_code))
+        if (
+            m.name == name
+            if name
+            else (m.from_code, m.to_code, m.family) == (from_code, to_code, "argos")
+        )
     ]
     if not targets:
         what = repr(name) if name else f"{from_code}→{to_code}"
