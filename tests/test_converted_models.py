@@ -275,7 +275,11 @@ def _vocabulary_without_words(folder: Path) -> None:
 @pytest.mark.parametrize(
     ("source", "change", "message"),
     [
-        ("copy-nllb", _unlink("model.bin"), "no CTranslate2 model (model.bin missing)"),
+        (
+            "copy-nllb",
+            _unlink("model.bin"),
+            "not a converted CTranslate2 model folder (no model.bin)",
+        ),
         (
             "copy-nllb",
             _unlink("sentencepiece.bpe.model"),

@@ -83,3 +83,13 @@ def test_a_file_that_is_no_tokenizer_is_one_clear_error(tmp_path):
     bad.write_bytes(b"\x00not a model")
     with pytest.raises(TokenizerError, match="not a SentencePiece model"):
         load_tokenizer(bad)
+
+
+def test_an_argos_bpe_model_encodes_and_decodes(tmp_path):
+    # the BPE codes format of Argos packages' bpe.model (merges written for the test)
+    bpe = tmp_path / "bpe.model"
+    bpe.write_text("#version: 0.2\nc â\ncâ u</w>\nt h\nth e</w>\n", encoding="utf-8")
+    tokenizer = load_tokenizer(bpe)
+    tokens = tokenizer.encode("Một câu, the end.")
+    assert "câu" in tokens and "M@@" in tokens
+    assert tokenizer.decode(tokens) == "Một câu, the end."

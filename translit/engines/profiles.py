@@ -109,12 +109,10 @@ def _builtin(family: str, folder: Path, from_code: str, to_code: str) -> ModelPr
             from_code=from_code,
             to_code=to_code,
         )
-    spm = "sentencepiece.bpe.model"
-    tokenizer = (
-        spm
-        if (folder / spm).is_file() or not (folder / "tokenizer.json").is_file()
-        else ("tokenizer.json")
-    )
+    # SentencePiece when the converter copied it, else the tokenizer.json beside it
+    tokenizer = "sentencepiece.bpe.model"
+    if not (folder / tokenizer).is_file() and (folder / "tokenizer.json").is_file():
+        tokenizer = "tokenizer.json"
     if family == "nllb":  # codes for other pairs come from the profile file
         return ModelProfile(
             "nllb",
@@ -141,12 +139,8 @@ def _builtin(family: str, folder: Path, from_code: str, to_code: str) -> ModelPr
 
 
 def is_argos_package(folder: Path) -> bool:
+    """An unpacked Argos package: metadata.json and the CTranslate2 model in model/."""
     return (folder / "metadata.json").is_file() and (folder / "model").is_dir()
-
-
-def is_ct2_folder(folder: Path) -> bool:
-    """A converted CTranslate2 model folder (model.bin at its top), Argos or not."""
-    return (folder / "model.bin").is_file() or is_argos_package(folder)
 
 
 def argos_profile(folder: Path, metadata: dict[str, Any]) -> ModelProfile:

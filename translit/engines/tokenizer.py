@@ -31,8 +31,6 @@ class TokenizerError(Exception):
 class Tokenizer(Protocol):
     """Text → source tokens, and target tokens → text."""
 
-    files: tuple[Path, ...]  # what the tokenizer was read from (the fingerprint hashes them)
-
     def encode(self, text: str) -> list[str]:
         """The source text's tokens, without special tokens."""
         ...
@@ -46,9 +44,8 @@ class SentencePieceTokenizer:
     """SentencePiece: `source` encodes, `target` (default: the same file) decodes."""
 
     def __init__(self, source: Path, target: Path | None = None) -> None:
-        self.files = (source,) if target is None or target == source else (source, target)
         self._source = _sentencepiece(source)
-        self._target = self._source if len(self.files) == 1 else _sentencepiece(self.files[1])
+        self._target = self._source if target in (None, source) else _sentencepiece(target)
 
     def encode(self, text: str) -> list[str]:
         return list(self._source.encode(text, out_type=str))
@@ -88,7 +85,6 @@ class HFTokenizer:
             self._hf: Any = HF.from_file(str(path))
         except Exception as err:  # tokenizers raises its own Exception subclasses
             raise TokenizerError(f"{path}: not a usable tokenizer.json ({err})") from None
-        self.files = (path,)
 
     def encode(self, text: str) -> list[str]:
         return list(self._hf.encode(text, add_special_tokens=False).tokens)
@@ -116,7 +112,6 @@ class ArgosBPETokenizer:
     def __init__(self, path: Path, from_code: str, to_code: str) -> None:
         from argostranslate.tokenizer import BPETokenizer
 
-        self.files = (path,)
         self._bpe = BPETokenizer(path, from_code, to_code)
 
     def encode(self, text: str) -> list[str]:
