@@ -473,3 +473,22 @@ def test_reinstalling_replaces_the_model_and_a_planted_link_is_not_followed(
     assert sorted(p.name for p in models_home.iterdir() if not p.name.startswith(".")) == [
         "copy-marian"
     ]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (_unlink("target.spm"), "no tokenizer (target.spm missing)"),
+        (_write("model.bin", "damaged"), "cannot load the model ("),
+    ],
+)
+def test_a_model_damaged_after_install_is_exit_3_not_a_traceback(
+    models_home, run_cli, converted_folders, tmp_path, change, message
+):
+    folder = broken(converted_folders["copy-marian"], tmp_path, change)
+    (tmp_path / "bai.txt").write_text("Một câu ngắn.\n", encoding="utf-8")
+    result = run_cli("translate", "bai.txt", "--model", str(folder))
+    assert result.exit_code == 3, result.output
+    assert result.stderr.startswith(f"error: {folder}: {message}")
+    assert result.stderr.count("\n") == 1
+    assert not (tmp_path / "outputs" / "bai.po").exists()

@@ -84,6 +84,9 @@ class CT2Engine:
 
             profile = self.profile
             source, target = tokenizer_paths(self.model.path, profile)
+            for path in (source, target):
+                if path is not None and not path.is_file():
+                    raise ModelError(f"{self.model.path}: no tokenizer ({path.name} missing)")
             try:
                 tokenizer = load_tokenizer(
                     source, target, languages=(profile.from_code, profile.to_code)
