@@ -7,7 +7,16 @@ import sys
 
 from tests.conftest import ROOT
 
-HEAVY = ("ctranslate2", "sentencepiece", "argostranslate", "torch", "stanza", "spacy")
+HEAVY = (
+    "ctranslate2",
+    "sentencepiece",
+    "argostranslate",
+    "torch",
+    "stanza",
+    "spacy",
+    "sacrebleu",
+    "tokenizers",
+)
 NEVER = ("argostranslate.translate", "torch", "stanza", "spacy")
 
 
@@ -36,7 +45,8 @@ def test_importing_the_cli_loads_nothing_heavy():
 def test_help_loads_nothing_heavy():
     code = (
         "from typer.testing import CliRunner\nfrom translit.cli import app\n"
-        "r = CliRunner().invoke(app, ['--help'])\nassert r.exit_code == 0, r.output"
+        "for args in (['--help'], ['eval', '--help'], ['models', 'install', '--help']):\n"
+        "    r = CliRunner().invoke(app, args)\n    assert r.exit_code == 0, r.output"
     )
     assert loaded_after(code) == []
 
