@@ -270,16 +270,7 @@ def translate(
         fail(str(err), EXIT_MODEL)
     engine = None
     if chosen is not None:
-        engine = CT2Engine(
-            chosen,
-            EngineOptions(
-                beam=config.beam,
-                device=config.device,  # type: ignore[arg-type]
-                threads=config.threads,
-                compute_type=config.compute_type,
-                batch_tokens=config.batch_tokens,
-            ),
-        )
+        engine = CT2Engine(chosen, EngineOptions.from_config(config))
     bar = None if quiet or not sys.stderr.isatty() else _Bar()
 
     def warn(message: str) -> None:
@@ -487,6 +478,86 @@ def review(
                 webbrowser.open(page.resolve().as_uri())
     if errors:
         raise typer.Exit(EXIT_INPUT)
+
+
+@app.command()
+def serve(
+    output_dir: Annotated[
+        Path | None,
+        typer.Argument(metavar="[OUTPUT_DIR]", help="Folder of review files [default: outputs]."),
+    ] = None,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on: this machine only unless --allow-remote.")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int, typer.Option(min=0, max=65535, help="Port to listen on [default: a free one].")
+    ] = 0,
+    allow_remote: Annotated[
+        bool,
+        typer.Option(
+            "--allow-remote", help="Allow a --host other machines can reach (plain HTTP)."
+        ),
+    ] = False,
+    open_browser: Annotated[
+        bool, typer.Option("--open", help="Open the app in your web browser.")
+    ] = False,
+    glossary: GlossaryOption = None,
+    no_glossary: NoGlossaryOption = False,
+) -> None:
+    """Review in the browser: edit, approve and check the English side by side.
+
+    Serves the PO files of the folder on this machine. The first line printed is the
+    address to open, with a session token (http://127.0.0.1:PORT/?token=...); every
+    save goes to the PO file and rebuilds the article's .en.txt and .html. The same
+    pages' JSON API is documented in the README. Ctrl-C stops it.
+
+    Examples:
+
+      translit serve outputs/
+
+      translit serve outputs/ --open --port 8765
+    """
+    from translit.review import find_review_files
+    from translit.serve.server import is_loopback, serve
+    from translit.serve.store import ReviewFolder, model_engine
+
+    try:
+        config = load_config()
+        folder_path = output_dir or config.output
+        find_review_files([folder_path])
+    except (InputError, ConfigError) as err:
+        fail(str(err))
+    if not folder_path.is_dir():
+        fail(f"{folder_path}: not a folder; translit serve serves a folder of review files")
+    if not is_loopback(host):
+        if not allow_remote:
+            fail(f"--host {host} lets other machines connect: add --allow-remote if you mean it")
+        typer.echo(
+            f"warning: serving on {host}: anyone who can reach this machine and gets the "
+            "token can edit the review files, and plain HTTP does not hide the token",
+            err=True,
+        )
+    folder = ReviewFolder(
+        folder_path,
+        _term_policy(glossary, no_glossary),
+        engine_factory=model_engine(config),
+        on_warning=lambda message: typer.echo(f"warning: {message}", err=True),
+    )
+
+    def ready(url: str) -> None:
+        typer.echo(f"serving {folder_path} for review; press Ctrl-C to stop", err=True)
+        if open_browser:
+            import webbrowser
+
+            webbrowser.open(url)
+
+    try:
+        serve(folder, host, port, echo=lambda url: typer.echo(url), on_ready=ready)
+    except InputError as err:
+        fail(str(err))
+    except KeyboardInterrupt:
+        pass
+    typer.echo("stopped", err=True)
 
 
 class FailOn(str, Enum):
