@@ -10,7 +10,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from translit.document import Document
+from translit.document import Document, Segment
 from translit.formats import RunInfo, po
 from translit.io import split_paragraphs
 from translit.segment import segment_paragraphs
@@ -31,10 +31,9 @@ def rendered() -> str:
     for seg in doc.segments:
         seg.target, seg.fuzzy, seg.origin = f"English of {seg.key}.", True, "machine"
     doc.segments[2].previous_source = "Câu cũ."
-    old = doc.segments[-1]
-    doc.obsolete = [
-        type(old)(key="p9.s1", source="Câu đã bị xoá.", paragraph=9, start=0, end=14, target="Gone.")
-    ]
+    gone = Segment(key="p9.s1", source="Câu đã bị xoá.", paragraph=9, start=0, end=14)
+    gone.target = "Gone."
+    doc.obsolete = [gone]
     return po.render(doc, RUN)
 
 
