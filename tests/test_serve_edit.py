@@ -132,3 +132,16 @@ def test_an_unknown_or_obsolete_key_is_no_such_entry():
     for key in ("p7.s7", "p9.s1"):  # p9.s1 exists, but only as an obsolete entry
         with pytest.raises(NoSuchEntry):
             edit_entry(text, key, EntryChange("x", fuzzy=False, notes=""))
+
+
+def test_the_reviewers_comment_stays_unless_the_edit_sets_one():
+    text = edit_entry(
+        rendered(), "p2.s5", EntryChange("A.", False, "", comment="dòng một\ndòng hai")
+    )
+    kept = edit_entry(text, "p2.s5", EntryChange("B.", True, ""))
+    assert (entry(kept, "p2.s5").tcomment, entry(kept, "p2.s5").msgstr) == (
+        "dòng một\ndòng hai",
+        "B.",
+    )
+    cleared = edit_entry(kept, "p2.s5", EntryChange("B.", True, "", comment=""))
+    assert entry(cleared, "p2.s5").tcomment == ""

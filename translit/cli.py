@@ -521,14 +521,6 @@ def serve(
     from translit.serve.server import is_loopback, serve
     from translit.serve.store import ReviewFolder, model_engine
 
-    try:
-        config = load_config()
-        folder_path = output_dir or config.output
-        find_review_files([folder_path])
-    except (InputError, ConfigError) as err:
-        fail(str(err))
-    if not folder_path.is_dir():
-        fail(f"{folder_path}: not a folder; translit serve serves a folder of review files")
     if not is_loopback(host):
         if not allow_remote:
             fail(f"--host {host} lets other machines connect: add --allow-remote if you mean it")
@@ -537,6 +529,14 @@ def serve(
             "token can edit the review files, and plain HTTP does not hide the token",
             err=True,
         )
+    try:
+        config = load_config()
+        folder_path = output_dir or config.output
+        find_review_files([folder_path])
+    except (InputError, ConfigError) as err:
+        fail(str(err))
+    if not folder_path.is_dir():
+        fail(f"{folder_path}: not a folder; translit serve serves a folder of review files")
     folder = ReviewFolder(
         folder_path,
         _term_policy(glossary, no_glossary),

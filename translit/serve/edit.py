@@ -79,6 +79,8 @@ def _blocks(lines: list[str]) -> list[tuple[int, int]]:
 def _parse(text: str) -> list:  # -> list[polib.POEntry]
     import polib
 
+    # a header first, so that polib does not take the block's `# ` comment for the file's
+    text = 'msgid ""\nmsgstr ""\n\n' + text
     try:
         return [e for e in polib.pofile(text, wrapwidth=WRAP_WIDTH) if e.msgid or e.msgctxt]
     except (OSError, ValueError):

@@ -319,9 +319,9 @@ class ReviewFolder:
         edit: SegmentEdit,
     ) -> tuple[Segment, str]:
         article = self._read(article_id, path)
+        seg = self.segment(article.doc, key)
         if article.version != edit.version:
             raise Stale(_stale_message(path))
-        seg = self.segment(article.doc, key)
         seg.target = target
         seg.fuzzy = bool(target) and not edit.approved
         seg.origin = ("machine" if seg.fuzzy else "reviewed") if target else "none"
