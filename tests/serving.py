@@ -60,7 +60,7 @@ def restore(pristine: Path, folder: Path) -> None:
         if path.is_dir() and not path.is_symlink():
             shutil.rmtree(path)
         else:
-            path.unlink()
+            path.unlink(missing_ok=True)  # a temp file a save just renamed
     for path in pristine.iterdir():
         shutil.copy2(path, folder / path.name)
 

@@ -4,7 +4,7 @@ Routes (every one needs the session token):
 
     GET  /                                        the index of articles
     GET  /articles/{id}                           the article editor
-    GET  /static/{serve.js,serve.css,review.css}  the app's own assets (no network)
+    GET  /static/{serve.js,serve.css,review.css,favicon.svg}  the app's own assets
     GET  /api/articles                            [{id, title, segments, reviewed, ...}]
     GET  /api/articles/{id}                       {id, version, segments: [...]}
     PUT  /api/articles/{id}/segments/{key}        {target, approved, version[, comment]}
@@ -72,7 +72,7 @@ MAX_BODY = 1 << 20  # bytes of JSON a request may send
 WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 STATUS = {NotFound: 404, BadEdit: 400, Stale: 409, Busy: 409, Unreadable: 422, NoModel: 503}
 REASONS = {Stale: "changed", Busy: "busy"}
-STATIC = {"serve.js": "text/javascript", "serve.css": "text/css"}
+STATIC = {"serve.js": "text/javascript", "serve.css": "text/css", "favicon.svg": "image/svg+xml"}
 
 
 @dataclass(frozen=True)

@@ -46,6 +46,7 @@ def _head(title: str) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>{escape(title)} — translit serve</title>
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/static/review.css">
 <link rel="stylesheet" href="/static/serve.css">
 <script src="/static/serve.js" defer></script>
