@@ -422,3 +422,57 @@ def test_a_folder_without_po_files_or_a_remote_host_is_one_line_error(tmp_path, 
     assert result.exit_code == 2 and result.stderr.startswith("error: missing: no such file")
     result = run_cli("serve", "empty", "--host", "0.0.0.0")
     assert result.exit_code == 2 and "--allow-remote" in result.stderr
+
+
+# --- hostile folders and requests ------------------------------------------------------
+
+
+def test_a_planted_symlink_is_neither_listed_nor_written_through(client, server, tmp_path):
+    outside = tmp_path / "elsewhere.po"
+    shutil.copy(server.folder / "gia-lua.po", outside)
+    (server.folder / "evil.po").symlink_to(outside)
+    assert "evil" not in [a["id"] for a in client.get("/api/articles").json()]
+    assert client.get("/api/articles/evil").status_code == 404
+    # a link where the article's .en.txt goes is replaced by the file, its target untouched
+    target = tmp_path / "precious.txt"
+    target.write_text("keep me", encoding="utf-8")
+    (server.folder / "hoi-nghi.en.txt").unlink()
+    (server.folder / "hoi-nghi.en.txt").symlink_to(target)
+    v = client.get("/api/articles/hoi-nghi").json()["version"]
+    assert (
+        put(client, "p1.s1", {"target": "Mine", "approved": True, "version": v}).status_code == 200
+    )
+    assert target.read_text(encoding="utf-8") == "keep me"
+    en = server.folder / "hoi-nghi.en.txt"
+    assert not en.is_symlink() and en.read_text(encoding="utf-8").startswith("Mine\n")
+
+
+def test_a_damaged_po_is_reported_and_the_others_still_served(client, server):
+    (server.folder / "gia-lua.po").write_text('msgid "broken\n', encoding="utf-8")
+    assert [a["id"] for a in client.get("/api/articles").json()] == ["hoi-nghi"]
+    r = client.get("/api/articles/gia-lua")
+    assert r.status_code == 422 and "gia-lua.po: entry has no segment key" in r.json()["error"]
+    index = client.get("/")
+    assert index.status_code == 200 and "gia-lua.po" in index.text and "hoi-nghi" in index.text
+
+
+def test_a_huge_body_is_refused(client):
+    big = b'{"target": "' + b"a" * (2 << 20) + b'", "approved": false, "version": "v"}'
+    r = client.put(
+        "/api/articles/hoi-nghi/segments/p1.s1",
+        content=big,
+        headers={"Content-Type": "application/json"},
+    )
+    assert r.status_code == 400 and "larger than" in r.json()["error"]
+
+
+def test_an_article_id_outside_ascii_works(client, server):
+    shutil.copy(server.folder / "hoi-nghi.po", server.folder / "tin-nóng.po")
+    assert "tin-nóng" in [a["id"] for a in client.get("/api/articles").json()]
+    data = client.get("/api/articles/tin-n%C3%B3ng").json()
+    r = put(
+        client, "p1.s1", {"target": "Hot", "approved": True, "version": data["version"]}, "tin-nóng"
+    )
+    assert r.status_code == 200
+    assert po_entry(server.folder / "tin-nóng.po", "p1.s1").msgstr == "Hot"
+    assert client.get("/articles/tin-n%C3%B3ng").status_code == 200
