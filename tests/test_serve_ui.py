@@ -100,8 +100,13 @@ def state(browser, key) -> str:
 
 
 def findings(browser, key) -> list[str]:
-    items = row(browser, key).find_elements(By.CSS_SELECTOR, "td.status ul.findings li b")
-    return [item.text for item in items]
+    # read in one go: the page replaces the list whenever a check comes back
+    script = (
+        "return Array.from(document.getElementById(arguments[0])"
+        ".querySelectorAll('td.status ul.findings li b')).map(function (b) "
+        "{ return b.textContent; });"
+    )
+    return browser.execute_script(script, key)
 
 
 def po_entry(server, key, article="hoi-nghi"):

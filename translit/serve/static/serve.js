@@ -158,6 +158,7 @@
           if (ed.value === payload.target) { setSaved(ed, r.data.segment.target); }
           else { ed.defaultValue = r.data.segment.target; } // typed on meanwhile: keep it
           setSaved(note, r.data.segment.comment);
+          row.classList.toggle("dirty", dirty(row));
           showStatus(row, r.data.segment);
           row.querySelector(".conflict").hidden = true;
           setState(row, approved ? "approved and saved" : "saved", "ok");
@@ -203,6 +204,7 @@
             yours.querySelector("q").textContent = kept;
             yours.dataset.text = kept;
           }
+          other.classList.toggle("dirty", dirty(other));
           showStatus(other, seg);
         });
         if (editor(row).value === mine) {
@@ -227,6 +229,7 @@
       }, CHECK_DELAY);
     }
     function edited(row) {
+      row.classList.toggle("dirty", dirty(row));
       setState(row, dirty(row) ? "not saved" : "", dirty(row) ? "pending" : "");
       recheck(row);
     }
