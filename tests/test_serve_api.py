@@ -476,3 +476,13 @@ def test_an_article_id_outside_ascii_works(client, server):
     assert r.status_code == 200
     assert po_entry(server.folder / "tin-nóng.po", "p1.s1").msgstr == "Hot"
     assert client.get("/articles/tin-n%C3%B3ng").status_code == 200
+
+
+def test_the_readme_lists_the_keys_the_page_lists():
+    from tests.conftest import ROOT
+    from translit.serve.page import KEYS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for keys, what in KEYS:
+        shown = keys if " " in keys else "+".join(f"<kbd>{k}</kbd>" for k in keys.split("+"))
+        assert f"| {shown} | {what} |" in readme, keys

@@ -204,7 +204,7 @@ def test_a_po_changed_on_disk_gives_a_clear_message_and_keeps_the_text(browser, 
     ed.send_keys(Keys.CONTROL + Keys.ENTER)
     box = row(browser, "p1.s1").find_element(By.CSS_SELECTOR, ".conflict")
     wait(browser, box.is_displayed)
-    assert "changed on disk since this page loaded it" in box.text
+    assert "changed on disk since you loaded it" in box.text
     assert ed.get_attribute("value") == "My English"  # the reviewer's text is still there
     assert po_entry(server, "p1.s1").msgstr != "My English"
     box.find_element(By.CSS_SELECTOR, "button.reload").click()

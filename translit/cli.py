@@ -490,7 +490,10 @@ def serve(
         str, typer.Option(help="Address to listen on: this machine only unless --allow-remote.")
     ] = "127.0.0.1",
     port: Annotated[
-        int, typer.Option(min=0, max=65535, help="Port to listen on [default: a free one].")
+        int,
+        typer.Option(
+            min=0, max=65535, show_default=False, help="Port to listen on [default: a free one]."
+        ),
     ] = 0,
     allow_remote: Annotated[
         bool,

@@ -363,6 +363,6 @@ class ReviewFolder:
 
 def _stale_message(path: Path) -> str:
     return (
-        f"{path.name} changed on disk since this page loaded it (another tab, a PO "
-        "editor or a translate run); your text is not saved: reload the segment"
+        f"{path.name} changed on disk since you loaded it (another tab, a PO editor or "
+        "a translate run); your edit is not saved: reload, then save again"
     )
