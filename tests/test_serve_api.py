@@ -110,7 +110,7 @@ def test_article_gives_its_version_and_segments(client, server):
 # --- saving ----------------------------------------------------------------------------
 
 
-def test_approving_an_edit_saves_it_to_the_po_and_rebuilds_the_article(client, server):
+def test_approving_an_edit_saves_it_to_the_po_and_rebuilds_the_article(client, server, tmp_path):
     path = server.folder / "hoi-nghi.po"
     before = path.read_text(encoding="utf-8")
     start = client.get("/api/articles/hoi-nghi").json()
@@ -144,6 +144,12 @@ def test_approving_an_edit_saves_it_to_the_po_and_rebuilds_the_article(client, s
     table = CliRunner().invoke(app, ["review", str(server.folder)]).output
     row = next(line.split() for line in table.splitlines() if line.startswith("hoi-nghi"))
     assert row[1:5] == ["4", "1", "3", "0"]  # segments, reviewed, fuzzy, untranslated
+    built = tmp_path / "built"
+    result = CliRunner().invoke(app, ["build", str(path), "-o", str(built), "--format", "txt"])
+    assert result.exit_code == 0, result.output
+    assert (built / "hoi-nghi.en.txt").read_bytes() == (
+        server.folder / "hoi-nghi.en.txt"
+    ).read_bytes()
 
 
 def test_a_finding_goes_away_when_the_english_is_fixed(client):

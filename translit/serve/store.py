@@ -138,6 +138,18 @@ def segment_dict(seg: Segment) -> dict[str, Any]:
     }
 
 
+def apply_edit(seg: Segment, target: str, approved: bool, comment: str | None) -> None:
+    """Set a segment as the PO entry will read back after the save: approved English is
+    not fuzzy, other English is, empty English is untranslated."""
+    seg.target = target
+    seg.fuzzy = bool(target) and not approved
+    seg.origin = ("machine" if seg.fuzzy else "reviewed") if target else "none"
+    if not seg.fuzzy:
+        seg.previous_source = ""
+    if comment is not None:
+        seg.note = comment
+
+
 def model_engine(config: Config) -> Callable[[], Engine]:
     """A factory of the engine `translit translate` would use with this configuration
     (the model is looked up and loaded only when machine English is first asked for)."""
@@ -258,9 +270,9 @@ class ReviewFolder:
         """The segment as it would be with this English: hits and findings by the checks
         of `translit check` (nothing is saved)."""
         seg = self.segment(self.read(article_id).doc, key)
-        seg = dataclasses.replace(seg, target=clean_text(target, "the English"))
-        if seg.target and seg.origin == "none":
-            seg.origin = "reviewed"
+        approved = seg.status == "reviewed"
+        seg = dataclasses.replace(seg)
+        apply_edit(seg, clean_text(target, "the English"), approved, None)
         check_segment(seg, self.policy)
         return seg
 
@@ -322,13 +334,7 @@ class ReviewFolder:
         seg = self.segment(article.doc, key)
         if article.version != edit.version:
             raise Stale(_stale_message(path))
-        seg.target = target
-        seg.fuzzy = bool(target) and not edit.approved
-        seg.origin = ("machine" if seg.fuzzy else "reviewed") if target else "none"
-        if not seg.fuzzy:
-            seg.previous_source = ""
-        if comment is not None:
-            seg.note = comment
+        apply_edit(seg, target, edit.approved, comment)
         check_segment(seg, self.policy)
         change = EntryChange(seg.target, seg.fuzzy, po.comments(seg), comment)
         try:
