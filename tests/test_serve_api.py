@@ -492,3 +492,27 @@ def test_the_readme_lists_the_keys_the_page_lists():
     for keys, what in KEYS:
         shown = keys if " " in keys else "+".join(f"<kbd>{k}</kbd>" for k in keys.split("+"))
         assert f"| {shown} | {what} |" in readme, keys
+
+
+def test_concurrent_saves_on_one_version_let_exactly_one_through(client, server):
+    from concurrent.futures import ThreadPoolExecutor
+
+    path = server.folder / "hoi-nghi.po"
+    v = client.get("/api/articles/hoi-nghi").json()["version"]
+    keys = ["p1.s1", "p2.s1", "p2.s2", "p3.s1"] * 2
+
+    def save(i_key):
+        i, key = i_key
+        body = {"target": f"Edit {i}.", "approved": True, "version": v}
+        with httpx.Client(base_url=server.base, headers=server.auth, timeout=60) as c:
+            return key, c.put(f"/api/articles/hoi-nghi/segments/{key}", json=body)
+
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(save, enumerate(keys)))
+    codes = sorted(r.status_code for _, r in results)
+    assert codes == [200] + [409] * 7
+    key, winner = next((k, r) for k, r in results if r.status_code == 200)
+    assert winner.json()["version"] == version(path)
+    assert po_entry(path, key).msgstr == winner.json()["segment"]["target"]
+    assert sum(1 for e in polib.pofile(str(path)) if e.msgstr.startswith("Edit ")) == 1
+    msgfmt_ok(path)

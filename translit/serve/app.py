@@ -45,6 +45,7 @@ from translit.serve import page
 from translit.serve.store import (
     BadEdit,
     Busy,
+    CannotWrite,
     NoModel,
     NotFound,
     ReviewError,
@@ -70,7 +71,15 @@ SECURITY_HEADERS = {
 }
 MAX_BODY = 1 << 20  # bytes of JSON a request may send
 WRITE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
-STATUS = {NotFound: 404, BadEdit: 400, Stale: 409, Busy: 409, Unreadable: 422, NoModel: 503}
+STATUS = {
+    NotFound: 404,
+    BadEdit: 400,
+    Stale: 409,
+    Busy: 409,
+    Unreadable: 422,
+    CannotWrite: 507,
+    NoModel: 503,
+}
 REASONS = {Stale: "changed", Busy: "busy"}
 STATIC = {"serve.js": "text/javascript", "serve.css": "text/css", "favicon.svg": "image/svg+xml"}
 

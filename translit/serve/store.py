@@ -62,6 +62,10 @@ class Unreadable(ReviewError):
     """The PO file cannot be read (damaged, not a translit PO ...)."""
 
 
+class CannotWrite(ReviewError):
+    """The PO could not be written (a full disk, a read-only folder ...); nothing changed."""
+
+
 class NoModel(ReviewError):
     """No machine translation: no model installed, or it does not load."""
 
@@ -348,7 +352,7 @@ class ReviewFolder:
         except ChangedOnDisk:
             raise Stale(_stale_message(path)) from None
         except OSError as err:
-            raise Unreadable(f"{path}: cannot write ({err.strerror or err})") from None
+            raise CannotWrite(f"{path}: cannot write ({err.strerror or err}); not saved") from None
         self._refresh(article.doc)
         return seg, version_of(text.encode("utf-8"))
 
