@@ -114,8 +114,11 @@ def po_entry(server, key, article="hoi-nghi"):
     return next(e for e in po if e.msgctxt == key and not e.obsolete)
 
 
-def no_console_errors(browser):
-    errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+def no_console_errors(browser, expected: str = "never"):
+    """Nothing went wrong in the page: no script error, no CSP refusal, no failed load
+    (except the answers the test provoked, such as a 409)."""
+    log = browser.get_log("browser")
+    errors = [e for e in log if e["level"] == "SEVERE" and expected not in e["message"]]
     assert errors == []
 
 
@@ -246,3 +249,27 @@ def test_the_index_sorts_and_filters(browser, server):
     browser.find_element(By.LINK_TEXT, "hoi-nghi").click()
     wait(browser, lambda: browser.current_url.endswith("/articles/hoi-nghi"))
     no_console_errors(browser)
+
+
+def test_reloading_a_segment_changed_on_both_sides_keeps_both_texts(browser, server):
+    open_article(browser, server)
+    po = polib.pofile(str(server.folder / "hoi-nghi.po"))  # the same sentence, elsewhere
+    next(e for e in po if e.msgctxt == "p1.s1").msgstr = "Their English"
+    po.save()
+    ed = editor(browser, "p1.s1")
+    ed.send_keys(Keys.CONTROL + "a")
+    ed.send_keys("My English")
+    ed.send_keys(Keys.CONTROL + Keys.ENTER)
+    box = row(browser, "p1.s1").find_element(By.CSS_SELECTOR, ".conflict")
+    wait(browser, box.is_displayed)
+    box.find_element(By.CSS_SELECTOR, "button.reload").click()
+    yours = box.find_element(By.CSS_SELECTOR, ".yours")
+    wait(browser, yours.is_displayed)
+    assert ed.get_attribute("value") == "Their English"  # what is on disk now
+    assert yours.find_element(By.CSS_SELECTOR, "q").text == "My English"
+    yours.find_element(By.CSS_SELECTOR, "button.use-mine").click()
+    assert ed.get_attribute("value") == "My English"
+    ed.send_keys(Keys.CONTROL + Keys.ENTER)
+    wait(browser, lambda: state(browser, "p1.s1") == "saved")
+    assert po_entry(server, "p1.s1").msgstr == "My English"
+    no_console_errors(browser, expected="409 (Conflict)")
