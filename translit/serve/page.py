@@ -173,7 +173,8 @@ def _segment_row(seg: Segment) -> str:
         f"{source_cell(seg)}"
         f'<td class="tgt" lang="en">'
         f'<textarea class="editor" rows="{rows}" spellcheck="true" aria-label="English of {key}" '
-        f'placeholder="{escape(placeholder)}">\n{escape(seg.target)}</textarea>'  # \n: eaten
+        # "\n" first: the HTML parser drops a textarea's first newline, not the English's
+        f'placeholder="{escape(placeholder)}">\n{escape(seg.target)}</textarea>'
         '<div class="tools">'
         '<button type="button" class="save" title="Ctrl+Enter">Save</button>'
         '<button type="button" class="approve" title="Ctrl+Shift+Enter">Approve</button>'
