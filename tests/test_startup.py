@@ -8,7 +8,16 @@ import sys
 
 from tests.conftest import ROOT
 
-HEAVY = ("ctranslate2", "sentencepiece", "argostranslate", "torch", "stanza", "spacy")
+HEAVY = (
+    "ctranslate2",
+    "sentencepiece",
+    "argostranslate",
+    "torch",
+    "stanza",
+    "spacy",
+    "sacrebleu",
+    "tokenizers",
+)
 NEVER = ("argostranslate.translate", "torch", "stanza", "spacy")
 
 
@@ -46,7 +55,8 @@ def test_the_cli_loads_no_web_stack_until_serve_runs():
 def test_help_loads_nothing_heavy():
     code = (
         "from typer.testing import CliRunner\nfrom translit.cli import app\n"
-        "r = CliRunner().invoke(app, ['--help'])\nassert r.exit_code == 0, r.output"
+        "for args in (['--help'], ['eval', '--help'], ['models', 'install', '--help']):\n"
+        "    r = CliRunner().invoke(app, args)\n    assert r.exit_code == 0, r.output"
     )
     assert loaded_after(code) == []
 
