@@ -242,7 +242,7 @@ def translate(
       translit translate examples/ --format all   # also md, tsv, tmx, xliff
     """
     from translit.document import Glossary
-    from translit.engines import CT2Engine
+    from translit.engines import CT2Engine, EngineOptions
     from translit.glossary import GlossaryError, default_glossaries, load_glossaries
     from translit.glossary.enforce import term_policy
     from translit.models import ModelError, ModelMissing, find_model
@@ -272,7 +272,7 @@ def translate(
         fail(f"{err}; or add --no-mt to prepare the files for a human translator", EXIT_MODEL)
     except ModelError as err:
         fail(str(err), EXIT_MODEL)
-    engine = None if chosen is None else CT2Engine(chosen, _engine_options(config))
+    engine = None if chosen is None else CT2Engine(chosen, EngineOptions.from_config(config))
     bar = None if quiet or not sys.stderr.isatty() else _Bar()
 
     def warn(message: str) -> None:
@@ -314,19 +314,6 @@ def translate(
         typer.echo(f"{report.summary()} → {config.output}", err=True)
     if report.errors:
         raise typer.Exit(EXIT_INPUT)
-
-
-def _engine_options(config: Config):  # -> EngineOptions
-    """The engine settings a command's config (options over translit.toml) asks for."""
-    from translit.engines import EngineOptions
-
-    return EngineOptions(
-        beam=config.beam,
-        device=config.device,  # type: ignore[arg-type]
-        threads=config.threads,
-        compute_type=config.compute_type,
-        batch_tokens=config.batch_tokens,
-    )
 
 
 @app.command()
@@ -482,6 +469,89 @@ def review(
         raise typer.Exit(EXIT_INPUT)
 
 
+@app.command()
+def serve(
+    output_dir: Annotated[
+        Path | None,
+        typer.Argument(metavar="[OUTPUT_DIR]", help="Folder of review files [default: outputs]."),
+    ] = None,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on: this machine only unless --allow-remote.")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int,
+        typer.Option(
+            min=0, max=65535, show_default=False, help="Port to listen on [default: a free one]."
+        ),
+    ] = 0,
+    allow_remote: Annotated[
+        bool,
+        typer.Option(
+            "--allow-remote", help="Allow a --host other machines can reach (plain HTTP)."
+        ),
+    ] = False,
+    open_browser: Annotated[
+        bool, typer.Option("--open", help="Open the app in your web browser.")
+    ] = False,
+    glossary: GlossaryOption = None,
+    no_glossary: NoGlossaryOption = False,
+) -> None:
+    """Review in the browser: edit, approve and check the English side by side.
+
+    Serves the PO files of the folder on this machine. The first line printed is the
+    address to open, with a session token (http://127.0.0.1:PORT/?token=...); every
+    save goes to the PO file and rebuilds the article's .en.txt and .html. The same
+    pages' JSON API is documented in the README. Ctrl-C stops it.
+
+    Examples:
+
+      translit serve outputs/
+
+      translit serve outputs/ --open --port 8765
+    """
+    from translit.review import find_review_files
+    from translit.serve.server import is_loopback, serve
+    from translit.serve.store import ReviewFolder, model_engine
+
+    if not is_loopback(host):
+        if not allow_remote:
+            fail(f"--host {host} lets other machines connect: add --allow-remote if you mean it")
+        typer.echo(
+            f"warning: serving on {host}: anyone who can reach this machine and gets the "
+            "token can edit the review files, and plain HTTP does not hide the token",
+            err=True,
+        )
+    try:
+        config = load_config()
+        folder_path = output_dir or config.output
+        find_review_files([folder_path])
+    except (InputError, ConfigError) as err:
+        fail(str(err))
+    if not folder_path.is_dir():
+        fail(f"{folder_path}: not a folder; translit serve serves a folder of review files")
+    folder = ReviewFolder(
+        folder_path,
+        _term_policy(glossary, no_glossary),
+        engine_factory=model_engine(config),
+        on_warning=lambda message: typer.echo(f"warning: {message}", err=True),
+    )
+
+    def ready(url: str) -> None:
+        typer.echo(f"serving {folder_path} for review; press Ctrl-C to stop", err=True)
+        if open_browser:
+            import webbrowser
+
+            webbrowser.open(url)
+
+    try:
+        serve(folder, host, port, echo=lambda url: typer.echo(url), on_ready=ready)
+    except InputError as err:
+        fail(str(err))
+    except KeyboardInterrupt:
+        pass
+    typer.echo("stopped", err=True)
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -611,7 +681,7 @@ def eval_command(
         import sacrebleu  # noqa: F401
     except ImportError:
         fail("translit eval needs sacrebleu: pip install 'translit[eval]'")
-    from translit.engines import CT2Engine
+    from translit.engines import CT2Engine, EngineOptions
     from translit.evaluate import evaluate, read_bitext, table, to_json
     from translit.models import ModelError, find_model
 
@@ -630,7 +700,7 @@ def eval_command(
         twice = sorted({g for g in given if given.count(g) > 1})
         if twice:
             fail(f"{kind} {twice[0]!r} is given twice")
-    options = _engine_options(config)
+    options = EngineOptions.from_config(config)
 
     def engines():
         for m in chosen:
