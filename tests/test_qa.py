@@ -190,9 +190,7 @@ def test_a_rejected_form_left_in_the_english_is_one_finding_not_two():
     # "Kiev" is the problem: one term-variant, not also term-missing for Kyiv
     assert codes("Ông tới Kiev.", "He went to Kiev.") == ["term-variant"]
     # an entity the English lacks, however often the source names it, is one finding
-    assert codes("Mátxcơva và Moskva lên tiếng.", "The Russian capital spoke.") == [
-        "term-missing"
-    ]
+    assert codes("Mátxcơva và Moskva lên tiếng.", "The Russian capital spoke.") == ["term-missing"]
 
 
 def test_empty_english_gets_exactly_one_finding_unless_nobody_translated_it_yet():

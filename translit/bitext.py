@@ -1,0 +1,103 @@
+"""Any bilingual text as a Document, so `translit check` judges it like a review file.
+
+Two line-aligned UTF-8 files (Vietnamese, English; line n of one is the translation of
+line n of the other) or one two-column TSV file (Vietnamese, a tab, English; no
+quoting) give one segment per line, keyed by its line number. A line with neither
+source nor English is skipped; every other line is checked as a finished translation
+(an empty English is reported as `empty`).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+
+from translit.document import Document, Segment
+from translit.io import InputError, decode_text, read_bytes
+
+
+def _english_text(path: Path) -> str:
+    """A UTF-8 English file's text (BOM ok), NFC, "\\n" line ends; InputError if not."""
+    data = read_bytes(path)
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: looks like a binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise InputError(
+            f"{path}: not UTF-8 (invalid byte 0x{data[err.start]:02x} on line {line}); "
+            "save it as UTF-8 and run again"
+        ) from None
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _lines(text: str) -> list[str]:
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()  # the newline that ends the last line
+    return lines
+
+
+def _pairs_from_tsv(path: Path) -> list[tuple[str, str]]:
+    pairs = []
+    for number, line in enumerate(_lines(decode_text(read_bytes(path), str(path))), 1):
+        if not line.strip():
+            pairs.append(("", ""))
+            continue
+        columns = line.split("\t")
+        if len(columns) != 2:
+            raise InputError(
+                f"{path}:{number}: {len(columns)} tab-separated columns; a bilingual TSV "
+                "has two per line: Vietnamese, a tab, English"
+            )
+        pairs.append((columns[0], columns[1]))
+    return pairs
+
+
+def _pairs_from_two(source: Path, target: Path) -> list[tuple[str, str]]:
+    vi = _lines(decode_text(read_bytes(source), str(source)))
+    en = _lines(_english_text(target))
+    if len(vi) != len(en):
+        raise InputError(
+            f"{source} has {len(vi)} lines and {target} has {len(en)}: not line-aligned "
+            "(one sentence per line in both)"
+        )
+    return list(zip(vi, en, strict=True))
+
+
+def read_bitext(paths: Sequence[Path]) -> Document:
+    """A bilingual text as a Document: `[SOURCE, TARGET]` (two line-aligned files) or
+    `[FILE.tsv]` (two tab-separated columns). Segment keys are line numbers ("12").
+
+    Raises InputError (one line, naming the file) for a file that cannot be read, files
+    whose line counts differ, or a TSV line without exactly two columns.
+    """
+    if len(paths) == 1:
+        pairs = _pairs_from_tsv(paths[0])
+    elif len(paths) == 2:
+        pairs = _pairs_from_two(paths[0], paths[1])
+    else:
+        raise InputError(
+            "--bitext takes SOURCE TARGET (two line-aligned files) or one two-column .tsv file"
+        )
+    name = paths[-1]
+    doc = Document(id=name.stem, path=name, paragraphs=[])
+    for number, (vi, en) in enumerate(pairs, 1):
+        vi, en = vi.strip(), en.strip()
+        if not vi and not en:
+            continue
+        doc.paragraphs.append(vi)
+        doc.segments.append(
+            Segment(
+                key=str(number),
+                source=vi,
+                paragraph=len(doc.paragraphs),
+                start=0,
+                end=len(vi),
+                target=en,
+                origin="reviewed",
+            )
+        )
+    return doc
