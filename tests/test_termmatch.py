@@ -223,6 +223,9 @@ def test_a_country_syllable_inside_a_vietnamese_name_is_not_the_country(text):
     [
         ("Ca sĩ Mỹ Taylor Swift tới Hà Nội.", "US"),  # not a Vietnamese given name
         ("Tổng thống Pháp Ma-crông phát biểu.", "France"),  # a respelling, hyphenated
+        ("Ngoại trưởng Mỹ A.Blinken điện đàm.", "US"),  # an initial
+        ("Tổng thống Nga V. Putin phát biểu.", "Russia"),
+        ("Thủ tướng Nhật Kishida tới thăm.", "Japan"),
         ("Thủ tướng Anh Boris Johnson từ chức.", "Britain"),
         ("Hoa hậu Mỹ Olivia Culpo tới Việt Nam.", "US"),
         ("Trẻ em Mỹ đi học trở lại.", "US"),  # trẻ em is 'children', not a title

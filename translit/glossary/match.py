@@ -306,13 +306,15 @@ class Matcher:
     @staticmethod
     def _given_name_next(cut: _Text, last: int) -> bool:
         """Whether a capitalized Vietnamese syllable follows, itself not the start of a
-        hyphenated respelling (`Mỹ Tâm`, but not `Pháp Ma-crông`)."""
+        hyphenated respelling or an initial (`Mỹ Tâm`, but not `Pháp Ma-crông`, `Mỹ
+        A.Blinken`)."""
         n = last + 1
         if n >= len(cut.words) or not cut.spaced(n) or not cut.capitalized(n):
             return False
-        if not _SYLLABLE.fullmatch(cut.words[n]):
+        if len(cut.words[n]) < 2 or not _SYLLABLE.fullmatch(cut.words[n]):
             return False
-        return n + 1 >= len(cut.words) or cut.gaps[n + 1] != " " or cut.spaced(n + 1)
+        # not the first syllable of a respelling (Ma-crông) or an initial (A.Blinken)
+        return n + 1 >= len(cut.words) or cut.gaps[n + 1] is None or cut.spaced(n + 1)
 
 
 def compile_matcher(glossary: Glossary) -> Matcher:
