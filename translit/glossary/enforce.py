@@ -24,7 +24,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from translit.conventions import rendered, scan
+from translit.conventions import Span, rendered, scan
 from translit.document import Entry, Glossary, Segment, TermHit
 from translit.glossary.fold import strip_format, without_format
 from translit.glossary.match import Matcher, TermMatch, compile_matcher
@@ -44,9 +44,15 @@ class Protected:
     slots: tuple[str, ...] = ()  # placeholder n (1-based) → term, for "placeholder"
 
 
-def find_hits(source: str, matches: Sequence[TermMatch], conventions: bool = True) -> list[TermHit]:
+def find_hits(
+    source: str,
+    matches: Sequence[TermMatch],
+    conventions: bool = True,
+    spans: Sequence[Span] | None = None,
+) -> list[TermHit]:
     """Glossary matches, then the numbers, dates and times to convert that overlap no
-    match, as TermHits in source order.
+    match, as TermHits in source order. `spans`: the source's scan when the caller
+    already has it (`scan(source)`).
 
     An acronym in brackets right after the long name of the same entity stays an
     acronym (`Liên minh châu Âu (EU)` → `European Union (EU)`, not the long name twice).
@@ -71,7 +77,7 @@ def find_hits(source: str, matches: Sequence[TermMatch], conventions: bool = Tru
             second.target = _acronym(second) or second.target
     if conventions:
         taken = [(h.start, h.end) for h in hits]
-        for span in scan(source):
+        for span in scan(source) if spans is None else spans:
             if span.converted and not any(
                 span.start < end and start < span.end for start, end in taken
             ):
@@ -430,9 +436,10 @@ class TermPolicy:
     conventions: bool = True  # convert numbers, dates and times (translit.conventions)
     glossaries: tuple[str, ...] = ()  # file names of the merged glossaries, in order
 
-    def hits(self, source: str) -> list[TermHit]:
-        """Glossary hits and conversions in a source sentence (fresh objects)."""
-        return find_hits(source, self.matcher.find(source), self.conventions)
+    def hits(self, source: str, spans: Sequence[Span] | None = None) -> list[TermHit]:
+        """Glossary hits and conversions in a source sentence (fresh objects); `spans`:
+        the source's scan when the caller already has it."""
+        return find_hits(source, self.matcher.find(source), self.conventions, spans)
 
     def protect_segment(self, segment: Segment) -> Protected:
         strategy = self.strategy
