@@ -174,6 +174,7 @@ STRICT = Glossary(
         "He was born in Odessa, Texas.",
         "The United States Geological Survey reported no damage.",
         "The Holland America Line ship docked.",
+        "The New Holland tractor and the North Holland coast.",
         "Austria-Hungary and Burma-Shave were both names.",
     ],
 )

@@ -1,11 +1,12 @@
 """`translit glossary ...`: list, show, edit, lint, search, import and export glossaries.
 
 A thin typer layer over `translit.glossary` (reading, merging, linting) and
-`translit.glossary.edit` (edits that keep comments and order). Every command takes
-`-g/--glossary FILE` (repeatable; later files win) and defaults to translit.toml's
-`glossaries`, else the glossaries shipped with translit. Editing commands write to
-`--file` if given, else to the last selected glossary, and refuse to write a file
-that would no longer load.
+`translit.glossary.edit` (edits that keep comments and order). Every command works on
+the shipped glossary with `-g/--glossary FILE` layered on it (repeatable; later files
+extend earlier ones; default: translit.toml's `glossaries`); `--no-shipped-glossary`
+leaves the shipped one out. Editing commands write to `--file` if given, else to the
+last selected glossary that is not the shipped one (an entry for a shipped term is an
+extension of it), and refuse to write a file that would no longer load.
 
 Errors are one line, `error: ...`, with exit code 2. YAML libraries are imported by
 the commands, not here, so `translit --help` stays fast.

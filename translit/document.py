@@ -152,7 +152,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Glossary:
-    """Entries by canonical term; when several files are merged, later files win."""
+    """Entries by canonical term, merged across files (later files extend earlier ones)."""
 
     entries: dict[str, Entry] = field(default_factory=dict)
     files: tuple[Path, ...] = ()

@@ -220,7 +220,7 @@ _NOT_NAME_WORDS = _words(
     president prime minister mr mrs ms dr sir dame king queen prince princess pope
     chancellor secretary general premier governor mayor senator sen rep gen col
     ambassador spokesman spokeswoman spokesperson leader chairman chairwoman chief
-    foreign defense defence deputy vice former late then new said says told
+    foreign defense defence deputy vice former late then said says told
     """
 )
 # "Odessa, Texas" and "Moscow, Idaho" are other places than the cities.

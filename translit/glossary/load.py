@@ -15,9 +15,12 @@ The file is composed (not constructed) with PyYAML's C loader, so every problem 
 name the exact `file:line:col` of the node at fault, duplicate keys (which PyYAML
 would silently collapse) are seen, and a 100,000-entry file still loads in seconds.
 
-Several files merge entry by entry: a later file's entry replaces an earlier one
-with the same canonical term. Two different entries claiming the same variant (after
-folding case, tone-mark placement and hyphens, see `fold.variant_forms`) is an error.
+Several files layer (the shipped glossary first, a desk's on top): a later file's
+entry for a term an earlier file defines extends it (`extend_entry`: its variants and
+forms are added, a setting it writes wins), or replaces it when it says `replace: true`.
+Two different entries of one file claiming the same variant (after folding case,
+tone-mark placement and hyphens, see `fold.variant_forms`) is an error; a later file may
+take a variant over from an earlier file's entry (a warning).
 """
 
 from __future__ import annotations
@@ -686,12 +689,13 @@ def _check(parsed: Sequence[_Parsed]) -> Glossary:
 
 
 def load_glossaries(paths: Sequence[Path]) -> Glossary:
-    """Read and merge glossary files; later files override earlier ones entry by entry.
+    """Read and layer glossary files: later files extend (or replace) earlier entries.
 
     Raises GlossaryError (one line, `file:line:col: message`) on the first error,
     including two different entries of one file claiming one variant; a later file's
-    entry takes a variant over from an earlier file's entry. `Entry.origin` says which
-    file (and line) each winning entry comes from.
+    entry extends (or with `replace: true` replaces) an earlier file's entry for the same
+    term, and may take a variant over from another entry. `Entry.origin` says which file
+    (and line) last defined each entry.
     """
     parsed = []
     for path in paths:
