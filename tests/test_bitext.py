@@ -71,10 +71,12 @@ def test_a_tsv_file_is_two_columns(run_cli, tmp_path):
         (["a.vi", "a.en"], ["Một.\n", b"\xffOne.\n"], "a.en: not UTF-8 (invalid byte 0xff"),
         (["a.vi", "gone.en"], ["Một.\n", None], "gone.en: no such file"),
         (["a", "b", "c"], ["x\n", "y\n", "z\n"], "--bitext takes SOURCE TARGET"),
+        (["sub"], [None], "sub: is a directory, not a text file"),
         ([], [], "--bitext takes SOURCE TARGET"),
     ],
 )
 def test_bad_bitext_input_is_one_line_and_exit_2(run_cli, tmp_path, files, contents, message):
+    (tmp_path / "sub").mkdir()
     for name, content in zip(files, contents, strict=True):
         if isinstance(content, str):
             (tmp_path / name).write_text(content, encoding="utf-8")

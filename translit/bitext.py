@@ -17,9 +17,15 @@ from translit.document import Document, Segment
 from translit.io import InputError, decode_text, read_bytes
 
 
+def _bytes(path: Path) -> bytes:
+    if path.is_dir():  # (read_bytes opens a directory on Linux before it can tell)
+        raise InputError(f"{path}: is a directory, not a text file")
+    return read_bytes(path)
+
+
 def _english_text(path: Path) -> str:
     """A UTF-8 English file's text (BOM ok), NFC, "\\n" line ends; InputError if not."""
-    data = read_bytes(path)
+    data = _bytes(path)
     if b"\x00" in data[:8192]:
         raise InputError(f"{path}: looks like a binary file, not text")
     try:
@@ -42,7 +48,7 @@ def _lines(text: str) -> list[str]:
 
 def _pairs_from_tsv(path: Path) -> list[tuple[str, str]]:
     pairs = []
-    for number, line in enumerate(_lines(decode_text(read_bytes(path), str(path))), 1):
+    for number, line in enumerate(_lines(decode_text(_bytes(path), str(path))), 1):
         if not line.strip():
             pairs.append(("", ""))
             continue
@@ -57,7 +63,7 @@ def _pairs_from_tsv(path: Path) -> list[tuple[str, str]]:
 
 
 def _pairs_from_two(source: Path, target: Path) -> list[tuple[str, str]]:
-    vi = _lines(decode_text(read_bytes(source), str(source)))
+    vi = _lines(decode_text(_bytes(source), str(source)))
     en = _lines(_english_text(target))
     if len(vi) != len(en):
         raise InputError(
