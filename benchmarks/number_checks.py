@@ -11,7 +11,7 @@ most are real (a dropped clause, a changed number).
     python benchmarks/number_checks.py --list nllb      # ... on one MT system's output
     python benchmarks/number_checks.py --quick          # 100 sentences per split
 
-The sentences are read at run time from /work/shared/data/flores200-vi-en
+The sentences are read at run time from ../shared/data/flores200-vi-en
 (TRANSLIT_FLORES=DIR to point elsewhere); nothing from them is stored here.
 """
 

@@ -68,7 +68,7 @@ def test_a_tsv_file_is_two_columns(run_cli, tmp_path):
     [
         (["a.vi", "a.en"], ["Một.\nHai.\n", "One.\n"], "a.vi has 2 lines and a.en has 1"),
         (["p.tsv"], ["Một.\tOne.\tx\n"], "p.tsv:1: 3 tab-separated columns"),
-        (["a.vi", "a.en"], ["Một.\n", b"\xffOne.\n"], "a.en: not UTF-8 (invalid byte 0xff"),
+        (["a.vi", "a.en"], ["Một.\n", b"\xffOne.\n"], "a.en: not UTF-8 text (invalid byte 0xff"),
         (["a.vi", "gone.en"], ["Một.\n", None], "gone.en: no such file"),
         (["a", "b", "c"], ["x\n", "y\n", "z\n"], "--bitext takes SOURCE TARGET"),
         (["sub"], [None], "sub: is a directory, not a text file"),

@@ -23,8 +23,17 @@ def _bytes(path: Path) -> bytes:
     return read_bytes(path)
 
 
-def _english_text(path: Path) -> str:
-    """A UTF-8 English file's text (BOM ok), NFC, "\\n" line ends; InputError if not."""
+def _split(text: str) -> list[str]:
+    """Lines of text ("\n" ends; the newline ending the last line is not a line), with
+    trailing whitespace removed, as sacrebleu reads them."""
+    if text.endswith("\n"):
+        text = text[:-1]
+    return [line.rstrip() for line in text.split("\n")] if text else []
+
+
+def read_lines(path: Path) -> list[str]:
+    """A UTF-8 text file's lines (a BOM, CRLF and CR line ends accepted; trailing
+    whitespace removed, as sacrebleu reads them). InputError names the file."""
     data = _bytes(path)
     if b"\x00" in data[:8192]:
         raise InputError(f"{path}: looks like a binary file, not text")
@@ -33,22 +42,21 @@ def _english_text(path: Path) -> str:
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         raise InputError(
-            f"{path}: not UTF-8 (invalid byte 0x{data[err.start]:02x} on line {line}); "
+            f"{path}: not UTF-8 text (invalid byte 0x{data[err.start]:02x} on line {line}); "
             "save it as UTF-8 and run again"
         ) from None
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _split(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def _lines(text: str) -> list[str]:
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()  # the newline that ends the last line
-    return lines
+def _source_lines(path: Path) -> list[str]:
+    """A Vietnamese file's lines: UTF-8, or a legacy encoding it is refused with a hint
+    for (`io.decode_text`), NFC."""
+    return _split(decode_text(_bytes(path), str(path)))
 
 
 def _pairs_from_tsv(path: Path) -> list[tuple[str, str]]:
     pairs = []
-    for number, line in enumerate(_lines(decode_text(_bytes(path), str(path))), 1):
+    for number, line in enumerate(_source_lines(path), 1):
         if not line.strip():
             pairs.append(("", ""))
             continue
@@ -63,8 +71,8 @@ def _pairs_from_tsv(path: Path) -> list[tuple[str, str]]:
 
 
 def _pairs_from_two(source: Path, target: Path) -> list[tuple[str, str]]:
-    vi = _lines(decode_text(_bytes(source), str(source)))
-    en = _lines(_english_text(target))
+    vi = _source_lines(source)
+    en = [unicodedata.normalize("NFC", line) for line in read_lines(target)]
     if len(vi) != len(en):
         raise InputError(
             f"{source} has {len(vi)} lines and {target} has {len(en)}: not line-aligned "
