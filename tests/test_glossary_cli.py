@@ -552,36 +552,24 @@ def test_export_then_import_gives_the_same_entries(run_cli, desk, tmp_path, fmt)
     sep = "," if fmt == "csv" else "\t"
     assert lines[0] == f"Hà Nội{sep}Hanoi" and len(lines) == 6
     copy = tmp_path / "copy.yaml"
-    result = run_cli(
-        "glossary",
-        "import",
-        "--no-shipped-glossary",
-        str(out),
-        "--file",
-        str(copy),
-        "-g",
-        str(copy),
-    )
+    result = import_alone(run_cli, out, copy)
     assert result.exit_code == 0, result.output
     original = load_glossaries([desk]).entries
     again = load_glossaries([copy]).entries
     assert {t: e.vi for t, e in again.items()} == {t: e.vi for t, e in original.items()}
 
 
+def import_alone(run_cli, table: Path, glossary: Path):
+    """`glossary import TABLE` into GLOSSARY on its own (no shipped glossary)."""
+    args = ("--file", str(glossary), "-g", str(glossary))
+    return run_cli("glossary", "import", "--no-shipped-glossary", str(table), *args)
+
+
 def test_shipped_glossary_survives_a_csv_round_trip(run_cli, tmp_path):
     out = tmp_path / "shipped.csv"
     assert run_cli("glossary", "export", "-o", str(out)).exit_code == 0
     copy = tmp_path / "copy.yaml"
-    result = run_cli(
-        "glossary",
-        "import",
-        "--no-shipped-glossary",
-        str(out),
-        "--file",
-        str(copy),
-        "-g",
-        str(copy),
-    )
+    result = import_alone(run_cli, out, copy)
     assert result.exit_code == 0, result.output
     original = load_glossaries(shipped_glossaries()).entries
     again = load_glossaries([copy]).entries
