@@ -57,19 +57,22 @@ def test_an_entry_takes_its_files_section_unless_it_names_its_own(world, tmp_pat
 
 
 def test_list_json_filters_by_section(run_cli, world):
-    result = run_cli("glossary", "list", "--json", "--section", "capitals", "-g", str(world))
+    alone = ("--no-shipped-glossary", "-g", str(world))
+    result = run_cli("glossary", "list", "--json", "--section", "capitals", *alone)
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert _terms(data) == ["Accra"]
     assert data[0]["section"] == "capitals"
 
-    result = run_cli("glossary", "list", "-s", "countries", "-s", "cities", "-g", str(world))
+    result = run_cli("glossary", "list", "-s", "countries", "-s", "cities", *alone)
     assert result.exit_code == 0, result.output
     assert [line.split("\t")[0] for line in result.stdout.splitlines()] == ["Ghana", "Kumasi"]
 
 
 def test_an_unknown_section_is_an_error_naming_the_sections_there_are(run_cli, world):
-    result = run_cli("glossary", "list", "--section", "capital", "-g", str(world))
+    result = run_cli(
+        "glossary", "list", "--section", "capital", "--no-shipped-glossary", "-g", str(world)
+    )
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.strip() == (
@@ -78,7 +81,7 @@ def test_an_unknown_section_is_an_error_naming_the_sections_there_are(run_cli, w
 
 
 def test_show_names_the_section(run_cli, world):
-    result = run_cli("glossary", "show", "A-cra", "-g", str(world))
+    result = run_cli("glossary", "show", "A-cra", "--no-shipped-glossary", "-g", str(world))
     assert result.exit_code == 0, result.output
     assert "  section: capitals\n" in result.stdout
 

@@ -23,6 +23,7 @@ __all__ = [
     "Problem",
     "check_texts",
     "default_glossaries",
+    "extend_entry",
     "definitions",
     "forms_batch",
     "in_sections",
@@ -32,6 +33,7 @@ __all__ = [
     "parse_glossary_file",
     "parse_glossary_text",
     "parse_glossary_tree",
+    "selected_glossaries",
     "shipped_glossaries",
 ]
 
