@@ -49,7 +49,7 @@ def test_add_variant_for_a_shipped_term_writes_an_extension_and_says_so(run_cli,
     result = run_cli("glossary", "add-variant", "Moscow", "Mạc-tư-khoa", "--file", str(desk))
     assert result.exit_code == 0, result.output
     assert "added 'Mạc-tư-khoa' to 'Moscow' in" in result.stdout
-    assert "(extends the entry of " in result.stdout and "world-news.yaml:" in result.stdout
+    assert "(extends the entry of " in result.stdout and "capitals.yaml:" in result.stdout
     assert "entries:\n  Moscow:\n    vi: [Mạc-tư-khoa]\n" in desk.read_text(encoding="utf-8")
     merged = load_glossaries([*shipped_glossaries(), desk]).entries["Moscow"]
     assert "Mátxcơva" not in merged.vi  # (covered by Mát-xcơ-va)

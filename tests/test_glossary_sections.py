@@ -125,3 +125,7 @@ def test_the_shipped_glossary_lists_by_section(run_cli):
     organisations = _terms(json.loads(result.stdout))
     assert "Food and Agriculture Organization" in organisations
     assert "Ecuador" not in organisations
+    result = run_cli("glossary", "list", "--json", "-s", "leaders", "-s", "capitals")
+    both = _terms(json.loads(result.stdout))
+    assert {"Joe Biden", "Xi Jinping", "Quito", "Moscow"} <= set(both)
+    assert "Russia" not in both
