@@ -56,6 +56,22 @@ def test_an_entry_takes_its_files_section_unless_it_names_its_own(world, tmp_pat
     assert len(in_sections(merged, [])) == 4
 
 
+def test_a_desk_entry_that_extends_a_shipped_one_keeps_its_section_unless_it_says(tmp_path):
+    shipped = tmp_path / "world.yaml"
+    shipped.write_text(WORLD, encoding="utf-8")
+    desk = tmp_path / "desk.yaml"
+    desk.write_text(
+        "section: desk\nentries:\n  Ghana:\n    vi: [Gha-na]\n"
+        "  Accra:\n    vi: [Ắc-ra]\n    section: cities\n  Saigon:\n    vi: [Sài Gòn]\n",
+        encoding="utf-8",
+    )
+    merged = load_glossaries([shipped, desk]).entries
+    assert merged["Ghana"].section == "countries"  # extended, not moved by the file's section
+    assert merged["Ghana"].vi == ("Ga-na", "Gha-na")
+    assert merged["Accra"].section == "cities"  # the entry says so
+    assert merged["Saigon"].section == "desk"  # the desk's own entry
+
+
 def test_list_json_filters_by_section(run_cli, world):
     alone = ("--no-shipped-glossary", "-g", str(world))
     result = run_cli("glossary", "list", "--json", "--section", "capitals", *alone)

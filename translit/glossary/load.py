@@ -558,7 +558,8 @@ def _union(*lists: Sequence[str]) -> tuple[str, ...]:
 def extend_entry(base: Entry, more: Entry, written: Collection[str]) -> Entry:
     """`base` (an earlier file's entry) extended by `more` (a later file's entry for the
     same term, writing the keys `written`): lists are joined, and a setting the later
-    entry writes (note, case, keep) wins."""
+    entry writes (note, case, keep, section) wins; a later file's own `section:` does
+    not move an entry it only extends."""
     mentions: dict[str, tuple[str, ...]] = dict(base.mentions)
     for english, variants in more.mentions:
         mentions[english] = _union(mentions.get(english, ()), variants)
@@ -573,6 +574,7 @@ def extend_entry(base: Entry, more: Entry, written: Collection[str]) -> Entry:
         note=more.note if "note" in written else base.note,
         case_sensitive=more.case_sensitive if "case" in written else base.case_sensitive,
         keep=more.keep if "keep" in written else base.keep,
+        section=more.section if "section" in written else base.section,
         origin=more.origin,
     )
 
