@@ -34,10 +34,12 @@ class Route:
         status: int = 200,
         length: int | None = None,
         stall: threading.Event | None = None,
+        trickle: float = 0.0,
     ) -> None:
         self.body, self.status = body, status
         self.length = len(body) if length is None else length  # a larger one: cut short
         self.stall = stall  # send half the body, then wait for this event
+        self.trickle = trickle  # seconds between bytes: a server that never quite stops
 
 
 class Server:
@@ -57,6 +59,15 @@ class Server:
                     self.wfile.write(route.body[: len(route.body) // 2])
                     self.wfile.flush()
                     route.stall.wait(60)
+                    return
+                if route.trickle:
+                    try:
+                        for i in range(min(len(route.body), 60)):  # a minute at most
+                            self.wfile.write(route.body[i : i + 1])
+                            self.wfile.flush()
+                            time.sleep(route.trickle)
+                    except OSError:  # the client gave up: that is the point
+                        pass
                     return
                 self.wfile.write(route.body)
                 self.close_connection = True
@@ -236,6 +247,41 @@ def test_a_broken_index_is_a_clear_error(server, packages, run_cli):
     assert result.stderr == (
         f"error: the Argos package index at {server.url}index.json is not valid JSON\n"
     )
+
+
+def test_a_deeply_nested_index_is_a_clear_error(server, packages, run_cli):
+    server.routes["/index.json"] = Route(b"[" * 100_000 + b"]" * 100_000)
+    result = run_cli("models", "available")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: the Argos package index at {server.url}index.json is not valid JSON\n"
+    )
+
+
+def test_a_download_that_trickles_is_given_up_and_leaves_nothing(
+    server, packages, tmp_path, copy_package
+):
+    link = "/v1/translate-vi_en-1_9.argosmodel"
+    server.routes[link] = Route(copy_package.read_bytes(), trickle=0.5)  # 2 bytes a second
+    started = time.monotonic()
+    result = run_subprocess(
+        "models",
+        "install",
+        "vi",
+        "en",
+        "--timeout",
+        "2",
+        cwd=tmp_path,
+        env={"ARGOS_PACKAGE_INDEX": server.url, "ARGOS_PACKAGES_DIR": str(packages)},
+    )
+    assert time.monotonic() - started < 15  # the per-read timeout alone never fired
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(
+        f"error: download of translate-vi_en 1.9 failed: {server.url + link[1:]}: too slow ("
+    )
+    assert lines[0].endswith("less than 1.0 KiB/s); try again later or from another mirror")
+    assert leftovers(packages) == []
 
 
 def free_port() -> int:

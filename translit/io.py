@@ -25,7 +25,7 @@ from translit.document import Document, Layout
 ARTICLE_SUFFIXES = (".txt", ".md")
 # An article larger than this is refused: a long news article is 50 KB, a whole book
 # about 2 MB; past this a file is a mistake (a log, a dump) that would fill memory.
-MAX_ARTICLE_BYTES = 16 * 1024 * 1024
+MAX_ARTICLE_BYTES = 64 * 1024 * 1024
 
 # A line ending like this closes its sentence; a line break after it is a hard break.
 _LINE_CLOSED = re.compile(r"[.!?…:;][\"”’)\]»]*$")

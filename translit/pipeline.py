@@ -308,13 +308,12 @@ def load_previous(doc: Document, output_dir: Path) -> str:
         check_target(previous)
     except NotWritten as err:
         raise InputError(f"{err}; the article is not translated") from None
-    version = file_version(previous)
-    if not version:
-        return version
     try:
-        old = po.read(previous, doc.id)
+        version, old = read_review(previous, doc.id)
     except InputError as err:
         raise InputError(f"{err}; not overwritten: fix or move it and run again") from None
+    if old is None:
+        return version
     made_from = old.review_header.get("X-Source-File")
     if made_from and made_from != doc.path.name:
         raise InputError(
@@ -326,7 +325,30 @@ def load_previous(doc: Document, output_dir: Path) -> str:
 
 
 # How many times a run merges a review file saved again while it was writing it.
-MERGE_ATTEMPTS = 5
+MERGE_ATTEMPTS = 20
+# How many times a review file that changes while it is read is read again.
+READ_ATTEMPTS = 20
+
+
+def read_review(path: Path, article_id: str) -> tuple[str, Document | None]:
+    """The review file at `path` and the `file_version` it was read at ("", None: none).
+
+    A file that cannot be read and has changed a moment later (an editor saving it in
+    place was halfway) is read again. The version is taken before reading, so
+    a file that changes after it is a version the write will not expect. Raises
+    InputError for a file that stays unreadable.
+    """
+    for _ in range(READ_ATTEMPTS):
+        version = file_version(path)
+        if not version:
+            return version, None
+        try:
+            return version, po.read(path, article_id)
+        except InputError:
+            time.sleep(0.05)  # an editor between emptying the file and writing it
+            if file_version(path) == version:
+                raise
+    raise InputError(f"{path}: changed again and again while it was read")
 
 
 def write_article(
@@ -364,7 +386,11 @@ def write_article(
 
 def _merge_saved(doc: Document, path: Path, policy: TermPolicy, translated: set[str]) -> str:
     """Merge the review file as it is on disk now into `doc`; return its version."""
-    version = file_version(path)
+    try:
+        version, saved = read_review(path, doc.id)
+    except InputError as err:
+        message = f"{err}; saved during the run, not overwritten: fix it and run again"
+        raise InputError(message) from None
     mine = {seg.key: seg for seg in doc.segments}
     fresh = [
         dataclasses.replace(
@@ -376,17 +402,13 @@ def _merge_saved(doc: Document, path: Path, policy: TermPolicy, translated: set[
             findings=[],
             previous_source="",
             note="",
+            plural_source="",
+            plural_targets=(),
         )
         for seg in doc.segments
     ]
     doc.segments, doc.obsolete = fresh, []
-    if version:
-        try:
-            saved = po.read(path, doc.id)
-        except InputError as err:
-            raise InputError(
-                f"{err}; saved during the run, not overwritten: fix it and run again"
-            ) from None
+    if saved is not None:
         merge_previous(doc, saved)
     for seg in doc.segments:
         if not seg.target and seg.key in translated:

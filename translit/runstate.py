@@ -110,15 +110,18 @@ class RunCache:
             with contextlib.suppress(FileExistsError):  # a file there: _open says so
                 self._path.parent.mkdir()
             fd = self._open(os.O_WRONLY | os.O_APPEND | os.O_CREAT)
-            with os.fdopen(fd, "wb") as handle:
+            try:
                 size = os.fstat(fd).st_size
                 try:
-                    handle.write(lines)
-                    handle.flush()
+                    view = memoryview(lines)
+                    while view:
+                        view = view[os.write(fd, view) :]
                     os.fsync(fd)
                 except OSError:
                     os.ftruncate(fd, size)  # no line cut short for the next run to append to
                     raise
+            finally:
+                os.close(fd)
         except OSError as err:
             raise CacheError(_unusable(self._path, err)) from None
 

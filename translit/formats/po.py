@@ -20,7 +20,7 @@ from translit.formats import RunInfo, notes
 from translit.io import InputError, read_bytes
 
 SUFFIX = ".po"
-MAX_BYTES = 128 * 1024 * 1024  # a review file of the largest article is about 100 MB
+MAX_BYTES = 256 * 1024 * 1024  # the review file of the largest article (io.MAX_ARTICLE_BYTES)
 SOURCE_LANG = "vi"
 KEY = re.compile(r"p(\d+)\.s(\d+)")
 # An obsolete entry's key may carry `~N` where it would otherwise repeat another's.

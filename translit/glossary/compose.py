@@ -169,8 +169,8 @@ def _check_aliases(root: Node) -> None:
         node, count = max(uses.values(), key=lambda item: sizes[id(item[0])] * item[1])
         mark = node.start_mark
         raise YamlLimitError(
-            f"YAML aliases expand this file by {added:,} nodes (a file of {own:,} nodes; "
-            f"at most {max(MAX_ALIAS_NODES, own):,}): the collection here, of "
+            f"YAML aliases would add {added:,} nodes to a file of {own:,} (at most "
+            f"{max(MAX_ALIAS_NODES, own):,} may be added): the collection here, of "
             f"{sizes[id(node)]:,} nodes, is used {count + 1:,} times; "
             "write the lists out or use fewer aliases",
             mark.line + 1,
