@@ -111,6 +111,24 @@ def test_a_link_planted_in_the_output_folder_leaves_its_target_alone(
     assert not (out / "tin.po").exists() or (out / "tin.po").is_symlink()  # no half article
 
 
+@pytest.mark.parametrize("name", [LOCK_FILE, "cache-file"])
+def test_a_hard_link_planted_for_translits_own_files_leaves_its_target_alone(
+    with_model, run_cli, article, secret, tmp_path, name
+):
+    out = tmp_path / "out"
+    (out / CACHE_DIR).mkdir(parents=True)
+    link = out / CACHE_DIR / default_cache_name() if name == "cache-file" else out / name
+    os.link(secret, link)  # the same file under a second name: no link to refuse
+    result = run_cli("translate", str(article), "-o", "out")
+    assert secret.read_bytes() == SECRET
+    assert result.exit_code == 2
+    shown = str(link).replace(str(tmp_path) + "/", "")
+    assert errors(result) == [
+        f"error: {shown}: has another name (a hard link), so it is not translit's "
+        f"{'lock file' if name == LOCK_FILE else 'run cache'}; remove it"
+    ]
+
+
 def test_the_output_folder_holds_only_what_translit_names(with_model, run_cli, article, tmp_path):
     """The names above are every name a run writes (a new one must join the matrix)."""
     result = run_cli("translate", str(article), "-o", "out", "--format", "all")

@@ -135,11 +135,14 @@ _LINE_BREAKING = {"Cc", "Zl", "Zp"}
 def unrepresentable_name(name: str) -> str:
     """Why an article's file name cannot be written into its review file, or "".
 
-    A line break, tab or other control character in a name would split the PO
-    file's `#:` reference and header lines (spaces are fine: see translit.formats.po).
+    A line break or other control character in a name would split the PO file's `#:`
+    reference and header lines; spaces and tabs are fine, as the reference wraps such a
+    name in FSI … PDI (see translit.formats.po), which the name itself must not hold.
     """
     for char in name:
-        if unicodedata.category(char) in _LINE_BREAKING and char != "\t":
+        if (
+            unicodedata.category(char) in _LINE_BREAKING and char != "\t"
+        ) or char in po.FSI + po.PDI:
             return f"file name has a control character or line break (U+{ord(char):04X})"
     return ""
 
@@ -162,7 +165,7 @@ def load_documents(
     for path in paths:
         bad = unrepresentable_name(path.name)
         if bad:
-            on_error(f"{ascii(str(path))}: {bad}; rename the file")
+            on_error(f"{str(path)!r}: {bad}; rename the file")
             continue
         if path.stem in seen:
             on_error(

@@ -57,7 +57,9 @@ class RunCache:
         assert self._directory is not None and self._path is not None
         nofollow = getattr(os, "O_NOFOLLOW", 0)
         try:
-            folder = os.open(self._directory, os.O_RDONLY | os.O_DIRECTORY | nofollow)
+            folder = os.open(
+                self._directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | nofollow
+            )
         except FileNotFoundError:
             raise
         except OSError:
@@ -162,9 +164,13 @@ def _open_own_file(path: Path, flags: int, what: str, dir_fd: int | None = None)
         if err.errno in (errno.EISDIR, errno.ENXIO):
             raise NotWritten(path, f"is not a regular file, not {what}; move it away") from None
         raise
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
         os.close(fd)
         raise NotWritten(path, f"is not a regular file, not {what}; move it away")
+    if info.st_nlink > 1:  # a hard link to a file elsewhere: writing would change it
+        os.close(fd)
+        raise NotWritten(path, f"has another name (a hard link), so it is not {what}; remove it")
     return fd
 
 

@@ -478,7 +478,11 @@ def edit_lock(path: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
     folder = Path(path).absolute().parent
     while not folder.is_dir() and folder != folder.parent:
         folder = folder.parent  # the file's folder is created when it is written
-    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # a folder we may not list: the version check alone
+        yield
+        return
     try:
         deadline = time.monotonic() + wait
         while True:
