@@ -8,6 +8,7 @@ caller names one (see `translit.legacy`). Anything else is refused with an
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import os
@@ -420,7 +421,12 @@ def _replace_if_unchanged(tmp: Path, path: Path, expect: str) -> None:
             if file_version(tmp) == expect:
                 tmp.unlink()
                 return
-            _exchange(tmp, path)  # put their file back
+            try:
+                _exchange(tmp, path)  # put their file back
+            except ChangedOnDisk:  # ours was removed meanwhile: theirs goes back in place
+                with contextlib.suppress(FileExistsError):
+                    os.link(tmp, path)
+                raise
             if os.lstat(tmp).st_ino != ours:
                 # they saved again over ours between the two swaps: that save is the
                 # newest, put it in place (the older one goes)
