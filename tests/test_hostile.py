@@ -56,13 +56,14 @@ def secret(tmp_path: Path) -> Path:
 
 def default_cache_name() -> str:
     """The run cache's file name for the installed model and default settings: anyone
-    who knows the model's path can predict it."""
-    from translit.cli import _engine_key
+    who knows the model can predict it."""
+    from translit.config import Config
     from translit.engines import CT2Engine, EngineOptions
     from translit.models import find_model
     from translit.runstate import cache_name
 
-    return cache_name(_engine_key(CT2Engine(find_model(), EngineOptions())))
+    engine = CT2Engine(find_model(), EngineOptions.from_config(Config()))
+    return cache_name(engine.fingerprint)
 
 
 # ── symbolic links planted where translit writes ────────────────────────────────

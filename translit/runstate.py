@@ -24,7 +24,6 @@ import stat
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
 from translit.io import LINK_REFUSED, InputError, NotWritten
 
@@ -136,11 +135,6 @@ class RunCache:
 def cache_name(key: str) -> str:
     """The run cache's file name for an engine key."""
     return f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:16]}.jsonl"
-
-
-def cache_key(*settings: Any) -> str:
-    """A key for everything that changes the engine's output (model, decoding options)."""
-    return json.dumps([str(s) for s in settings])
 
 
 class LockedError(Exception):

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from translit.conventions import rendered, scan
+from translit.conventions import Span, rendered, scan
 from translit.document import Glossary, Segment, TermHit
 from translit.glossary.match import Matcher, TermMatch, compile_matcher
 
@@ -40,9 +40,15 @@ class Protected:
     slots: tuple[str, ...] = ()  # placeholder n (1-based) → term, for "placeholder"
 
 
-def find_hits(source: str, matches: Sequence[TermMatch], conventions: bool = True) -> list[TermHit]:
+def find_hits(
+    source: str,
+    matches: Sequence[TermMatch],
+    conventions: bool = True,
+    spans: Sequence[Span] | None = None,
+) -> list[TermHit]:
     """Glossary matches, then the numbers, dates and times to convert that overlap no
-    match, as TermHits in source order."""
+    match, as TermHits in source order. `spans`: the source's scan when the caller
+    already has it (`scan(source)`)."""
     hits = [
         TermHit(
             entry=m.entry.term,
@@ -56,7 +62,7 @@ def find_hits(source: str, matches: Sequence[TermMatch], conventions: bool = Tru
     ]
     if conventions:
         taken = [(h.start, h.end) for h in hits]
-        for span in scan(source):
+        for span in scan(source) if spans is None else spans:
             if span.converted and not any(
                 span.start < end and start < span.end for start, end in taken
             ):
@@ -245,9 +251,10 @@ class TermPolicy:
     retry_hypotheses: int = 4
     conventions: bool = True  # convert numbers, dates and times (translit.conventions)
 
-    def hits(self, source: str) -> list[TermHit]:
-        """Glossary hits and conversions in a source sentence (fresh objects)."""
-        return find_hits(source, self.matcher.find(source), self.conventions)
+    def hits(self, source: str, spans: Sequence[Span] | None = None) -> list[TermHit]:
+        """Glossary hits and conversions in a source sentence (fresh objects); `spans`:
+        the source's scan when the caller already has it."""
+        return find_hits(source, self.matcher.find(source), self.conventions, spans)
 
     def protect_segment(self, segment: Segment) -> Protected:
         strategy = self.strategy
