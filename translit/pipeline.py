@@ -338,10 +338,10 @@ READ_ATTEMPTS = 20
 def read_review(path: Path, article_id: str) -> tuple[str, Document | None]:
     """The review file at `path` and the `file_version` it was read at ("", None: none).
 
-    A file that cannot be read and has changed a moment later (an editor saving it in
-    place was halfway) is read again. The version is taken before reading, so
-    a file that changes after it is a version the write will not expect. Raises
-    InputError for a file that stays unreadable.
+    A file that cannot be read but changes within a moment (an editor saving it in
+    place was halfway) is read again; one that stays as it is raises InputError. The
+    version is taken before reading, so a file that changes after it is a version the
+    write will not expect.
     """
     for _ in range(READ_ATTEMPTS):
         version = file_version(path)
@@ -350,10 +350,22 @@ def read_review(path: Path, article_id: str) -> tuple[str, Document | None]:
         try:
             return version, po.read(path, article_id)
         except InputError:
-            time.sleep(0.05)  # an editor between emptying the file and writing it
-            if file_version(path) == version:
+            if not _changes(path, version):
                 raise
     raise InputError(f"{path}: changed again and again while it was read")
+
+
+def _changes(path: Path, version: str, patience: float = 2.0) -> bool:
+    """Whether the file leaves `version` within `patience` seconds (an editor between
+    emptying the file and writing it, on a busy machine)."""
+    deadline = time.monotonic() + patience
+    pause = 0.02
+    while time.monotonic() < deadline:
+        time.sleep(pause)
+        if file_version(path) != version:
+            return True
+        pause = min(pause * 2, 0.5)
+    return False
 
 
 def write_article(

@@ -4,12 +4,11 @@ Two kinds of hostile (or broken) YAML are stopped here, before anything walks th
 
 - **Deep nesting.** libyaml's composer recurses in C once per nested collection, so a
   few tens of kilobytes of `[[[[…` overflow the process stack (a crash, not an error),
-  and its scanner slows down with the square of the depth. Each nesting level needs
-  a `[` or `{`, a `- ` or `? `, or a line indented more than the one before, so their
-  count bounds the depth. Up to EXACT_ABOVE such levels the file is composed at once,
-  in a thread whose stack holds them all; past that its real depth is measured first
-  (from the parser's events, which costs about as much as composing), and more than
-  MAX_DEPTH levels is an error.
+  and its scanner slows down with the square of the flow depth. An upper bound on the
+  depth comes cheaply from the text (see `_levels`); up to EXACT_ABOVE levels the file
+  is composed at once, in a thread whose stack holds them all; past that its real
+  depth is measured first (from the parser's events, which costs about half as much
+  as composing), and more than MAX_DEPTH levels is an error.
 - **Alias amplification.** An anchored list referenced by thousands of entries is one
   node in the composed tree, but everything that reads the entries walks it once per
   reference (a 300 KB file became 40 million list items). The nodes aliases add are
@@ -21,6 +20,7 @@ Two kinds of hostile (or broken) YAML are stopped here, before anything walks th
 from __future__ import annotations
 
 import math
+import re
 import threading
 from collections.abc import Callable
 from typing import TypeVar
@@ -31,7 +31,7 @@ from yaml.nodes import MappingNode, Node, SequenceNode
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 MAX_DEPTH = 1_000  # a glossary needs 5 levels
-EXACT_ABOVE = 20_000  # possible levels past which the depth is measured before composing
+EXACT_ABOVE = 5_000  # possible levels past which the depth is measured before composing
 MAX_ALIAS_NODES = 100_000  # nodes aliases may add beyond a file's own
 STACK_PER_LEVEL = 1024  # bytes of C stack per nesting level (libyaml uses about 300-500)
 _BASE_STACK = 1 << 20
@@ -50,9 +50,7 @@ class YamlLimitError(Exception):
 
 def compose(text: str) -> Node | None:
     """`yaml.compose` with the bounds of the module doc (YAMLError as yaml raises it)."""
-    indicators = sum(text.count(mark) for mark in ("[", "{", "- ", "-\t", "? ", "?\t"))
-    # indentations growing line by line to depth d take d*d/2 characters
-    levels = indicators + math.isqrt(2 * len(text)) + 2
+    levels = _levels(text)
     if levels > EXACT_ABOVE:
         levels = _depth(text)
     try:
@@ -64,9 +62,43 @@ def compose(text: str) -> Node | None:
                 "cannot give the reader a larger stack)"
             ) from None
         root = _compose(text)
-    if root is not None:
+    if root is not None and "*" in text:  # no `*alias` in the text, no alias in the tree
         _check_aliases(root)
     return root
+
+
+_COMMENT = re.compile(r"#[^\n]*")
+_CLOSERS = re.compile(r"[\]}]")
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+_COMPACT_RUN = re.compile(r"(?:[-?][ \t]+){2,}")
+
+
+def _levels(text: str) -> int:
+    """An upper bound on how deep collections nest in `text`, without parsing it.
+
+    Block nesting takes a line indented more than the one before (d levels take d*d/2
+    characters) or a `- `/`? ` in a compact run (`- - - x`). Flow nesting takes a `[`
+    or `{`; in a text without quotes a `]` or `}` outside a comment closes one when
+    it is inside a flow collection (a plain scalar there cannot hold one, and in block
+    context there is nothing to close), so the running count of brackets, never below
+    zero, is never less than the real depth. Quoted scalars may hide brackets: a text
+    with quotes counts every opening one.
+    """
+    block = math.isqrt(2 * len(text)) + 2
+    compact = 1
+    if "\t" in text or any(pair in text for pair in ("- -", "- ?", "? -", "? ?")):
+        compact = max((len(run.split()) for run in _COMPACT_RUN.findall(text)), default=1)
+    if '"' in text or "'" in text:
+        return block + compact + text.count("[") + text.count("{")
+    uncommented = _COMMENT.sub(lambda comment: _CLOSERS.sub("", comment.group()), text)
+    depth = deepest = 0
+    for char in _NOT_BRACKETS.sub("", uncommented):
+        if char in "[{":
+            depth += 1
+            deepest = max(depth, deepest)
+        elif depth:
+            depth -= 1
+    return block + compact + deepest
 
 
 _SHALLOW = 1_000  # levels any thread's stack holds
