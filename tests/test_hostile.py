@@ -468,6 +468,23 @@ def test_a_name_with_a_line_break_is_refused_and_the_rest_translated(
     ]
 
 
+def test_a_name_that_is_not_utf8_is_refused_and_the_rest_translated(
+    with_model, run_cli, article, tmp_path
+):
+    with open(os.fsencode(article) + b"/caf\xe9.txt", "wb") as handle:  # a Latin-1 name
+        handle.write(ARTICLE.encode())
+    result = run_cli("translate", str(article), "-o", "out")
+    assert result.exit_code == 2
+    assert errors(result) == [
+        f"error: '{article}/caf\\udce9.txt': file name is not UTF-8 (byte 0xe9); rename the file"
+    ]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "tin.en.txt",
+        "tin.html",
+        "tin.po",
+    ]
+
+
 # ── hangs and memory blow-ups ───────────────────────────────────────────────────
 
 

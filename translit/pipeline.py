@@ -135,11 +135,14 @@ _LINE_BREAKING = {"Cc", "Zl", "Zp"}
 def unrepresentable_name(name: str) -> str:
     """Why an article's file name cannot be written into its review file, or "".
 
-    A line break or other control character in a name would split the PO file's `#:`
+    A name that is not UTF-8 cannot be written into a UTF-8 file at all; a line break
+    or other control character in a name would split the PO file's `#:`
     reference and header lines; spaces and tabs are fine, as the reference wraps such a
     name in FSI … PDI (see translit.formats.po), which the name itself must not hold.
     """
     for char in name:
+        if unicodedata.category(char) == "Cs":  # a byte that is not UTF-8 (surrogateescape)
+            return f"file name is not UTF-8 (byte 0x{ord(char) & 0xFF:02x})"
         if (
             unicodedata.category(char) in _LINE_BREAKING and char != "\t"
         ) or char in po.FSI + po.PDI:
