@@ -35,11 +35,13 @@ class Route:
         length: int | None = None,
         stall: threading.Event | None = None,
         trickle: float = 0.0,
+        trickle_head: bool = False,
     ) -> None:
         self.body, self.status = body, status
         self.length = len(body) if length is None else length  # a larger one: cut short
         self.stall = stall  # send half the body, then wait for this event
         self.trickle = trickle  # seconds between bytes: a server that never quite stops
+        self.trickle_head = trickle_head  # the status line and headers too
 
 
 class Server:
@@ -52,6 +54,16 @@ class Server:
             def do_GET(self) -> None:  # noqa: N802 (http.server's name)
                 requests.append(self.path)
                 route = routes.get(self.path, Route(b"not found", 404))
+                if route.trickle_head:
+                    head = b"HTTP/1.0 200 OK\r\nX-Padding: " + b"x" * 200
+                    try:
+                        for i in range(60):  # a byte every half second, for half a minute
+                            self.wfile.write(head[i : i + 1])
+                            self.wfile.flush()
+                            time.sleep(route.trickle or 0.5)
+                    except OSError:
+                        pass
+                    return
                 self.send_response(route.status)
                 self.send_header("Content-Length", str(route.length))
                 self.end_headers()
@@ -282,6 +294,18 @@ def test_a_download_that_trickles_is_given_up_and_leaves_nothing(
     )
     assert lines[0].endswith("less than 1.0 KiB/s); try again later or from another mirror")
     assert leftovers(packages) == []
+
+
+def test_an_index_server_trickling_its_headers_times_out(server, packages, run_cli):
+    server.routes["/index.json"] = Route(b"[]", trickle_head=True)
+    started = time.monotonic()
+    result = run_cli("models", "available", "--timeout", "2")
+    assert time.monotonic() - started < 10
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"error: cannot read the Argos package index at {server.url}index.json "
+        "(timed out after 2 s)"
+    )
 
 
 def free_port() -> int:

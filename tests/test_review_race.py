@@ -95,7 +95,11 @@ def test_a_reviewer_saving_at_any_moment_of_a_run_loses_nothing(base_models_dir,
         _, stderr = proc.communicate(timeout=120)
     finally:
         proc.kill()
-    assert proc.returncode == 0, stderr
+    # An article whose PO is saved again every time the run merges it (a reviewer
+    # faster than the machine) may be left for the next run, saying so; nothing else
+    # goes wrong.
+    left = [line for line in stderr.splitlines() if "saved again and again" in line]
+    assert (proc.returncode, stderr.splitlines()) in ((0, []), (2, left)), stderr
     assert reviewer.saves >= 20  # saves came all through the run
     check_nothing_lost(reviewer)
     # A file the reviewer saved once more right after the run wrote it is the reviewer's

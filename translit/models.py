@@ -24,7 +24,7 @@ import tempfile
 import time
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
@@ -437,13 +437,43 @@ def _network_error(err: BaseException, timeout: float) -> str:
 
 
 def _open_url(url: str, timeout: float) -> Any:
-    """urlopen with a timeout and our User-Agent (raises what urllib raises)."""
+    """urlopen with a timeout and our User-Agent (raises what urllib raises).
+
+    The answer (status line and headers) must come within `timeout` seconds in all,
+    not only each byte of it: a server trickling its headers is given up (TimeoutError).
+    """
     import urllib.request
 
     from translit import __version__
 
     request = urllib.request.Request(url, headers={"User-Agent": f"translit/{__version__}"})
-    return urllib.request.urlopen(request, timeout=timeout)
+    with _answer_within(timeout):
+        return urllib.request.urlopen(request, timeout=timeout)
+
+
+@contextlib.contextmanager
+def _answer_within(seconds: float) -> Iterator[None]:
+    """Raise TimeoutError in the block after `seconds` (a timer signal: the main thread
+    of a POSIX process only; elsewhere the socket's own timeout applies alone)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "setitimer"
+    ):
+        yield
+        return
+
+    def expired(signum: int, frame: Any) -> None:
+        raise TimeoutError(f"no answer within {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def fetch_index(timeout: float = NETWORK_TIMEOUT) -> list[IndexPackage]:
