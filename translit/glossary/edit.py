@@ -18,6 +18,7 @@ atomically. Otherwise a GlossaryError says why and the file is left as it was.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import csv
 import dataclasses
 import functools
@@ -459,6 +460,10 @@ def _commit(
 
 # How long an edit waits for another translit edit of a glossary in the same folder.
 LOCK_WAIT = 30.0
+# The folders this context holds edit_lock on (an edit may call another one).
+_HELD: contextvars.ContextVar[frozenset[Path]] = contextvars.ContextVar(
+    "translit_glossary_edit_locks", default=frozenset()
+)
 
 
 @contextlib.contextmanager
@@ -478,11 +483,16 @@ def edit_lock(path: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
     folder = Path(path).absolute().parent
     while not folder.is_dir() and folder != folder.parent:
         folder = folder.parent  # the file's folder is created when it is written
+    held = _HELD.get()
+    if folder in held:  # an edit calling another (add-variant adding an entry)
+        yield
+        return
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:  # a folder we may not list: the version check alone
         yield
         return
+    token = _HELD.set(held | {folder})
     try:
         deadline = time.monotonic() + wait
         while True:
@@ -498,6 +508,7 @@ def edit_lock(path: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
                 time.sleep(0.01)
         yield
     finally:
+        _HELD.reset(token)
         os.close(fd)
 
 
