@@ -231,6 +231,14 @@ def translate(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
     ] = False,
+    shard: Annotated[
+        str | None,
+        typer.Option(
+            metavar="K/N",
+            help="Translate only shard K of N (a fixed split by article id), so N runs on "
+            "N machines into one shared --output folder translate every article once.",
+        ),
+    ] = None,
     chunk_segments: Annotated[
         int | None,
         typer.Option(min=1, hidden=True, help="Segments per chunk (files land per chunk)."),
@@ -255,6 +263,8 @@ def translate(
       translit translate article.txt --beam 1 --threads 2
 
       translit translate examples/ --format all   # also md, tsv, tmx, xliff
+
+      translit translate archive/ -o shared/out --shard 2/8   # machine 2 of 8
     """
     from translit.document import Glossary
     from translit.engines import CT2Engine, EngineOptions
@@ -263,7 +273,12 @@ def translate(
     from translit.models import ModelError, ModelMissing, find_model
     from translit.pipeline import translate_paths
     from translit.runstate import LockedError
+    from translit.shard import WHOLE, Shard
 
+    try:
+        split = Shard.parse(shard) if shard is not None else WHOLE
+    except InputError as err:
+        fail(str(err))
     try:
         config = load_config().with_overrides(
             output=output,
@@ -312,6 +327,7 @@ def translate(
             formats=written,
             chunk_segments=chunk_segments,
             from_encoding=from_encoding.value if from_encoding else None,
+            shard=split,
         )
     except (InputError, LockedError) as err:
         fail(str(err))

@@ -45,6 +45,7 @@ from translit.memory import merge_previous
 from translit.qa import check_document
 from translit.runstate import CACHE_DIR, RunCache, deferred_interrupt, output_lock
 from translit.segment import segment_paragraphs
+from translit.shard import WHOLE, Shard
 
 FORMATS = {"po": po, "txt": txt, "html": html, "md": md, "tsv": tsv, "tmx": tmx, "xliff": xliff}
 DEFAULT_FORMATS = ("po", "txt", "html")
@@ -462,6 +463,61 @@ def _chunks(docs: deque[Document], size: int) -> Iterator[list[Document]]:
         yield chunk
 
 
+def load_articles(
+    paths: Sequence[Path],
+    output_dir: Path,
+    on_error: Callable[[str], None],
+    on_warning: Callable[[str], None],
+    *,
+    from_encoding: str | None = None,
+) -> tuple[deque[Document], dict[str, str]]:
+    """Read and segment the articles and merge each one's earlier review file (see
+    `load_previous`); return them, and by id the version of the review file merged.
+    An article that cannot be read, or whose review file cannot, goes to `on_error`."""
+    docs: deque[Document] = deque()
+    versions: dict[str, str] = {}
+    for doc in load_documents(paths, on_error, on_warning, from_encoding=from_encoding):
+        try:
+            versions[doc.id] = load_previous(doc, output_dir)
+        except InputError as err:
+            on_error(str(err))
+            continue
+        docs.append(doc)
+    return docs, versions
+
+
+def translate_chunk(
+    chunk: list[Document],
+    output_dir: Path,
+    engine: Engine | None,
+    run: RunInfo,
+    *,
+    formats: Sequence[str],
+    policy: TermPolicy,
+    cache: RunCache,
+    versions: dict[str, str],
+    report: RunReport,
+    progress: Progress,
+    on_error: Callable[[str], None],
+) -> None:
+    """Translate a group of articles in one engine call, check them and write each
+    one's files (a Ctrl-C waits for an article's files to be written); add them to
+    `report`. An article that cannot be written goes to `on_error`."""
+    report.kept += sum(1 for doc in chunk for seg in doc.segments if seg.target)
+    pending = {doc.id: {s.key for s in doc.segments if not s.target} for doc in chunk}
+    report.translated += translate_documents(chunk, engine, progress, policy, cache)
+    for doc in chunk:
+        check_document(doc, policy)
+        try:
+            with deferred_interrupt():
+                report.written += write_article(
+                    doc, output_dir, run, formats, policy, versions[doc.id], pending[doc.id]
+                )
+        except InputError as err:
+            on_error(str(err))
+        report.count(doc)
+
+
 def translate_paths(
     inputs: Sequence[Path],
     output_dir: Path,
@@ -475,6 +531,7 @@ def translate_paths(
     on_warning: Callable[[str], None] = lambda message: None,
     chunk_segments: int | None = None,
     from_encoding: str | None = None,
+    shard: Shard = WHOLE,
 ) -> RunReport:
     """Translate every article under `inputs` into `output_dir`.
 
@@ -485,8 +542,10 @@ def translate_paths(
     before the next starts, so finished articles are on disk and memory stays flat.
     Files that cannot be read are passed to `on_error` (one line each) and listed in
     the report, empty ones to `on_warning`; the others are translated and written.
+    With `shard` (K/N), only the articles of that shard are (see translit.shard).
 
-    The run holds a lock on `output_dir` (LockedError if another run has it). Engine
+    The run holds a lock on `output_dir` (LockedError if another run has it; shards'
+    runs share it, see `output_lock`). Engine
     output is saved as it comes in a run cache beside the outputs, keyed by the
     engine's fingerprint (the model and its settings), so a run stopped by Ctrl-C
     (KeyboardInterrupt, raised after the current engine call or article write)
@@ -504,44 +563,56 @@ def translate_paths(
         report.warnings.append(message)
         on_warning(message)
 
-    paths = find_articles(inputs, on_error=failed)
-    if not paths:
-        if report.errors:  # every input was missing: said already, nothing to do
-            return report
-        raise InputError(f"no .txt or .md articles in {', '.join(map(str, inputs))}")
+    paths = shard_paths(inputs, shard, failed)
+    if paths is None:
+        return report
     check_output_dir(output_dir)
     policy = policy or term_policy(Glossary())
-    with output_lock(output_dir):
-        docs: deque[Document] = deque()
-        versions: dict[str, str] = {}
-        for doc in load_documents(paths, failed, warned, from_encoding=from_encoding):
-            try:
-                versions[doc.id] = load_previous(doc, output_dir)
-            except InputError as err:
-                failed(str(err))
-                continue
-            docs.append(doc)
+    with output_lock(output_dir, shard):
+        docs, versions = load_articles(
+            paths, output_dir, failed, warned, from_encoding=from_encoding
+        )
         progress = progress or NoProgress()
         progress.start(sum(len(doc.segments) for doc in docs))
         fingerprint = engine.fingerprint if engine is not None else ""
         run = run_info(model_label, fingerprint, policy.glossaries)
         report.glossaries = policy.glossaries
-        cache = RunCache(output_dir / CACHE_DIR if engine else None, fingerprint)
+        cache = RunCache(output_dir / CACHE_DIR if engine else None, fingerprint, shard)
         for chunk in _chunks(docs, chunk_segments or CHUNK_SEGMENTS):
-            report.kept += sum(1 for doc in chunk for seg in doc.segments if seg.target)
-            pending = {doc.id: {s.key for s in doc.segments if not s.target} for doc in chunk}
-            report.translated += translate_documents(chunk, engine, progress, policy, cache)
-            for doc in chunk:
-                check_document(doc, policy)
-                try:
-                    with deferred_interrupt():
-                        report.written += write_article(
-                            doc, output_dir, run, formats, policy, versions[doc.id], pending[doc.id]
-                        )
-                except InputError as err:
-                    failed(str(err))
-                report.count(doc)
+            translate_chunk(
+                chunk,
+                output_dir,
+                engine,
+                run,
+                formats=formats,
+                policy=policy,
+                cache=cache,
+                versions=versions,
+                report=report,
+                progress=progress,
+                on_error=failed,
+            )
             chunk.clear()
         cache.discard()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def shard_paths(
+    inputs: Sequence[Path], shard: Shard, on_error: Callable[[str], None]
+) -> list[Path] | None:
+    """The article files under `inputs` that `shard` translates (all of them for a
+    whole run). None when no input exists (each said to `on_error`); InputError when
+    the inputs hold no article at all (a shard may hold none: that is no error)."""
+    errors: list[str] = []
+
+    def failed(message: str) -> None:
+        errors.append(message)
+        on_error(message)
+
+    paths = find_articles(inputs, on_error=failed)
+    if not paths:
+        if errors:  # every input was missing: said already, nothing to do
+            return None
+        raise InputError(f"no .txt or .md articles in {', '.join(map(str, inputs))}")
+    return [path for path in paths if shard.holds(path.stem)]
