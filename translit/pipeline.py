@@ -153,20 +153,13 @@ def unrepresentable_name(name: str) -> str:
     return ""
 
 
-def load_documents(
-    paths: Sequence[Path],
-    on_error: Callable[[str], None],
-    on_warning: Callable[[str], None],
-    *,
-    from_encoding: str | None = None,
-) -> list[Document]:
-    """Read and segment every article; a file that fails is reported and skipped.
+def distinct_articles(paths: Sequence[Path], on_error: Callable[[str], None]) -> list[Path]:
+    """The articles whose names can be written into a review file, each id once.
 
-    An empty article is a warning (skipped, the run still succeeds). A second article
-    with the same id (a.txt and a.md) is an error: its outputs would overwrite the
-    first one's.
+    A second article with the same id (a.txt and a.md) is an error: its outputs would
+    overwrite the first one's. Each refused file goes to `on_error` (one line).
     """
-    docs: list[Document] = []
+    kept: list[Path] = []
     seen: dict[str, Path] = {}
     for path in paths:
         bad = unrepresentable_name(path.name)
@@ -180,6 +173,25 @@ def load_documents(
             )
             continue
         seen[path.stem] = path
+        kept.append(path)
+    return kept
+
+
+def load_documents(
+    paths: Sequence[Path],
+    on_error: Callable[[str], None],
+    on_warning: Callable[[str], None],
+    *,
+    from_encoding: str | None = None,
+) -> list[Document]:
+    """Read and segment every article; a file that fails is reported and skipped.
+
+    An empty article is a warning (skipped, the run still succeeds); a name that
+    cannot be used, or a second article with the same id, an error (see
+    `distinct_articles`).
+    """
+    docs: list[Document] = []
+    for path in distinct_articles(paths, on_error):
         try:
             doc = load_document(path, from_encoding=from_encoding)
         except InputError as err:
