@@ -9,7 +9,8 @@ with the shipped glossary, as `translit translate` runs by default:
   local, 2 threads      translate_paths with the engine's default 2 threads (the
                         laptop run);
   local, 1 thread       the same on one core: sentences/s per core, the unit of the
-                        capacity table;
+                        capacity table (also per CPU second, which moves less with
+                        the load of other programs on a shared machine);
   Ray, 2 workers × 1    translate_on_ray on a local Ray instance (2 CPUs), 2 actors
                         each holding the model, 1 thread each. Timed from the call
                         (workers started, models loaded, articles read, translated,
@@ -19,7 +20,7 @@ with the shipped glossary, as `translit translate` runs by default:
 The overhead is the Ray run's time over the local 2-thread run's, at beam 4 and at
 beam 1. One round each (the runs take minutes on 2 cores); the load average is printed.
 
-    python benchmarks/cluster.py            # about 6 minutes on 2 cores
+    python benchmarks/cluster.py            # about 8 minutes on 2 cores
     python benchmarks/cluster.py --quick    # tiny sizes (the smoke test)
 """
 
@@ -64,7 +65,7 @@ def main(argv: list[str] | None = None) -> None:
     from translit.pipeline import translate_paths
 
     print_header("Cluster", ["ctranslate2", "ray"])
-    size, n_articles, n_sentences = ("small", 4, 24) if args.quick else ("base", 12, 150)
+    size, n_articles, n_sentences = ("small", 4, 24) if args.quick else ("base", 8, 96)
     corpus, corpus_from = vocabulary_corpus()
     info, model_mb = install_copy_model(work, size, corpus)
     sentences, text_from = body_sentences(n_sentences)
@@ -81,10 +82,16 @@ def main(argv: list[str] | None = None) -> None:
         shutil.rmtree(out, ignore_errors=True)
         return out
 
+    cpu: dict[tuple[int, int], float] = {}
+
     def local(beam: int, threads: int):
         engine = CT2Engine(info, EngineOptions(beam=beam, threads=threads))
+        engine.load()  # as a worker does before its first article (not timed)
         out = fresh(f"local-{beam}-{threads}")
-        return translate_paths([folder], out, engine, model_label=info.label, policy=policy)
+        started = time.process_time()
+        report = translate_paths([folder], out, engine, model_label=info.label, policy=policy)
+        cpu[beam, threads] = time.process_time() - started
+        return report
 
     def on_ray(beam: int):
         return translate_on_ray(
@@ -123,7 +130,14 @@ def main(argv: list[str] | None = None) -> None:
                         f"{ratio:.2f}×",
                     ]
                 )
-            ratios.append((beam, dist.seconds / two.seconds, one.segments / one.seconds))
+            ratios.append(
+                (
+                    beam,
+                    dist.seconds / two.seconds,
+                    one.segments / one.seconds,
+                    one.segments / cpu[beam, 1],
+                )
+            )
     finally:
         ray.shutdown()
 
@@ -139,10 +153,10 @@ def main(argv: list[str] | None = None) -> None:
         )
     )
     print()
-    for beam, ratio, per_core in ratios:
+    for beam, ratio, per_core, per_cpu_second in ratios:
         print(
-            f"beam {beam}: Ray overhead {ratio:.2f}× the local run; "
-            f"{per_core:.2f} segments/s per core"
+            f"beam {beam}: Ray overhead {ratio:.2f}× the local run; one thread: "
+            f"{per_core:.2f} segments/s of wall time, {per_cpu_second:.2f} per CPU second"
         )
     print(f"\nload average at end (1, 5, 15 min): {load_average()}")
 

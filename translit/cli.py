@@ -331,6 +331,8 @@ def translate(
         split = Shard.parse(shard) if shard is not None else WHOLE
     except InputError as err:
         fail(str(err))
+    if ray is None and (workers or worker_cpus != 1 or worker_gpus):
+        fail("--workers, --worker-cpus and --worker-gpus go with --ray")
     try:
         config = load_config().with_overrides(
             output=output,

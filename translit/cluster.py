@@ -26,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
+import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -172,6 +173,28 @@ def _import_ray() -> Any:
     return ray
 
 
+_HOST_PORT = re.compile(r"(?:ray://)?(\[[0-9a-fA-F:.]+\]|[\w.-]+):(\d{1,5})")
+
+
+def check_reachable(address: str, timeout: float = 10.0) -> None:
+    """ClusterError at once when a HOST:PORT (or ray://HOST:PORT) address does not
+    answer, rather than Ray's own retries for minutes."""
+    import socket
+
+    match = _HOST_PORT.fullmatch(address)
+    if not match:
+        return  # "" or "auto": Ray finds the cluster (or says there is none) itself
+    host, port = match[1].strip("[]"), int(match[2])
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            pass
+    except OSError as err:
+        reason = err.strerror or str(err) or type(err).__name__
+        raise ClusterError(
+            f"--ray: cannot reach Ray at {address} ({reason}); is `ray start --head` running there?"
+        ) from None
+
+
 def _connect(ray: Any, address: str) -> bool:
     """Join the cluster at `address` (or start Ray here); True when this call started
     or joined it (and so must leave it), False when Ray was already initialized."""
@@ -230,6 +253,7 @@ def translate_on_ray(
     ray = _import_ray()
     report = RunReport()
     cluster = cluster or ClusterOptions()
+    check_reachable(cluster.address)
     options = options or EngineOptions()
 
     def failed(message: str) -> None:
