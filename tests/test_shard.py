@@ -200,3 +200,20 @@ def test_a_shard_ending_keeps_the_others_run_cache(tmp_path):
     assert "Xin chào." not in RunCache(folder, "engine", Shard(1, 2))
     second.discard()
     assert not folder.exists()
+
+
+def test_a_link_planted_where_a_shard_lock_goes_is_refused(tmp_path):
+    from translit.runstate import LockedError, shard_lock_name
+
+    out = tmp_path / "out"
+    out.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me\n", encoding="utf-8")
+    (out / shard_lock_name(Shard(2, 3))).symlink_to(victim)
+    with pytest.raises(LockedError, match="symbolic link") as caught, output_lock(out, Shard(2, 3)):
+        pass
+    assert len(str(caught.value).splitlines()) == 1
+    assert victim.read_text(encoding="utf-8") == "keep me\n"
+    with output_lock(out, Shard(1, 3)):  # the other shards are not affected
+        pass
+    assert not (out / LOCK_FILE).exists()
