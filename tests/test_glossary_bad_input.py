@@ -95,7 +95,7 @@ def test_a_100k_entry_glossary_translates(with_model, run_cli, tmp_path):
     assert result.exit_code == 0, result.output
     entries = polib.pofile(str(tmp_path / "out" / "a.po"))
     assert [e.msgstr for e in entries] == [
-        "Ông Lê Minh đến Moscow hôm thứ Hai.",
+        "Ông Le Minh đến Moscow hôm thứ Hai.",
         "Term 99999 ở đây.",
     ]
     assert "2 glossary hits (2 applied, 0 missing)" in result.stderr

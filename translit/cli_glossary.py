@@ -234,9 +234,23 @@ def show(
 
 @glossary_app.command("add")
 def add(
-    canonical: Annotated[str, typer.Argument(help="The canonical English term (the key).")],
+    canonical: Annotated[
+        str | None,
+        typer.Argument(
+            help="The canonical English term (the key) [default: with --name, "
+            "the name in the house style]."
+        ),
+    ] = None,
     vi: Annotated[
         list[str] | None, typer.Option("--vi", help="A Vietnamese variant; repeat for more.")
+    ] = None,
+    name: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--name",
+            help="A Vietnamese person or place as `glossary find` shows it: added as a "
+            "case-sensitive variant, the key its house form (Pham Minh Chinh); repeatable.",
+        ),
     ] = None,
     en_variant: Annotated[
         list[str] | None,
@@ -262,6 +276,10 @@ def add(
 ) -> None:
     """Add an entry (at the end of the file; comments and order are kept).
 
+    A name `glossary find` lists (a Vietnamese person or place no entry holds) is added
+    with --name: the key is its house form, or the English you give (an established
+    form, or the right name for someone the finder took for Vietnamese).
+
     Examples:
 
       translit glossary add Paris --vi Pa-ri --vi "Ba Lê" --note "capital of France"
@@ -269,16 +287,21 @@ def add(
       translit glossary add Britain --vi Anh --case sensitive --not-followed-by ấy
 
       translit glossary add RT --keep --file my-desk.yaml
+
+      translit glossary add --name "Phạm Minh Chính" --file my-desk.yaml
+
+      translit glossary add "Liu Haixing" --name "Lưu Hải Tinh" --file my-desk.yaml
     """
     from translit.glossary import GlossaryError
     from translit.glossary.edit import add_entry
 
+    canonical, variants, case = _from_names(canonical, list(vi or ()), name or [], case)
     path, context = _target(file, glossary)
     try:
         add_entry(
             path,
             canonical,
-            vi or (),
+            variants,
             en_variants=en_variant or (),
             note=note,
             case_sensitive=case is Case.sensitive,
@@ -290,6 +313,31 @@ def add(
     except (GlossaryError, OSError) as err:
         fail(str(err))
     typer.echo(f"added {canonical.strip()!r} to {path}")
+
+
+def _from_names(
+    canonical: str | None, vi: list[str], names: list[str], case: Case
+) -> tuple[str, list[str], Case]:
+    """`glossary add`'s key, variants and case once --name values are in: the key
+    defaults to the first name in the house style (translit.toml's names)."""
+    if not names:
+        if canonical is None:
+            fail("give the canonical English term, or a Vietnamese name with --name")
+        return canonical, vi, case
+    from translit.config import ConfigError, load_config
+    from translit.glossary.fold import nfc
+    from translit.names import house_form
+
+    names = [" ".join(nfc(n).split()) for n in names]
+    if not all(names):
+        fail("--name needs a name, such as --name 'Phạm Minh Chính'")
+    if canonical is None:
+        try:
+            style = load_config().names
+        except ConfigError as err:
+            fail(str(err))
+        canonical = house_form(names[0], style)  # type: ignore[arg-type]
+    return canonical, [*names, *vi], Case.sensitive
 
 
 @glossary_app.command("add-variant")
@@ -383,7 +431,9 @@ def find(
     ],
     glossary: GlossaryOption = None,
 ) -> None:
-    """Show which entries match where, with the text matched.
+    """Show which entries match where, with the text matched; then the Vietnamese people
+    and places found that no entry holds, and how they come out (translit.toml's names
+    style), with the command that adds one to a glossary.
 
     For a file: `file:paragraph: «matched» → Term`; for text: `start-end: ...`.
 
@@ -392,13 +442,21 @@ def find(
       translit glossary find examples/thuong-dinh-truc-tuyen.txt
 
       translit glossary find "Điện Kremlin và Nhà Trắng"
+
+      translit glossary find "Thủ tướng Phạm Minh Chính đến Đà Nẵng."
     """
+    from translit.config import ConfigError, load_config
+    from translit.glossary.enforce import term_policy
     from translit.glossary.fold import nfc
-    from translit.glossary.match import compile_matcher
     from translit.io import InputError, find_articles, read_article
 
-    matcher = compile_matcher(_load(_selected(glossary)))
+    try:
+        style = load_config().names
+    except ConfigError as err:
+        fail(str(err))
+    policy = term_policy(_load(_selected(glossary)), conventions=False, names=style)
     count = 0
+    names: list[tuple[str, str, str]] = []  # (where, Vietnamese, English)
     as_path = Path(source)
     if as_path.suffix.lower() in (".txt", ".md") and not as_path.exists():
         fail(f"{source}: no such file")
@@ -406,17 +464,42 @@ def find(
         try:
             for article in find_articles([as_path]):
                 doc = read_article(article)
+                context = policy.name_context(doc.paragraphs)
                 for number, paragraph in enumerate(doc.paragraphs, 1):
-                    for match in matcher.find(paragraph):
-                        typer.echo(f"{article}:{number}: «{match.text}» → {match.entry.term}")
+                    for hit in policy.hits(paragraph, context):
+                        where = f"{article}:{number}"
+                        if hit.kind == "name":
+                            names.append((where, hit.variant, hit.target))
+                            continue
+                        typer.echo(f"{where}: «{hit.variant}» → {hit.entry}")
                         count += 1
         except InputError as err:
             fail(str(err))
     else:
-        for match in matcher.find(nfc(source)):
-            typer.echo(f"{match.start}-{match.end}: «{match.text}» → {match.entry.term}")
+        text = nfc(source)
+        for hit in policy.hits(text, policy.name_context([text])):
+            where = f"{hit.start}-{hit.end}"
+            if hit.kind == "name":
+                names.append((where, hit.variant, hit.target))
+                continue
+            typer.echo(f"{where}: «{hit.variant}» → {hit.entry}")
             count += 1
-    typer.echo(_plural(count, "match", "matches"), err=True)
+    if names:
+        typer.echo("names (not in the glossary):")
+        for where, variant, english in names:
+            typer.echo(f"{where}: «{variant}» → {english}")
+    summary = _plural(count, "match", "matches")
+    if names:
+        summary += f", {_plural(len(names), 'name')} not in the glossary"
+        first = names[0]
+        summary += f"; to keep one: translit glossary add --name {_quote(first[1])}"
+    typer.echo(summary, err=True)
+
+
+def _quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
 
 
 @glossary_app.command("import")

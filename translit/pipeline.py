@@ -172,8 +172,12 @@ def translate_documents(
     cache = RunCache() if cache is None else cache
     pending: list[tuple[Segment, Protected]] = []
     if engine is not None:  # kept segments' hits come from translit.qa, after this
-        for seg in (seg for doc in docs for seg in doc.segments if not seg.target):
-            pending.append((seg, policy.protect_segment(seg)))
+        for doc in docs:
+            todo = [seg for seg in doc.segments if not seg.target]
+            if not todo:
+                continue
+            context = policy.name_context([seg.source for seg in doc.segments])
+            pending += [(seg, policy.protect_segment(seg, context)) for seg in todo]
     # length-sorted (then by text, so a run is the same every time) for even batches
     new = sorted({p.text for _, p in pending if p.text not in cache}, key=lambda t: (len(t), t))
     # kept, cached and repeated segments are done at once; the engine reports the rest

@@ -33,6 +33,7 @@ from translit.conventions import (
 )
 from translit.document import Document, Finding, Segment, Severity, TermHit
 from translit.glossary.enforce import CLOSERS, TermPolicy, hit_present
+from translit.names import NameContext, name_status, romanize
 
 CHECKS: dict[str, tuple[Severity, str]] = {
     "term-missing": ("error", "a glossary term found in the source is not in the English"),
@@ -40,6 +41,11 @@ CHECKS: dict[str, tuple[Severity, str]] = {
         "error",
         "the English keeps a form the glossary replaces (a Vietnamese variant, or an "
         "English variant such as Kiev for Kyiv)",
+    ),
+    "name-missing": (
+        "error",
+        "a Vietnamese person or place in the source is not in the English in the house "
+        "form (Nguyen Thi Pink for Nguyễn Thị Hồng)",
     ),
     "number-mismatch": (
         "error",
@@ -53,6 +59,11 @@ CHECKS: dict[str, tuple[Severity, str]] = {
     "empty": ("warning", "no English, though the segment was translated or approved"),
     "same-as-source": ("warning", "the English is the Vietnamese source unchanged"),
     "untranslated": ("warning", "Vietnamese words or diacritics left in the English"),
+    "name-style": (
+        "warning",
+        "a name is written with diacritics where the house style romanizes names (or "
+        'without them under `names = "diacritics"`)',
+    ),
     "brackets": ("warning", "brackets ( ) [ ] { } differ in number from the source"),
     "quotes": ("warning", "double quotation marks differ in number from the source"),
     "length-ratio": ("warning", "the English is much shorter or longer than the source"),
@@ -179,6 +190,66 @@ def _term_findings(seg: Segment, english: str) -> list[Finding]:
     return findings
 
 
+def _name_findings(seg: Segment, english: str) -> tuple[list[Finding], list[str]]:
+    """name-missing and name-style, one per name; sets the `applied` of name hits. Also
+    returns the forms found, so they are not reported again as untranslated."""
+    missing: list[Finding] = []
+    style: list[Finding] = []
+    found: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for hit in seg.hits:
+        if hit.kind != "name":
+            continue
+        status, form = name_status(hit, english)
+        hit.applied = status == "ok"
+        found.append(form or hit.variant)
+        if status == "ok" or (hit.variant, hit.target) in seen:
+            continue
+        seen.add((hit.variant, hit.target))
+        if status == "missing":
+            message = f"name “{hit.variant}” is not in the English as “{hit.target}”"
+            missing.append(finding("name-missing", message))
+        else:
+            message = f"“{form}” should read “{hit.target}” (house style for names)"
+            style.append(finding("name-style", message))
+    return missing + style, found
+
+
+def _capitalized_runs(text: str) -> list[str]:
+    """Runs of capitalized words joined by a space or a hyphen (Đạ Huoai, Bà Rịa-Vũng)."""
+    runs: list[str] = []
+    start = end = -1
+    for m in _WORD.finditer(text):
+        if not m.group()[:1].isupper():
+            continue
+        if start >= 0 and text[end : m.start()] in (" ", "-"):
+            end = m.end()
+            continue
+        if start >= 0:
+            runs.append(text[start:end])
+        start, end = m.start(), m.end()
+    if start >= 0:
+        runs.append(text[start:end])
+    return runs
+
+
+def _kept_names(
+    left: Sequence[str], source: str, english: str, names: str | None
+) -> tuple[list[str], list[str]]:
+    """Split the Vietnamese words left in the English into names kept as written and
+    the rest. A kept name is a capitalized run of the English the source has as it is
+    (Đạ Huoai): under the diacritics style that is the house style, under the
+    romanized style a name-style finding; never untranslated text."""
+    kept = [
+        run
+        for run in _capitalized_runs(english)
+        if run in source and set(_WORD.findall(run)) & set(left)
+    ]
+    named = {w for run in kept for w in _WORD.findall(run)}
+    rest = [w for w in left if w not in named]
+    return ([] if names == "diacritics" else list(dict.fromkeys(kept))), rest
+
+
 def _variant_findings(
     seg: Segment, policy: TermPolicy, english: str
 ) -> tuple[list[Finding], list[str]]:
@@ -286,9 +357,10 @@ def _form_findings(source: str, english: str) -> list[Finding]:
     return findings
 
 
-def check_segment(seg: Segment, policy: TermPolicy) -> None:
-    """Recompute one segment's hits (with `applied`) and findings from its text now."""
-    seg.hits = policy.hits(seg.source)
+def check_segment(seg: Segment, policy: TermPolicy, context: NameContext | None = None) -> None:
+    """Recompute one segment's hits (with `applied`) and findings from its text now
+    (`context`: what the article says about its names, see TermPolicy.name_context)."""
+    seg.hits = policy.hits(seg.source, context)
     english = seg.target
     if not english.strip():
         for hit in seg.hits:
@@ -298,15 +370,25 @@ def check_segment(seg: Segment, policy: TermPolicy) -> None:
         )
         return
     findings = _term_findings(seg, english)
+    names, named = _name_findings(seg, english)
+    findings += names
     variants, reported = _variant_findings(seg, policy, english)
     findings += variants
     findings += _convention_findings(seg, english)
     same = " ".join(english.split()) == " ".join(seg.source.split())
-    left = vietnamese_words(_masked(english, [*(h.target for h in seg.hits), *reported]))
+    masked = [*(h.target for h in seg.hits), *reported, *named]
+    left = vietnamese_words(_masked(english, masked))
     if same and left:
         findings.append(finding("same-as-source", "the English is the source, unchanged"))
     elif left:
-        findings.append(finding("untranslated", f"Vietnamese left in the English: {_quoted(left)}"))
+        kept, left = _kept_names(left, seg.source, english, policy.names)
+        if kept and not any(f.code == "name-style" for f in names):
+            house = ", ".join(f"“{romanize(name)}”" for name in kept)
+            message = f"{_quoted(kept)} kept with diacritics; names are written {house}"
+            findings.append(finding("name-style", message))
+        if left:
+            message = f"Vietnamese left in the English: {_quoted(left)}"
+            findings.append(finding("untranslated", message))
     findings += _count_findings(seg.source, english)
     findings += _form_findings(seg.source, english)
     order = list(CHECKS)
@@ -314,6 +396,8 @@ def check_segment(seg: Segment, policy: TermPolicy) -> None:
 
 
 def check_document(doc: Document, policy: TermPolicy) -> None:
-    """Recompute every segment's hits and findings (replacing what they held)."""
+    """Recompute every segment's hits and findings (replacing what they held); names are
+    found with what the whole article says about them."""
+    context = policy.name_context([seg.source for seg in doc.segments])
     for seg in doc.segments:
-        check_segment(seg, policy)
+        check_segment(seg, policy, context)

@@ -1,11 +1,11 @@
 """`<id>.html`: the side-by-side review page, one self-contained file.
 
 One row per segment (key, Vietnamese, English, status and findings), one table body
-per paragraph so paragraph breaks show. Glossary terms are highlighted on both
-sides: in the Vietnamese the span each hit matched, in the English every place the
-hit's term occurs (word-bounded, as the pipeline's term check finds it); hovering
-shows the variant and the canonical term. A segment with no English yet shows the
-glossary's terms as hints where the English goes.
+per paragraph so paragraph breaks show. Glossary terms and Vietnamese names
+are highlighted on both sides (names in their own colour): in the Vietnamese the span
+each hit matched, in the English every place the hit's term occurs (word-bounded, as the
+pipeline's checks find it); hovering shows the variant and the English it comes out as.
+A segment with no English yet shows the glossary's terms as hints where the English goes.
 
 Rows that need a reviewer (not approved yet, or with findings) are "flagged"; the
 header counts them, and a checkbox, or `#flagged` at the end of the page's address,
@@ -27,6 +27,7 @@ from html import escape
 from translit.document import Document, Segment, TermHit
 from translit.formats import Counts, RunInfo, count, flagged, hit_note
 from translit.glossary.enforce import term_spans
+from translit.names import name_spans
 
 SUFFIX = ".html"
 
@@ -39,7 +40,7 @@ _STYLE = """
 @media (prefers-color-scheme: dark) {
   :root { --line: #3b4350; --muted: #9aa5b4; --term: #1e3a5f; --term-line: #60a5fa;
     --miss: #4c1d1d; --miss-line: #f87171; --fuzzy: #4a3410; --fuzzy-ink: #fcd34d;
-    --ok: #14351f; --ok-ink: #86efac; --none: #1f2937; }
+    --ok: #14351f; --ok-ink: #86efac; --none: #1f2937; --name: #2e1065; --name-line: #a78bfa; }
 }
 * { box-sizing: border-box; }
 body { font: 15px/1.5 system-ui, sans-serif; margin: 0 auto; padding: 1rem 1.5rem;
@@ -60,6 +61,7 @@ td.key a { color: var(--muted); font: .85rem ui-monospace, monospace; text-decor
 td.src, td.tgt { white-space: pre-wrap; overflow-wrap: anywhere; }
 mark.term { background: var(--term); color: inherit; border-bottom: 2px solid var(--term-line);
   padding: 0 .1em; }
+mark.term.name { background: var(--name); border-bottom-color: var(--name-line); }
 mark.term.missing { background: var(--miss); border-bottom: 2px dotted var(--miss-line); }
 .lb { color: var(--muted); }
 .badge { display: inline-block; border-radius: .25rem; padding: 0 .4rem; font-size: .85rem; }
@@ -148,16 +150,23 @@ def _free_occurrence(text: str, needle: str, taken: list[Span]) -> int:
 
 
 def target_spans(seg: Segment) -> list[Span]:
-    """Every occurrence of a hit's term in the English, with the hits that want it."""
-    by_term: dict[str, list[TermHit]] = {}
+    """Every occurrence of a hit's term (a name in any of its accepted forms) in the
+    English, with the hits that want it."""
+    by_term: dict[tuple[str, tuple[str, ...]], list[TermHit]] = {}
     for hit in seg.hits:
-        by_term.setdefault(hit.target, []).append(hit)
+        forms = (hit.target, *hit.accepted) if hit.kind == "name" else ()
+        by_term.setdefault((hit.target, forms), []).append(hit)
     spans = [
         (start, end, hits)
-        for term, hits in by_term.items()
-        for start, end in term_spans(seg.target, term)
+        for (term, forms), hits in by_term.items()
+        for start, end in (name_spans(seg.target, forms) if forms else term_spans(seg.target, term))
     ]
     return _disjoint(spans)
+
+
+def _classes(hits: list[TermHit]) -> str:
+    """`term`, and `name` for a Vietnamese person or place (highlighted apart)."""
+    return "term name" if all(hit.kind == "name" for hit in hits) else "term"
 
 
 def _disjoint(spans: list[Span]) -> list[Span]:
@@ -188,7 +197,7 @@ def _source_cell(seg: Segment) -> str:
 
     def mark(text: str, hits: list[TermHit]) -> str:
         lost = bool(english) and not all(hit.applied for hit in hits)
-        cls = "term missing" if lost else "term"
+        cls = _classes(hits) + (" missing" if lost else "")
         title = _title(hits) + (" (not in the English)" if lost else "")
         return f'<mark class="{cls}" title="{title}">{escape(text)}</mark>'
 
@@ -211,7 +220,7 @@ def _target_cell(seg: Segment) -> str:
         )
 
     def mark(text: str, hits: list[TermHit]) -> str:
-        return f'<mark class="term" title="{_title(hits)}">{escape(text)}</mark>'
+        return f'<mark class="{_classes(hits)}" title="{_title(hits)}">{escape(text)}</mark>'
 
     return f'<td class="tgt" lang="en">{_marked(seg.target, target_spans(seg), mark)}</td>'
 

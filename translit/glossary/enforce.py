@@ -25,6 +25,15 @@ from typing import Literal
 from translit.conventions import rendered, scan
 from translit.document import Glossary, Segment, TermHit
 from translit.glossary.match import Matcher, TermMatch, compile_matcher
+from translit.names import (
+    NameContext,
+    NameStyle,
+    find_names,
+    name_context,
+    name_hits,
+    name_status,
+    vietnamese_place,
+)
 
 Strategy = Literal["inline", "placeholder"]
 PLACEHOLDER = "TERM{}"
@@ -40,9 +49,14 @@ class Protected:
     slots: tuple[str, ...] = ()  # placeholder n (1-based) → term, for "placeholder"
 
 
-def find_hits(source: str, matches: Sequence[TermMatch], conventions: bool = True) -> list[TermHit]:
-    """Glossary matches, then the numbers, dates and times to convert that overlap no
-    match, as TermHits in source order."""
+def find_hits(
+    source: str,
+    matches: Sequence[TermMatch],
+    conventions: bool = True,
+    names: Sequence[TermHit] = (),
+) -> list[TermHit]:
+    """Glossary matches and names (translit.names), then the numbers, dates and times
+    to convert that overlap neither, as TermHits in source order."""
     hits = [
         TermHit(
             entry=m.entry.term,
@@ -54,6 +68,8 @@ def find_hits(source: str, matches: Sequence[TermMatch], conventions: bool = Tru
         )
         for m in matches
     ]
+    hits += names
+    hits.sort(key=lambda h: h.start)
     if conventions:
         taken = [(h.start, h.end) for h in hits]
         for span in scan(source):
@@ -244,16 +260,43 @@ class TermPolicy:
     strategy: Strategy = "inline"
     retry_hypotheses: int = 4
     conventions: bool = True  # convert numbers, dates and times (translit.conventions)
+    # Vietnamese people and places without a glossary entry (translit.names) come out
+    # romanized or with their diacritics; None: not looked for
+    names: NameStyle | None = "romanized"
 
-    def hits(self, source: str) -> list[TermHit]:
-        """Glossary hits and conversions in a source sentence (fresh objects)."""
-        return find_hits(source, self.matcher.find(source), self.conventions)
+    def _matches(self, source: str) -> tuple[list[TermMatch], list[tuple[int, int]], list]:
+        matches = self.matcher.find(source)
+        taken = [(m.start, m.end) for m in matches]
+        own = [(m.start, m.end) for m in matches if vietnamese_place(m.text)]
+        return matches, taken, own
 
-    def protect_segment(self, segment: Segment) -> Protected:
+    def hits(self, source: str, context: NameContext | None = None) -> list[TermHit]:
+        """Glossary hits, names and conversions in a source sentence (fresh objects).
+
+        A name takes over a one-word glossary hit inside it (the Mỹ of Trương Mỹ Lan
+        is not the US); `context` is what the whole article says about its names
+        (`name_context`)."""
+        matches, taken, own = self._matches(source)
+        found = []
+        if self.names:
+            found = find_names(source, taken, own, context)
+            matches = [
+                m for m in matches if not any(n.start < m.end and m.start < n.end for n in found)
+            ]
+        names = name_hits(found, self.names or "romanized")
+        return find_hits(source, matches, self.conventions, names)
+
+    def name_context(self, sources: Sequence[str]) -> NameContext | None:
+        """What an article's sentences say about its names (None when names are off)."""
+        if not self.names:
+            return None
+        return name_context((source, *self._matches(source)[1:]) for source in sources)
+
+    def protect_segment(self, segment: Segment, context: NameContext | None = None) -> Protected:
         strategy = self.strategy
         if strategy == "placeholder" and _PLACEHOLDER.search(segment.source):
             strategy = "inline"  # the source already holds a TERMn: ours would collide
-        prepared = protect(segment.source, self.hits(segment.source), strategy)
+        prepared = protect(segment.source, self.hits(segment.source, context), strategy)
         segment.hits = list(prepared.hits)
         return prepared
 
@@ -273,17 +316,27 @@ class TermPolicy:
 
 
 def term_policy(
-    glossary: Glossary, strategy: Strategy = "inline", conventions: bool = True
+    glossary: Glossary,
+    strategy: Strategy = "inline",
+    conventions: bool = True,
+    names: NameStyle | None = "romanized",
 ) -> TermPolicy:
     return TermPolicy(
-        compile_matcher(glossary), EnglishRewriter(glossary), strategy, conventions=conventions
+        compile_matcher(glossary),
+        EnglishRewriter(glossary),
+        strategy,
+        conventions=conventions,
+        names=names,
     )
 
 
 def hit_present(hit: TermHit, english: str) -> bool:
     """Whether the English has the hit's entity: its target or any other accepted form
-    of the entry (word-bounded, a lowercase start may be capitalized), or for a number,
-    date or time the same value in any usual English form (`1.5 million`, `Dec. 7`)."""
+    of the entry (word-bounded, a lowercase start may be capitalized), for a name its
+    house form (translit.names), or for a number, date or time the same value in any
+    usual English form (`1.5 million`, `Dec. 7`)."""
+    if hit.kind == "name":
+        return name_status(hit, english)[0] == "ok"
     if hit.kind == "term":
         return any(
             _term_pattern(form).search(english) is not None
