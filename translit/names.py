@@ -37,6 +37,7 @@ name wherever else the article has it.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -125,6 +126,15 @@ def _initial(word: str) -> bool:
     return len(word) == 1 and word.isupper()
 
 
+@functools.lru_cache(maxsize=32)
+def _first_words(phrases: frozenset[Words]) -> dict[str, int]:
+    """The first words of a set of phrases (a phrase_at lookup starts only there)."""
+    first: dict[str, int] = {}
+    for phrase in phrases:
+        first[phrase[0]] = max(first.get(phrase[0], 0), len(phrase))
+    return first
+
+
 def _phrases(lines: Iterable[str]) -> frozenset[Words]:
     return frozenset(tuple(fold(line).split()) for line in lines)
 
@@ -171,11 +181,12 @@ class _Sentence:
         words = [text[s:e] for s, e in spans]
         gaps = [""] + [text[spans[i - 1][1] : spans[i][0]] for i in range(1, len(spans))]
         n = len(spans)
+        folded = fold(text)  # same length as the text: its spans are the words'
         return cls(
             text,
             spans,
             words,
-            [fold(w) for w in words],
+            [folded[s:e] for s, e in spans],
             gaps,
             free=[not any(s < te and ts < e for ts, te in taken) for s, e in spans],
             loose=[(s, e) in set(taken) for s, e in spans],
@@ -226,6 +237,8 @@ class _Sentence:
         """Length of the longest phrase starting at word i (words joined by spaces, or
         dashes for places such as Bà Rịa - Vũng Tàu), ending at `end` at the latest."""
         end = len(self.words) if end < 0 else end
+        if i >= end or _first_words(phrases).get(self.folded[i], 0) == 0:
+            return 0
         for n in range(min(longest, end - i), 0, -1):
             if tuple(self.folded[i : i + n]) in phrases and all(
                 self.spaced(k) or not self.gaps[k].strip(_SPACES + _DASHES)
@@ -276,11 +289,15 @@ def _mark_places(s: _Sentence) -> list[tuple[int, int]]:
     found = []
     i = 0
     while i < len(s.words):
-        n = s.phrase_at(i, _KNOWN_PLACES, _LONGEST_PLACE) if s.free[i] else 0
+        n = s.phrase_at(i, _KNOWN_PLACES, _LONGEST_PLACE)
         j = i + n
+        # a known place may hold a one-word glossary hit (Thừa Thiên Huế holds Huế), not
+        # be one (Hà Nội is the glossary's Hanoi)
+        held = [s.free[k] or s.own[k] or s.loose[k] for k in range(i, j)]
         if (
             n
-            and all(s.free[i:j])
+            and all(held)
+            and any(s.free[i:j])
             and not any(s.common[i:j])
             and all(_capitalized(w) for w in s.words[i:j])
             and not (s.spaced(i) and s.syllable(i - 1))
@@ -289,6 +306,7 @@ def _mark_places(s: _Sentence) -> list[tuple[int, int]]:
         ):
             found.append((i, j))
             s.place[i:j] = [True] * n
+            s.free[i:j] = [True] * n
             i = j
         else:
             i += 1

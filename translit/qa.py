@@ -33,7 +33,7 @@ from translit.conventions import (
 )
 from translit.document import Document, Finding, Segment, Severity, TermHit
 from translit.glossary.enforce import CLOSERS, TermPolicy, hit_present
-from translit.names import NameContext, name_status, romanize
+from translit.names import NameContext, name_status
 
 CHECKS: dict[str, tuple[Severity, str]] = {
     "term-missing": ("error", "a glossary term found in the source is not in the English"),
@@ -192,7 +192,7 @@ def _term_findings(seg: Segment, english: str) -> list[Finding]:
 
 def _name_findings(seg: Segment, english: str) -> tuple[list[Finding], list[str]]:
     """name-missing and name-style, one per name; sets the `applied` of name hits. Also
-    returns the forms found, so they are not reported again as untranslated."""
+    returns the names' forms, never to be reported again as untranslated."""
     missing: list[Finding] = []
     style: list[Finding] = []
     found: list[str] = []
@@ -202,7 +202,7 @@ def _name_findings(seg: Segment, english: str) -> tuple[list[Finding], list[str]
             continue
         status, form = name_status(hit, english)
         hit.applied = status == "ok"
-        found.append(form or hit.variant)
+        found += [form, hit.variant]
         if status == "ok" or (hit.variant, hit.target) in seen:
             continue
         seen.add((hit.variant, hit.target))
@@ -213,41 +213,6 @@ def _name_findings(seg: Segment, english: str) -> tuple[list[Finding], list[str]
             message = f"“{form}” should read “{hit.target}” (house style for names)"
             style.append(finding("name-style", message))
     return missing + style, found
-
-
-def _capitalized_runs(text: str) -> list[str]:
-    """Runs of capitalized words joined by a space or a hyphen (Đạ Huoai, Bà Rịa-Vũng)."""
-    runs: list[str] = []
-    start = end = -1
-    for m in _WORD.finditer(text):
-        if not m.group()[:1].isupper():
-            continue
-        if start >= 0 and text[end : m.start()] in (" ", "-"):
-            end = m.end()
-            continue
-        if start >= 0:
-            runs.append(text[start:end])
-        start, end = m.start(), m.end()
-    if start >= 0:
-        runs.append(text[start:end])
-    return runs
-
-
-def _kept_names(
-    left: Sequence[str], source: str, english: str, names: str | None
-) -> tuple[list[str], list[str]]:
-    """Split the Vietnamese words left in the English into names kept as written and
-    the rest. A kept name is a capitalized run of the English the source has as it is
-    (Đạ Huoai): under the diacritics style that is the house style, under the
-    romanized style a name-style finding; never untranslated text."""
-    kept = [
-        run
-        for run in _capitalized_runs(english)
-        if run in source and set(_WORD.findall(run)) & set(left)
-    ]
-    named = {w for run in kept for w in _WORD.findall(run)}
-    rest = [w for w in left if w not in named]
-    return ([] if names == "diacritics" else list(dict.fromkeys(kept))), rest
 
 
 def _variant_findings(
@@ -377,18 +342,13 @@ def check_segment(seg: Segment, policy: TermPolicy, context: NameContext | None 
     findings += _convention_findings(seg, english)
     same = " ".join(english.split()) == " ".join(seg.source.split())
     masked = [*(h.target for h in seg.hits), *reported, *named]
-    left = vietnamese_words(_masked(english, masked))
+    # a name's words on their own (Chính for Phạm Minh Chính) are the name, not text
+    name_words = {w for h in seg.hits if h.kind == "name" for w in _WORD.findall(h.variant)}
+    left = [w for w in vietnamese_words(_masked(english, masked)) if w not in name_words]
     if same and left:
         findings.append(finding("same-as-source", "the English is the source, unchanged"))
     elif left:
-        kept, left = _kept_names(left, seg.source, english, policy.names)
-        if kept and not any(f.code == "name-style" for f in names):
-            house = ", ".join(f"“{romanize(name)}”" for name in kept)
-            message = f"{_quoted(kept)} kept with diacritics; names are written {house}"
-            findings.append(finding("name-style", message))
-        if left:
-            message = f"Vietnamese left in the English: {_quoted(left)}"
-            findings.append(finding("untranslated", message))
+        findings.append(finding("untranslated", f"Vietnamese left in the English: {_quoted(left)}"))
     findings += _count_findings(seg.source, english)
     findings += _form_findings(seg.source, english)
     order = list(CHECKS)
