@@ -80,3 +80,8 @@ def test_memory_reports_the_peak_of_a_real_translate_run():
     rows = table_rows(run_benchmark("memory"), "run")
     assert rows[0][0] == "1 article" and rows[-1][0] == "20 articles"
     assert all(float(row[2]) > 10 for row in rows)  # peak MB: a Python process was measured
+
+
+def test_names_scores_a_text_against_what_a_reader_marked():
+    rows = table_rows(run_benchmark("names"), "found")
+    assert rows == [["10", "10", "10", "0", "0", "1.000", "1.000"]]

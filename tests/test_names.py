@@ -94,6 +94,14 @@ def test_given_names_the_article_used_in_full_are_found_alone():
     ]
 
 
+def test_a_company_before_a_name_and_a_country_syllable_inside_one_leave_the_name_whole():
+    text = "Chủ tịch Vingroup Phạm Văn Long và Chủ tịch Techcombank Hồ Hùng Anh dự họp."
+    assert names(text) == ["Phạm Văn Long", "Hồ Hùng Anh"]
+    assert names("Vua Đinh lên ngôi Hoàng đế ở Hoa Lư.", context=SHIPPED.name_context(
+        ["Vua Đinh Tiên Hoàng chọn cố đô Hoa Lư."]
+    )) == ["Đinh", "Hoa Lư"]  # fmt: skip
+
+
 def test_organisations_sentence_starts_and_bodies_after_titles_are_not_names():
     text = (
         "Chiều nay, Thủ tướng Chính phủ và Chủ tịch Quốc hội làm việc với Bộ Y tế, "

@@ -359,22 +359,29 @@ def _mark_titles(s: _Sentence) -> None:
 
 def _free_embedded(s: _Sentence) -> None:
     """Give names back the one-word glossary hits inside them: a country syllable after
-    a family or middle name (Trương Mỹ Lan, Á hậu Phương Nga, Nguyễn Lâm Anh Vũ), inside
+    a family name and up to two more syllables, or a middle name (Trương Mỹ Lan, Hồ Hùng
+    Anh, Á hậu Phương Nga, Nguyễn Lâm Anh Vũ), inside
     a place after a place word (quận Thủ Đức, xã Hoà Mỹ), or starting a name after a
-    title (Ảnh: Đức Đồng). The glossary's Mỹ in Tổng thống Mỹ Joe Biden stays."""
+    title or a place word (Ảnh: Đức Đồng, huyện Anh Sơn). The glossary's Mỹ in Tổng thống
+    Mỹ Joe Biden stays."""
     for i, word in enumerate(s.words):
         if s.free[i] or not s.loose[i] or not _capitalized(word) or not is_syllable(word):
             continue
         if s.spaced(i + 1) and s.words[i + 1][:1].isupper() and not s.syllable(i + 1):
             continue  # Đại sứ Mỹ Marc Knapper
         before = s.spaced(i) and s.syllable(i - 1)
+        first = i - 1
+        while before and first > max(0, i - 3) and s.spaced(first) and s.syllable(first - 1):
+            first -= 1  # the capitalized words before it: Hồ Hùng [Anh]
         name_before = before and (
-            s.folded[i - 1] in vn.FAMILY_NAMES
-            or s.folded[i - 1] in vn.MIDDLE_NAMES
-            or bool(s.titled[i - 1])
-            or _classifier_before(s, i - 1)
+            s.folded[i - 1] in vn.MIDDLE_NAMES
+            or s.folded[first] in vn.FAMILY_NAMES
+            or bool(s.titled[first])
+            or _classifier_before(s, first)
         )
-        starts_name = bool(s.titled[i]) and s.spaced(i + 1) and s.syllable(i + 1)
+        starts_name = (bool(s.titled[i]) or _classifier_before(s, i)) and (
+            s.spaced(i + 1) and s.syllable(i + 1)
+        )  # Ảnh: Đức Đồng; huyện Anh Sơn, ấp Mỹ Phú
         if name_before or starts_name:
             s.free[i] = True
 
@@ -441,8 +448,9 @@ class _Finder:
 
     def next_to_foreign(self, i: int, j: int) -> bool:
         """The run touches a foreign name: a capitalized word that is not Vietnamese
-        (Kim Jong-un), a glossary hit after it, or a foreign country between a title and
-        it (Đại sứ Trung Quốc Hà Vĩ; not Đại sứ Việt Nam tại Pháp Đinh Toàn Thắng)."""
+        (Kim Jong-un; before a full Vietnamese name it is a company: Chủ tịch Vingroup
+        Phạm Nhật Vượng), a glossary hit after it, or a foreign country between a title
+        and it (Đại sứ Trung Quốc Hà Vĩ; not Đại sứ Việt Nam tại Pháp Đinh Toàn Thắng)."""
         s = self.s
         if (s.spaced(j) or s.hyphened(j)) and (s.foreign(j) or not (s.free[j] or s.own[j])):
             return True
@@ -450,7 +458,8 @@ class _Finder:
         if not (s.spaced(i) or s.hyphened(i)) or k < 0:
             return False
         if s.foreign(k):
-            return True
+            full = s.folded[i] in vn.FAMILY_NAMES and (self.strong(i) or j - i > 2)
+            return not (full and j - i > 1 and s.spaced(i))
         if s.free[k] or s.own[k]:
             return False
         while k > 0 and not s.free[k - 1] and s.spaced(k):
@@ -466,14 +475,13 @@ class _Finder:
 
     def province_after(self, j: int) -> bool:
         """A province follows after a comma or in brackets: "(Thuận Nam, Ninh Thuận)",
-        "huyện vùng cao Nam Trà My (Quảng Nam)"."""
+        "huyện vùng cao Nam Trà My (Quảng Nam)", "Vạn Mai (tỉnh Hòa Bình)"."""
         s = self.s
-        return (
-            j < len(s.words)
-            and s.gaps[j].strip(_SPACES) in {",", "("}
-            and bool(s.phrase_at(j, _PROVINCES, _LONGEST_PLACE))
-            and s.place[j]
-        )
+        if j >= len(s.words) or s.gaps[j].strip(_SPACES) not in {",", "("}:
+            return False
+        if s.gaps[j].strip(_SPACES) == "(" and s.folded[j] == "tỉnh" and s.spaced(j + 1):
+            j += 1
+        return bool(s.phrase_at(j, _PROVINCES, _LONGEST_PLACE)) and s.place[j]
 
     def run(self, i: int, j: int) -> None:  # noqa: C901 (one rule after another)
         """Names in the run of capitalized syllables [i, j): what the article named,
@@ -510,6 +518,9 @@ class _Finder:
                 titled, classified = "", False
                 continue
             if s.sentence_start(i) and not (family or titled or classified):
+                if j - i <= MAX_NAME and self.province_after(j):
+                    self.add(i, j, "place")  # "...như: Vạn Mai (tỉnh Hòa Bình)"
+                    return
                 i += 1  # capitalized because it starts the sentence
                 continue
             end = self.name_end(i, j, titled, classified, family)

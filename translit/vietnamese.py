@@ -169,6 +169,8 @@ NAME_INTRODUCERS: frozenset[tuple[str, ...]] = frozenset(
     for phrase in """
     vợ
     chồng
+    vua
+    nhà vua
     ông xã
     bà xã
     cô dâu
@@ -450,6 +452,7 @@ PLACE_CLASSIFIERS: frozenset[tuple[str, ...]] = frozenset(
     kiệt
     đại lộ
     chợ
+    cố đô
     cửa khẩu
     cửa khẩu quốc tế
     cao tốc
@@ -589,6 +592,13 @@ COMPOUNDS: frozenset[tuple[str, str]] = frozenset(
     công tố
     thị trấn
     thị xã
+    hoàng đế
+    hoàng hậu
+    hoàng gia
+    hoàng tử
+    thái tử
+    thái hậu
+    công chúa
     tổ chức
     tuyên giáo
     dân vận
