@@ -68,6 +68,7 @@ def test_every_name_comes_out_romanized_and_nothing_else_is_touched(
     result = run_cli("translate", str(article), "-o", "out")
     assert result.exit_code == 0, result.output
     assert english(tmp_path) == ROMANIZED
+    assert "13 names (13 in the house form)" in result.stderr
     comments = [e.comment for e in polib.pofile(str(tmp_path / "out" / "tham.po"))]
     notes = {line for comment in comments for line in comment.splitlines()}
     for vietnamese, house in NAMES.items():

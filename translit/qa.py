@@ -207,7 +207,9 @@ def _name_findings(seg: Segment, english: str) -> tuple[list[Finding], list[str]
             continue
         seen.add((hit.variant, hit.target))
         if status == "missing":
-            message = f"name “{hit.variant}” is not in the English as “{hit.target}”"
+            message = f"name “{hit.variant}” is not in the English" + (
+                f" as “{hit.target}”" if hit.target != hit.variant else ""
+            )
             missing.append(finding("name-missing", message))
         else:
             message = f"“{form}” should read “{hit.target}” (house style for names)"
