@@ -34,9 +34,10 @@ def engine(with_model) -> CT2Engine:
 
 
 def spy_on(engine: CT2Engine) -> SpyTranslator:
-    package, translator, sp = engine.load()
-    spy = SpyTranslator(translator)
-    engine._loaded = (package, spy, sp)
+    """Put a SpyTranslator around the engine's real translator."""
+    loaded = engine.load()
+    spy = SpyTranslator(loaded.translator)
+    engine._loaded = loaded._replace(translator=spy)
     return spy
 
 

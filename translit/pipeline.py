@@ -253,9 +253,11 @@ def check_output_dir(output_dir: Path) -> None:
         ) from None
 
 
-def run_info(model: str = "") -> RunInfo:
+def run_info(model: str = "", engine: str = "") -> RunInfo:
+    """What the files of a run say made them: translit's version, the model's label,
+    the engine's fingerprint (see `Engine.fingerprint`) and the time."""
     created = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M%z")
-    return RunInfo(tool_version=__version__, model=model, created=created)
+    return RunInfo(tool_version=__version__, model=model, engine=engine, created=created)
 
 
 def load_previous(doc: Document, output_dir: Path) -> None:
@@ -308,7 +310,6 @@ def translate_paths(
     on_error: Callable[[str], None] = lambda message: None,
     on_warning: Callable[[str], None] = lambda message: None,
     chunk_segments: int | None = None,
-    engine_key: str = "",
     from_encoding: str | None = None,
 ) -> RunReport:
     """Translate every article under `inputs` into `output_dir`.
@@ -322,8 +323,8 @@ def translate_paths(
     the report, empty ones to `on_warning`; the others are translated and written.
 
     The run holds a lock on `output_dir` (LockedError if another run has it). Engine
-    output is saved as it comes in a run cache beside the outputs, keyed by
-    `engine_key` (the model and its settings), so a run stopped by Ctrl-C
+    output is saved as it comes in a run cache beside the outputs, keyed by the
+    engine's fingerprint (the model and its settings), so a run stopped by Ctrl-C
     (KeyboardInterrupt, raised after the current engine call or article write)
     resumes where it stopped; the cache is removed when the run ends uninterrupted.
     `from_encoding` names the legacy encoding of articles that are not UTF-8.
@@ -357,8 +358,9 @@ def translate_paths(
             docs.append(doc)
         progress = progress or NoProgress()
         progress.start(sum(len(doc.segments) for doc in docs))
-        run = run_info(model_label)
-        cache = RunCache(output_dir / CACHE_DIR if engine else None, engine_key)
+        fingerprint = engine.fingerprint if engine is not None else ""
+        run = run_info(model_label, fingerprint)
+        cache = RunCache(output_dir / CACHE_DIR if engine else None, fingerprint)
         for chunk in _chunks(docs, chunk_segments or CHUNK_SEGMENTS):
             report.kept += sum(1 for doc in chunk for seg in doc.segments if seg.target)
             report.translated += translate_documents(chunk, engine, progress, policy, cache)

@@ -29,7 +29,7 @@ from translit.conventions import (
     english_numbers,
     rendered,
     scan,
-    span_values,
+    stated,
 )
 from translit.document import Document, Finding, Segment, Severity, TermHit
 from translit.glossary.enforce import CLOSERS, TermPolicy, hit_present
@@ -90,6 +90,7 @@ _WORD = re.compile(r"\w+")
 _VIETNAMESE_MARKS = frozenset("\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
 _THU = re.compile(r"(?<!\w)thứ\s+$", re.IGNORECASE)
+_RANGE_WORD = re.compile(r"\s+(?:đến|tới)\s+(?:ngày\s+)?", re.IGNORECASE)  # "28/11 đến 2/12"
 _BRACKETS = "()[]{}"
 _DOUBLE_QUOTES = '“”"«»„'
 # English endings that carry their own period: "the U.S.", "8 a.m.", "Inc."
@@ -162,12 +163,16 @@ def _overlaps(span: Span, hits: Sequence[TermHit]) -> bool:
 
 
 def _literal_in(text: str, english: str) -> bool:
-    """Whether an ambiguous form is still in the English as written (`VND1,500` too)."""
-    return re.search(rf"{EN_NUMBER_START}{re.escape(text)}(?!\w|[.,]\d)", english) is not None
+    """Whether an ambiguous form is still in the English as written (`VND1,500` too;
+    both ends of `28/11 đến 2/12` as `28/11 to 2/12`)."""
+    return all(
+        re.search(rf"{EN_NUMBER_START}{re.escape(part)}(?!\w|[.,]\d)", english) is not None
+        for part in _RANGE_WORD.split(text)
+    )
 
 
 def _number_found(span: Span, source: str, english: str, values: set[Decimal]) -> bool:
-    if not span_values(span).isdisjoint(values):
+    if stated(span, values):
         return True
     if _THU.search(source[: span.start]) and span.text in "234567":
         weekday = _WEEKDAYS[int(span.text) - 2]  # "thứ 2" is Monday
@@ -247,23 +252,25 @@ def _variant_findings(
     return findings, found
 
 
-def _convention_findings(seg: Segment, english: str) -> list[Finding]:
+def _convention_findings(seg: Segment, english: str, spans: Sequence[Span]) -> list[Finding]:
     """number-mismatch, date-mismatch and ambiguous, in source order per code; sets the
-    `applied` of the segment's number, date and time hits."""
+    `applied` of the segment's number, date and time hits. `spans`: `scan(seg.source)`."""
     terms = [h for h in seg.hits if h.kind == "term"]
     converted = {(h.start, h.end): h for h in seg.hits if h.kind != "term"}
     values = english_numbers(english)
     numbers: list[Finding] = []
     dates: list[Finding] = []
     ambiguous: list[Finding] = []
-    for span in scan(seg.source):
+    for span in spans:
         if _overlaps(span, terms):
             continue
-        if span.ambiguous:
-            if _literal_in(span.text, english):
-                ambiguous.append(finding("ambiguous", f"{span.ambiguous}; left as written"))
+        if span.ambiguous and _literal_in(span.text, english):
+            ambiguous.append(finding("ambiguous", f"{span.ambiguous}; left as written"))
             continue
-        if span.kind == "number":
+        if span.ambiguous and not span.readings:
+            continue  # read another way in the English: nothing to hold it to
+        as_number = span.kind == "number" or bool(span.ambiguous)  # "gần 22h": 22, or 10 p.m.
+        if as_number:
             found = _number_found(span, seg.source, english, values)
         else:
             found = rendered(span.kind, span.english, english)
@@ -273,7 +280,7 @@ def _convention_findings(seg: Segment, english: str) -> list[Finding]:
         if found:
             continue
         said = f"“{span.text}”" + (f" ({span.english})" if span.english != span.text else "")
-        if span.kind == "number":
+        if as_number:
             numbers.append(finding("number-mismatch", f"{said} has no counterpart in the English"))
         else:
             dates.append(finding("date-mismatch", f"{said} is not in the English"))
@@ -327,7 +334,8 @@ def _form_findings(source: str, english: str) -> list[Finding]:
 def check_segment(seg: Segment, policy: TermPolicy, context: NameContext | None = None) -> None:
     """Recompute one segment's hits (with `applied`) and findings from its text now
     (`context`: what the article says about its names, see TermPolicy.name_context)."""
-    seg.hits = policy.hits(seg.source, context)
+    spans = scan(seg.source)  # one scan for the conversions and their checks
+    seg.hits = policy.hits(seg.source, context, spans=spans)
     english = seg.target
     if not english.strip():
         for hit in seg.hits:
@@ -341,7 +349,7 @@ def check_segment(seg: Segment, policy: TermPolicy, context: NameContext | None 
     findings += names
     variants, reported = _variant_findings(seg, policy, english)
     findings += variants
-    findings += _convention_findings(seg, english)
+    findings += _convention_findings(seg, english, spans)
     same = " ".join(english.split()) == " ".join(seg.source.split())
     masked = [*(h.target for h in seg.hits), *reported, *named]
     # a name's words on their own (Chính for Phạm Minh Chính) are the name, not text

@@ -22,7 +22,6 @@ import signal
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
 CACHE_DIR = ".translit-cache"
 LOCK_FILE = ".translit.lock"
@@ -81,11 +80,6 @@ class RunCache:
         """Remove the cache folder: the run is over, its files hold what it translated."""
         if self._directory is not None:
             shutil.rmtree(self._directory, ignore_errors=True)
-
-
-def cache_key(*settings: Any) -> str:
-    """A key for everything that changes the engine's output (model, decoding options)."""
-    return json.dumps([str(s) for s in settings])
 
 
 class LockedError(Exception):

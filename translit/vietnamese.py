@@ -480,9 +480,9 @@ NOT_GIVEN_NAMES: frozenset[str] = _words(
     """
 )
 
-# Capitalized pairs that start with a family name and are not people: common nouns
-# capitalized as names (Vũ Trụ, the Universe; Đồng Minh, the Allies; Hạ Viện) and
-# foreign places in their Sino-Vietnamese names (Châu Âu, Hà Lan, Thái Lan, La Mã).
+# Capitalized words and phrases that are not names, though they look like one: common
+# nouns capitalized as names (Vũ Trụ, the Universe; Đồng Minh, the Allies; Hạ Viện;
+# Tết after chợ), foreign places in Sino-Vietnamese (Châu Âu, Hà Lan, Thái Lan, La Mã).
 NOT_NAMES: frozenset[tuple[str, ...]] = frozenset(
     tuple(phrase.split())
     for phrase in """
@@ -515,6 +515,7 @@ NOT_NAMES: frozenset[tuple[str, ...]] = frozenset(
     bạch ốc
     kim tự tháp
     do thái
+    tết
     """.strip().splitlines()
 )
 

@@ -33,7 +33,7 @@ SUFFIX = ".html"
 
 Span = tuple[int, int, list[TermHit]]
 
-_STYLE = """
+STYLE = """
 :root { color-scheme: light dark; --line: #d0d4da; --muted: #5f6b7a; --term: #dbeafe;
   --term-line: #2563eb; --miss: #fee2e2; --miss-line: #dc2626; --fuzzy: #fef3c7;
   --fuzzy-ink: #92400e; --ok: #dcfce7; --ok-ink: #166534; --none: #f1f5f9; }
@@ -115,7 +115,7 @@ def _sha256(text: str) -> str:
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; "
-    f"style-src 'sha256-{_sha256(_STYLE)}'; "
+    f"style-src 'sha256-{_sha256(STYLE)}'; "
     f"script-src 'sha256-{_sha256(_SCRIPT)}'; "
     "base-uri 'none'; form-action 'none'"
 )
@@ -192,14 +192,16 @@ def _title(hits: list[TermHit]) -> str:
     return escape("; ".join(dict.fromkeys(hit_note(hit) for hit in hits)))
 
 
-def _source_cell(seg: Segment) -> str:
+def source_cell(seg: Segment) -> str:
+    """The Vietnamese cell: glossary hits marked, a kept line break shown."""
     english = seg.target
 
     def mark(text: str, hits: list[TermHit]) -> str:
         lost = bool(english) and not all(hit.applied for hit in hits)
         cls = _classes(hits) + (" missing" if lost else "")
         title = _title(hits) + (" (not in the English)" if lost else "")
-        return f'<mark class="{cls}" title="{title}">{escape(text)}</mark>'
+        term = escape(hits[0].target)  # the English to use (translit serve inserts it)
+        return f'<mark class="{cls}" title="{title}" data-term="{term}">{escape(text)}</mark>'
 
     html = _marked(seg.source, source_spans(seg), mark)
     if seg.line_break:
@@ -225,7 +227,8 @@ def _target_cell(seg: Segment) -> str:
     return f'<td class="tgt" lang="en">{_marked(seg.target, target_spans(seg), mark)}</td>'
 
 
-def _status_cell(seg: Segment) -> str:
+def status_cell(seg: Segment) -> str:
+    """The status cell: the status badge and the findings."""
     items = "".join(
         f'<li class="{escape(f.severity)}"><b>{escape(f.code)}</b> {escape(f.message)}</li>'
         for f in seg.findings
@@ -234,21 +237,27 @@ def _status_cell(seg: Segment) -> str:
     return f'<td class="status"><span class="badge {seg.status}">{seg.status}</span>{findings}</td>'
 
 
-def _row(seg: Segment) -> str:
+def row_classes(seg: Segment) -> str:
+    """The classes of a segment's row: `seg`, its status, `flagged`, `has-error`."""
     classes = ["seg", seg.status]
     if flagged(seg):
         classes.append("flagged")
     if any(f.severity == "error" for f in seg.findings):
         classes.append("has-error")
+    return " ".join(classes)
+
+
+def _row(seg: Segment) -> str:
     key = escape(seg.key)
     return (
-        f'<tr id="{key}" class="{" ".join(classes)}">'
+        f'<tr id="{key}" class="{row_classes(seg)}">'
         f'<td class="key"><a href="#{key}">{key}</a></td>'
-        f"{_source_cell(seg)}{_target_cell(seg)}{_status_cell(seg)}</tr>"
+        f"{source_cell(seg)}{_target_cell(seg)}{status_cell(seg)}</tr>"
     )
 
 
-def _counts(c: Counts) -> str:
+def counts_list(c: Counts) -> str:
+    """The items of the header's counts list (segments, reviewed, ... findings)."""
     items = [
         ("segments", c.segments, "segments"),
         ("reviewed", c.reviewed, "reviewed"),
@@ -283,13 +292,13 @@ def render(doc: Document, run: RunInfo) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="translit {escape(run.tool_version)}">
 <title>{escape(doc.id)} — translit review</title>
-<style>{_STYLE}</style>
+<style>{STYLE}</style>
 </head>
 <body>
 <header>
 <h1>{escape(doc.id)}</h1>
 <p class="meta">{" · ".join(meta)}</p>
-<ul class="counts">{_counts(c)}</ul>
+<ul class="counts">{counts_list(c)}</ul>
 <label class="filter"><input type="checkbox" id="only-flagged"> show only flagged rows \
 (<span data-count="flagged">{c.flagged}</span>: not reviewed, or with findings)</label>
 </header>

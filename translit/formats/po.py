@@ -50,6 +50,8 @@ def header(doc: Document, run: RunInfo) -> dict[str, str]:
     }
     if run.model:
         meta["X-Translit-Model"] = run.model
+    if run.engine:
+        meta["X-Translit-Engine"] = run.engine
     # the reviewer's fields, and any a reviewer's tool added (X-Poedit-*, ...), are kept
     meta.update(
         {

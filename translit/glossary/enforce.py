@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from translit.conventions import rendered, scan
+from translit.conventions import Span, rendered, scan
 from translit.document import Glossary, Segment, TermHit
 from translit.glossary.match import Matcher, TermMatch, compile_matcher
 from translit.names import (
@@ -53,10 +53,12 @@ def find_hits(
     source: str,
     matches: Sequence[TermMatch],
     conventions: bool = True,
+    spans: Sequence[Span] | None = None,
     names: Sequence[TermHit] = (),
 ) -> list[TermHit]:
     """Glossary matches and names (translit.names), then the numbers, dates and times
-    to convert that overlap neither, as TermHits in source order."""
+    to convert that overlap neither, as TermHits in source order. `spans`: the source's
+    scan when the caller already has it (`scan(source)`)."""
     hits = [
         TermHit(
             entry=m.entry.term,
@@ -72,7 +74,7 @@ def find_hits(
     hits.sort(key=lambda h: h.start)
     if conventions:
         taken = [(h.start, h.end) for h in hits]
-        for span in scan(source):
+        for span in scan(source) if spans is None else spans:
             if span.converted and not any(
                 span.start < end and start < span.end for start, end in taken
             ):
@@ -270,12 +272,17 @@ class TermPolicy:
         own = [(m.start, m.end) for m in matches if vietnamese_place(m.text)]
         return matches, taken, own
 
-    def hits(self, source: str, context: NameContext | None = None) -> list[TermHit]:
+    def hits(
+        self,
+        source: str,
+        context: NameContext | None = None,
+        spans: Sequence[Span] | None = None,
+    ) -> list[TermHit]:
         """Glossary hits, names and conversions in a source sentence (fresh objects).
 
         A name takes over a one-word glossary hit inside it (the Mỹ of Trương Mỹ Lan
         is not the US); `context` is what the whole article says about its names
-        (`name_context`)."""
+        (`name_context`); `spans`: the source's scan when the caller already has it."""
         matches, taken, own = self._matches(source)
         found = []
         if self.names:
@@ -284,7 +291,7 @@ class TermPolicy:
                 m for m in matches if not any(n.start < m.end and m.start < n.end for n in found)
             ]
         names = name_hits(found, self.names or "romanized")
-        return find_hits(source, matches, self.conventions, names)
+        return find_hits(source, matches, self.conventions, spans, names)
 
     def name_context(self, sources: Sequence[str]) -> NameContext | None:
         """What an article's sentences say about its names (None when names are off)."""
