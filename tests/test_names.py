@@ -183,6 +183,14 @@ def test_names_without_a_glossary_still_come_out_romanized():
     ]
 
 
+def test_invisible_characters_and_no_break_spaces_inside_a_name():
+    hits = SHIPPED.hits("Thủ tướng Phạm\u200bMinh\u00a0Chính đến Đà\u2060 Nẵng.")
+    assert [(h.variant, h.target) for h in hits] == [
+        ("Phạm\u200bMinh\u00a0Chính", "Pham Minh Chinh"),
+        ("Đà\u2060 Nẵng", "Da Nang"),
+    ]
+
+
 def test_find_names_works_on_text_alone():
     found = find_names("Chị Nguyễn Thị Hồng sống ở huyện Củ Chi.")
     assert [(n.text, n.kind) for n in found] == [("Nguyễn Thị Hồng", "person"), ("Củ Chi", "place")]

@@ -65,7 +65,10 @@ _SYLLABLE = re.compile(
 )
 _SENTENCE_GAP = re.compile(r"[.!?…:;“\"«\n]")
 _DASHES = "-\u2010\u2011\u2013"
-_SPACES = " \u00a0"
+# what may stand between the words of a name: spaces, a no-break space, and the invisible
+# characters web text carries (zero-width space and joiners, word joiner, BOM)
+_SPACES = " \u00a0\u202f\u200b\u200c\u200d\u2060\ufeff"
+_GAP_RUN = re.compile(f"[{_SPACES}]+")
 
 Words = tuple[str, ...]  # a name as folded words, the key of NameContext
 
@@ -103,7 +106,9 @@ def romanize(text: str) -> str:
 
 
 def house_form(text: str, style: NameStyle = "romanized") -> str:
-    """How a name comes out in the English: romanized, or as written."""
+    """How a name comes out in the English: romanized, or as written; one plain space
+    between its words whatever the source had (a no-break or zero-width space)."""
+    text = _GAP_RUN.sub(" ", text)
     return romanize(text) if style == "romanized" else text
 
 
