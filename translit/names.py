@@ -279,6 +279,9 @@ def _mark_common(s: _Sentence) -> None:
     Dương, Hà Lan): never names, nor parts of one."""
     i = 0
     while i < len(s.words):
+        if not s.words[i][:1].isupper():
+            i += 1
+            continue
         n = s.phrase_at(i, vn.NOT_NAMES, _LONGEST_NOT_NAME)
         if n and all(_capitalized(w) for w in s.words[i : i + n]):
             s.common[i : i + n] = [True] * n
@@ -294,6 +297,9 @@ def _mark_places(s: _Sentence) -> list[tuple[int, int]]:
     found = []
     i = 0
     while i < len(s.words):
+        if not s.words[i][:1].isupper():
+            i += 1
+            continue
         n = s.phrase_at(i, _KNOWN_PLACES, _LONGEST_PLACE)
         j = i + n
         # a known place may hold a one-word glossary hit (Thừa Thiên Huế holds Huế), not
@@ -324,8 +330,14 @@ def _mark_titles(s: _Sentence) -> None:
     A one-word honorific right after another title, capitalized and followed by a
     name, is part of the name (MC Anh Tuấn, ca sĩ Anh Thơ)."""
     i = 0
+    first_words = _first_words(_TITLES)
     while i < len(s.words):
-        if s.place[i] or not s.free[i]:
+        folded = s.folded[i]
+        if (
+            s.place[i]
+            or not s.free[i]
+            or (folded not in first_words and folded not in _ABBREVIATIONS)
+        ):
             i += 1
             continue
         n = s.phrase_at(i, _TITLES, _LONGEST_TITLE)
@@ -648,6 +660,8 @@ def _finder(
 ) -> _Finder:
     s = _Sentence.of(text, taken, vietnamese)
     finder = _Finder(s, context)
+    if not any(w[:1].isupper() for w in s.words):
+        return finder  # every name has a capital
     _mark_common(s)
     for i, j in _mark_places(s):
         finder.add(i, j, "place")
