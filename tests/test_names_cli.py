@@ -189,3 +189,8 @@ def test_glossary_find_lists_names_apart_and_add_name_promotes_one(
     assert result.exit_code == 0, result.output
     assert "Bộ trưởng Bộ Y tế Nguyen Thi Hong Ha đến" in english(tmp_path)
     assert run_cli("glossary", "add", "--file", str(desk)).exit_code == 2
+    empty = run_cli("glossary", "add", "--name", " ", "--file", str(desk))
+    assert empty.exit_code == 2
+    assert empty.stderr == "error: --name needs a name, such as --name 'Phạm Minh Chính'\n"
+    again = run_cli("glossary", "add", "--name", "Phạm Minh Chính", "--file", str(desk))
+    assert again.exit_code == 2 and "already exists" in again.stderr
