@@ -92,6 +92,12 @@ def test_given_names_the_article_used_in_full_are_found_alone():
         ["Văn Toàn"],
         ["Văn Toàn", "Toàn"],
     ]
+    # a given name before a capitalized title is an honorific: Đức Vua is His Majesty
+    assert article_names(["Ông Nguyễn Minh Đức phát biểu.", "Đức Vua tới.", "Rồi Đức Vua về."]) == [
+        ["Nguyễn Minh Đức"],
+        [],
+        [],
+    ]
 
 
 def test_a_company_before_a_name_and_a_country_syllable_inside_one_leave_the_name_whole():

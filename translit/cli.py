@@ -67,6 +67,15 @@ FROM_ENCODING_HELP = (
 )
 
 
+NoShippedOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-shipped-glossary",
+        help="Leave out the shipped glossary: only the -g files (or translit.toml's).",
+    ),
+]
+
+
 class TermStrategy(str, Enum):
     inline = "inline"
     placeholder = "placeholder"
@@ -183,13 +192,15 @@ def translate(
         typer.Option(
             "--glossary",
             "-g",
-            help="Glossary YAML file; repeat for several (later files win) "
-            "[default: translit.toml's glossaries, else the shipped world-news glossary].",
+            help="Your glossary YAML file, layered on the shipped world-news glossary; "
+            "repeat for several (later files extend earlier ones) "
+            "[default: translit.toml's glossaries].",
         ),
     ] = None,
     no_glossary: Annotated[
         bool, typer.Option("--no-glossary", help="Translate without any glossary.")
     ] = False,
+    no_shipped_glossary: NoShippedOption = False,
     term_strategy: Annotated[
         TermStrategy,
         typer.Option(
@@ -248,7 +259,7 @@ def translate(
 
       translit translate examples/ --no-mt        # files for a human translator
 
-      translit translate article.txt -g glossaries/world-news.yaml -g my-desk.yaml
+      translit translate article.txt -g my-desk.yaml   # on top of the shipped glossary
 
       translit translate article.txt --beam 1 --threads 2
 
@@ -281,7 +292,10 @@ def translate(
         if no_glossary:
             terms = Glossary()
         else:
-            terms = load_glossaries(glossary or default_glossaries(config))
+            chosen_glossaries = default_glossaries(
+                config, glossary or (), shipped=not no_shipped_glossary
+            )
+            terms = load_glossaries(chosen_glossaries)
     except (ConfigError, GlossaryError) as err:
         fail(str(err))
     except ModelMissing as err:
@@ -356,12 +370,15 @@ def segment(
 
 
 def _term_policy(
-    glossary: list[Path] | None, no_glossary: bool, names: NameStyle | None = None
+    glossary: list[Path] | None,
+    no_glossary: bool,
+    no_shipped: bool = False,
+    names: NameStyle | None = None,
 ):  # -> TermPolicy
     """The glossary policy for commands that check English against the glossary (names
     in the style of `names`, else translit.toml's)."""
     from translit.document import Glossary
-    from translit.glossary import GlossaryError, default_glossaries, load_glossaries
+    from translit.glossary import GlossaryError, load_glossaries, selected_glossaries
     from translit.glossary.enforce import term_policy
 
     try:
@@ -369,7 +386,7 @@ def _term_policy(
         style = names.value if names else config.names
         if no_glossary:
             return term_policy(Glossary(), names=style)
-        return term_policy(load_glossaries(glossary or default_glossaries(config)), names=style)
+        return term_policy(load_glossaries(selected_glossaries(glossary, no_shipped)), names=style)
     except (ConfigError, GlossaryError) as err:
         fail(str(err))
 
@@ -390,7 +407,8 @@ GlossaryOption = Annotated[
     typer.Option(
         "--glossary",
         "-g",
-        help="Glossary YAML file; repeat for several [default: as translate].",
+        help="Glossary YAML file layered on the shipped one; repeat for several "
+        "[default: as translate].",
     ),
 ]
 NoGlossaryOption = Annotated[
@@ -414,6 +432,7 @@ def build(
     ] = "txt,html,md",
     glossary: GlossaryOption = None,
     no_glossary: NoGlossaryOption = False,
+    no_shipped_glossary: NoShippedOption = False,
 ) -> None:
     """Rebuild the English article and side-by-side files from reviewed PO files.
 
@@ -431,7 +450,7 @@ def build(
     chosen = _format_list(formats)
     if "po" in chosen:
         fail("build never rewrites the review file: leave po out of --format")
-    policy = _term_policy(glossary, no_glossary)
+    policy = _term_policy(glossary, no_glossary, no_shipped_glossary)
     try:
         paths = find_review_files(files)
     except InputError as err:
@@ -459,6 +478,7 @@ def review(
     ] = False,
     glossary: GlossaryOption = None,
     no_glossary: NoGlossaryOption = False,
+    no_shipped_glossary: NoShippedOption = False,
 ) -> None:
     """Show how far the review has come: a table per article of segments, reviewed,
     fuzzy and untranslated entries and findings.
@@ -471,7 +491,7 @@ def review(
     """
     from translit.review import article_status, find_review_files, load_reviews, status_table
 
-    policy = _term_policy(glossary, no_glossary)
+    policy = _term_policy(glossary, no_glossary, no_shipped_glossary)
     try:
         paths = find_review_files(files or [load_config().output])
     except (InputError, ConfigError) as err:
@@ -585,8 +605,20 @@ class FailOn(str, Enum):
 def check(
     files: Annotated[
         list[Path] | None,
-        typer.Argument(metavar="[PO_FILES...]", help="Review files or folders [default: outputs]."),
+        typer.Argument(
+            metavar="[FILES...]",
+            help="Review files or folders [default: outputs]; with --bitext, SOURCE TARGET "
+            "or one FILE.tsv.",
+        ),
     ] = None,
+    bitext: Annotated[
+        bool,
+        typer.Option(
+            "--bitext",
+            help="Check a bilingual text instead of review files: two line-aligned UTF-8 "
+            "files (Vietnamese, English), or one TSV file with two columns.",
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Findings as JSON on stdout.")] = False,
     fail_on: Annotated[
         FailOn,
@@ -594,15 +626,19 @@ def check(
     ] = FailOn.error,
     glossary: GlossaryOption = None,
     no_glossary: NoGlossaryOption = False,
+    no_shipped_glossary: NoShippedOption = False,
     names: Annotated[NameStyle | None, typer.Option(help=NAMES_HELP)] = None,
 ) -> None:
-    """Check the English in review files against the source and the glossary.
+    """Check English against its Vietnamese source and the glossary.
 
-    Finds what a reviewer must look at: a missing glossary term, a forbidden variant,
+    Finds what a reviewer must look at: a missing glossary term, a rejected variant,
     a Vietnamese name not in the house form (Nguyen Thi Pink for Nguyễn Thị Hồng), a
     number or date that does not match, Vietnamese left in the English, unbalanced
     brackets or quotes, ... (machine or human translation alike). Exit code 1 when a
     finding at or above --fail-on exists, 0 otherwise, 2 for an unreadable file.
+
+    With --bitext it checks any translation: one segment per line, keyed by the line
+    number.
 
     Examples:
 
@@ -610,16 +646,22 @@ def check(
 
       translit check outputs/*.po --json --fail-on warning
 
+      translit check --bitext article.vi.txt article.en.txt
+
+      translit check --bitext pairs.tsv --json
+
       translit check outputs/ --names diacritics   # names kept as written are right
     """
-    from translit.review import check_files, find_review_files
+    from translit.review import check_bitext, check_files, find_review_files
 
-    policy = _term_policy(glossary, no_glossary, names)
+    policy = _term_policy(glossary, no_glossary, no_shipped_glossary, names)
     try:
-        paths = find_review_files(files or [load_config().output])
+        if bitext:
+            result = check_bitext(files or [], policy)
+        else:
+            result = check_files(find_review_files(files or [load_config().output]), policy)
     except (InputError, ConfigError) as err:
         fail(str(err))
-    result = check_files(paths, policy)
     for message in result.errors:
         typer.echo(f"error: {message}", err=True)
     if as_json:

@@ -566,12 +566,12 @@ class _Finder:
     def alone(self, i: int, j: int, first: int, titled: str) -> bool:
         """A one-word given name the article gave a person, standing alone within the
         sentence (khi Linh và anh Quang quen nhau): not part of a longer capitalized
-        phrase (Diễm My), a direction (phía Nam) or a body (Chính phủ)."""
+        phrase (Diễm My, Đức Vua), a direction (phía Nam) or a body (Chính phủ)."""
         s = self.s
         if j != i + 1 or (i != first and not titled):
             return False
-        if self.compound_at(j):
-            return False
+        if self.compound_at(j) or (s.spaced(j) and s.words[j][:1].isupper()):
+            return False  # Chính phủ; Đức Vua (His Majesty), Đức Phật
         return bool(titled) or (not s.sentence_start(i) and s.folded[i] not in vn.NOT_ALONE)
 
     def after_person(self, i: int) -> bool:

@@ -24,9 +24,9 @@ import hashlib
 from collections.abc import Callable
 from html import escape
 
-from translit.document import Document, Segment, TermHit
+from translit.document import Document, Finding, Segment, TermHit
 from translit.formats import Counts, RunInfo, count, flagged, hit_note
-from translit.glossary.enforce import term_spans
+from translit.glossary.enforce import form_spans
 from translit.names import name_spans
 
 SUFFIX = ".html"
@@ -63,6 +63,8 @@ mark.term { background: var(--term); color: inherit; border-bottom: 2px solid va
   padding: 0 .1em; }
 mark.term.name { background: var(--name); border-bottom-color: var(--name-line); }
 mark.term.missing { background: var(--miss); border-bottom: 2px dotted var(--miss-line); }
+mark.rejected { background: var(--miss); color: inherit; padding: 0 .1em;
+  text-decoration: line-through wavy var(--miss-line); }
 .lb { color: var(--muted); }
 .badge { display: inline-block; border-radius: .25rem; padding: 0 .4rem; font-size: .85rem; }
 .badge.reviewed { background: var(--ok); color: var(--ok-ink); }
@@ -150,16 +152,18 @@ def _free_occurrence(text: str, needle: str, taken: list[Span]) -> int:
 
 
 def target_spans(seg: Segment) -> list[Span]:
-    """Every occurrence of a hit's term (a name in any of its accepted forms) in the
-    English, with the hits that want it."""
-    by_term: dict[tuple[str, tuple[str, ...]], list[TermHit]] = {}
+    """Every occurrence in the English of a form a hit accepts (its term, or another
+    accepted form: Russian for Russia; a name in its house form, a place also joined:
+    Danang), with the hits that want it."""
+    by_form: dict[tuple[str, bool], list[TermHit]] = {}
     for hit in seg.hits:
-        forms = (hit.target, *hit.accepted) if hit.kind == "name" else ()
-        by_term.setdefault((hit.target, forms), []).append(hit)
+        forms = (hit.target, *hit.accepted) if hit.kind in ("term", "name") else (hit.target,)
+        for form in dict.fromkeys(forms):
+            by_form.setdefault((form, hit.kind == "name"), []).append(hit)
     spans = [
         (start, end, hits)
-        for (term, forms), hits in by_term.items()
-        for start, end in (name_spans(seg.target, forms) if forms else term_spans(seg.target, term))
+        for (form, name), hits in by_form.items()
+        for start, end in (name_spans(seg.target, [form]) if name else form_spans(seg.target, form))
     ]
     return _disjoint(spans)
 
@@ -167,6 +171,15 @@ def target_spans(seg: Segment) -> list[Span]:
 def _classes(hits: list[TermHit]) -> str:
     """`term`, and `name` for a Vietnamese person or place (highlighted apart)."""
     return "term name" if all(hit.kind == "name" for hit in hits) else "term"
+
+
+def rejected_spans(seg: Segment) -> list[tuple[int, int, Finding]]:
+    """Where the English has a form the glossary rejects (the term-variant findings)."""
+    return [
+        (f.span[0], f.span[1], f)
+        for f in seg.findings
+        if f.code == "term-variant" and f.span and 0 <= f.span[0] < f.span[1] <= len(seg.target)
+    ]
 
 
 def _disjoint(spans: list[Span]) -> list[Span]:
@@ -178,11 +191,13 @@ def _disjoint(spans: list[Span]) -> list[Span]:
     return kept
 
 
-def _marked(text: str, spans: list[Span], mark: Callable[[str, list[TermHit]], str]) -> str:
+def _marked(
+    text: str, spans: list[Span], mark: Callable[[str, list[TermHit], int, int], str]
+) -> str:
     parts: list[str] = []
     pos = 0
     for start, end, hits in spans:
-        parts += [escape(text[pos:start]), mark(text[start:end], hits)]
+        parts += [escape(text[pos:start]), mark(text[start:end], hits, start, end)]
         pos = end
     parts.append(escape(text[pos:]))
     return "".join(parts)
@@ -196,7 +211,7 @@ def source_cell(seg: Segment) -> str:
     """The Vietnamese cell: glossary hits marked, a kept line break shown."""
     english = seg.target
 
-    def mark(text: str, hits: list[TermHit]) -> str:
+    def mark(text: str, hits: list[TermHit], start: int, end: int) -> str:
         lost = bool(english) and not all(hit.applied for hit in hits)
         cls = _classes(hits) + (" missing" if lost else "")
         title = _title(hits) + (" (not in the English)" if lost else "")
@@ -221,10 +236,17 @@ def _target_cell(seg: Segment) -> str:
             f"{hint_list}</td>"
         )
 
-    def mark(text: str, hits: list[TermHit]) -> str:
+    rejected = {(start, end): finding.message for start, end, finding in rejected_spans(seg)}
+    # a rejected form wins over a term span it overlaps (it is listed first, and longer)
+    spans = _disjoint([(start, end, []) for start, end in rejected] + target_spans(seg))
+
+    def mark(text: str, hits: list[TermHit], start: int, end: int) -> str:
+        if not hits:
+            note = escape(rejected[(start, end)])
+            return f'<mark class="rejected" title="{note}">{escape(text)}</mark>'
         return f'<mark class="{_classes(hits)}" title="{_title(hits)}">{escape(text)}</mark>'
 
-    return f'<td class="tgt" lang="en">{_marked(seg.target, target_spans(seg), mark)}</td>'
+    return f'<td class="tgt" lang="en">{_marked(seg.target, spans, mark)}</td>'
 
 
 def status_cell(seg: Segment) -> str:
