@@ -194,3 +194,40 @@ def test_glossary_find_lists_names_apart_and_add_name_promotes_one(
     assert empty.stderr == "error: --name needs a name, such as --name 'Phạm Minh Chính'\n"
     again = run_cli("glossary", "add", "--name", "Phạm Minh Chính", "--file", str(desk))
     assert again.exit_code == 2 and "already exists" in again.stderr
+
+
+def test_check_bitext_flags_translated_names_and_accepts_the_house_form(run_cli, tmp_path):
+    (tmp_path / "a.vi").write_text(
+        "Bà Nguyễn Thị Hồng phát biểu tại Hà Nội.\nThủ tướng Phạm Minh Chính đến Đà Nẵng.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "mt.en").write_text(
+        "Ms. Nguyen Thi Pink spoke in Hanoi.\nPrime Minister Pham Minh Main arrived in Da Nang.\n",
+        encoding="utf-8",
+    )
+    code, findings = check_json(run_cli, "--bitext", "a.vi", "mt.en")
+    assert code == 1
+    assert [(f["key"], f["code"], f["message"]) for f in findings] == [
+        ("1", "name-missing", "name “Nguyễn Thị Hồng” is not in the English as “Nguyen Thi Hong”"),
+        ("2", "name-missing", "name “Phạm Minh Chính” is not in the English as “Pham Minh Chinh”"),
+    ]  # keyed by line; fmt: skip
+
+    (tmp_path / "house.en").write_text(
+        "Ms. Nguyen Thi Hong spoke in Hanoi.\nPrime Minister Pham Minh Chinh arrived in Da Nang.\n",
+        encoding="utf-8",
+    )
+    result = run_cli("check", "--bitext", "a.vi", "house.en", "--fail-on", "warning", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["findings"] == []
+
+    kept = (
+        "Bà Nguyễn Thị Hồng spoke in Hanoi.\nPrime Minister Phạm Minh Chính arrived in Đà Nẵng.\n"
+    )
+    (tmp_path / "kept.en").write_text(kept, encoding="utf-8")
+    result = run_cli("check", "--bitext", "a.vi", "kept.en", "--names", "diacritics", "--json")
+    assert result.exit_code == 0 and json.loads(result.stdout)["findings"] == []
+    # the same English under the house style: one name-style warning per name, and no
+    # "Vietnamese left in the English"
+    code, findings = check_json(run_cli, "--bitext", "a.vi", "kept.en")
+    assert code == 0
+    assert [f["code"] for f in findings] == ["name-style", "name-style", "name-style"]
