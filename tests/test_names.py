@@ -169,6 +169,31 @@ def test_lists_after_a_place_word_and_a_district_before_its_province():
     assert names(text) == ["Trà Linh", "Trà Sơn", "Trà Kót", "Tây Giang", "Quảng Nam"]
 
 
+def test_a_place_word_that_starts_the_sentence_still_introduces_the_place():
+    # capitalized only because it starts the sentence, the place word is not the name's
+    assert names("Huyện Phong Điền mưa lớn.") == ["Phong Điền"]
+    assert names("Đường Lê Lợi bị ngập, xe cộ đi vòng.") == ["Lê Lợi"]
+    # the whole province, not the glossary's Hue inside it
+    assert [(h.variant, h.target) for h in SHIPPED.hits("Tỉnh Thừa Thiên Huế mưa lớn.")] == [
+        ("Thừa Thiên Huế", "Thua Thien Hue")
+    ]
+    # Đường is also a family name: before Văn it is a person; Bản before a common noun
+    # (Bản Báo cáo: the report) starts no place
+    assert names("Đường Văn Thái nói rằng anh sẽ về.") == ["Đường Văn Thái"]
+    assert names("Bản Báo cáo chỉ trích chính sách.") == []
+
+
+def test_a_pass_a_province_spelled_the_highland_way_and_an_abbreviation_period():
+    assert names("Xe tải xuống đèo Quán Cau thì gặp nạn.") == ["Quán Cau"]
+    assert names("Xe khách đi Dăk Lăk và Đăk Nông.") == ["Dăk Lăk", "Đăk Nông"]
+    # the period of T.Ư (Trung ương) ends no sentence: the name after the body is found
+    text = "Dự có Chánh văn phòng T.Ư Đảng Phạm Gia Túc."
+    assert names(text) == ["Phạm Gia Túc"]
+    # a graphic's credit, like a photo's, introduces its author; not without the colon
+    assert names("Theo báo cáo, Đồ hoạ: Đồng Toàn.") == ["Đồng Toàn"]
+    assert names("Thiết kế đồ hoạ Đồng Toàn đẹp.") == []
+
+
 def test_exonyms_are_the_glossarys_and_foreign_places_are_not_names():
     hits = SHIPPED.hits("Từ Hà Nội, đoàn đi Huế rồi về Đồng bằng sông Cửu Long và Quảng Châu.")
     assert [(h.variant, h.target, h.kind) for h in hits] == [

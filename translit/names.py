@@ -150,7 +150,9 @@ def _longest(phrases: Iterable[Words]) -> int:
 
 _PROVINCES = _phrases(vn.PROVINCES)
 _KNOWN_PLACES = _PROVINCES | _phrases(vn.PLACES)
-_TITLES = frozenset((t,) for t in vn.TITLES) | vn.TITLE_PHRASES | vn.NAME_INTRODUCERS | {("ảnh",)}
+# credits: a name after them only with a colon ("Ảnh: Phi Long", "Đồ hoạ: Đồng Toàn")
+_CREDITS = frozenset({("ảnh",), ("đồ", "hoạ"), ("video",)})
+_TITLES = frozenset((t,) for t in vn.TITLES) | vn.TITLE_PHRASES | vn.NAME_INTRODUCERS | _CREDITS
 _ABBREVIATIONS = vn.TITLE_ABBREVIATIONS | vn.INTRODUCER_ABBREVIATIONS
 _HONORIFICS = frozenset(vn.TITLES)  # one-word titles, which may start a stage name
 # Glossary hits that are Vietnam or a place in it, which a name may stand next to.
@@ -215,7 +217,11 @@ class _Sentence:
         return 0 < i < len(self.words) and self.gaps[i].strip(_SPACES) == "."
 
     def sentence_start(self, i: int) -> bool:
+        """Word i starts a sentence: the text's first word, or one after a sentence mark;
+        a period with no space after it is an abbreviation's (T.Ư, TP.Huế, N.Đức)."""
         before = self.gaps[i] if i else self.text[: self.spans[0][0]]
+        if i and before == ".":
+            return False
         return (i == 0 and not before.strip(_SPACES)) or bool(_SENTENCE_GAP.search(before))
 
     def syllable(self, i: int) -> bool:
@@ -311,7 +317,7 @@ def _mark_places(s: _Sentence) -> list[tuple[int, int]]:
             and any(s.free[i:j])
             and not any(s.common[i:j])
             and all(_capitalized(w) for w in s.words[i:j])
-            and not (s.spaced(i) and s.syllable(i - 1))
+            and not (s.spaced(i) and s.syllable(i - 1) and not _classifier_before(s, i))
             and not (s.spaced(i) and s.phrase_before(i, _TITLES, _LONGEST_TITLE))
             and (n > 1 or not (s.spaced(j) and s.syllable(j)))
         ):
@@ -342,7 +348,7 @@ def _mark_titles(s: _Sentence) -> None:
             continue
         n = s.phrase_at(i, _TITLES, _LONGEST_TITLE)
         j = i + n
-        if n and s.folded[i] == "ảnh" and (j >= len(s.words) or s.gaps[j].strip() != ":"):
+        if n and tuple(s.folded[i:j]) in _CREDITS and (j >= len(s.words) or s.gaps[j].strip() != ":"):
             n = 0  # ảnh is a title only as a photo credit, "Ảnh: Phi Long"
         # capitalized within a sentence, an honorific is part of a name (Hoàng Anh Tuấn,
         # MC Anh Tuấn); a title only where the sentence starts (Ông Chính)
@@ -515,6 +521,10 @@ class _Finder:
         while i < j:
             if self.foreign_name(i, j, titled):
                 return
+            if self.leading_classifier(i, j):
+                i += 1  # Đường Lê Lợi, Huyện Phong Điền: the place word starts the sentence
+                classified = True
+                continue
             known = s.phrase_at(i, self.context.known, MAX_NAME, j)
             if known and not classified and (known > 1 or self.alone(i, j, first, titled)):
                 self.add(i, i + known, "person")
@@ -554,6 +564,19 @@ class _Finder:
             self.add(i, end, "place" if classified or self.province_after(end) else "person")
             i = end
             titled, classified = "", False
+
+    def leading_classifier(self, i: int, j: int) -> bool:
+        """Word i, in a run ending at j, is a one-word place word capitalized because it
+        starts the sentence, before a name (Đường Lê Lợi; not Đường Văn Thái, a person)."""
+        s = self.s
+        return (
+            s.sentence_start(i)
+            and i + 1 < j
+            and (s.folded[i],) in vn.PLACE_CLASSIFIERS
+            and s.folded[i + 1] not in vn.NAME_MARKERS
+            and s.folded[i + 1] not in vn.NOT_GIVEN_NAMES  # Bản Báo cáo: the report
+            and not self.compound_at(j)
+        )
 
     def compound_at(self, j: int) -> bool:
         """The capitalized word before word j and the lowercase word j are a common

@@ -246,7 +246,11 @@ PROVINCES: tuple[str, ...] = tuple(
     Cà Mau
     Cao Bằng
     Đắk Lắk
+    Đăk Lăk
+    Dăk Lăk
+    Đắc Lắc
     Đắk Nông
+    Đăk Nông
     Điện Biên
     Đồng Nai
     Đồng Tháp
@@ -303,6 +307,7 @@ PLACES: tuple[str, ...] = tuple(
     for line in """
     Thủ Đức
     Sài Gòn
+    Đakrông
     Huế
     Hội An
     Nha Trang
@@ -456,6 +461,7 @@ PLACE_CLASSIFIERS: frozenset[tuple[str, ...]] = frozenset(
     cửa khẩu
     cửa khẩu quốc tế
     cao tốc
+    đèo
     nút giao
     ngã tư
     ngã ba
