@@ -348,7 +348,8 @@ def _mark_titles(s: _Sentence) -> None:
             continue
         n = s.phrase_at(i, _TITLES, _LONGEST_TITLE)
         j = i + n
-        if n and tuple(s.folded[i:j]) in _CREDITS and (j >= len(s.words) or s.gaps[j].strip() != ":"):
+        credit = tuple(s.folded[i:j]) in _CREDITS
+        if n and credit and (j >= len(s.words) or s.gaps[j].strip() != ":"):
             n = 0  # ảnh is a title only as a photo credit, "Ảnh: Phi Long"
         # capitalized within a sentence, an honorific is part of a name (Hoàng Anh Tuấn,
         # MC Anh Tuấn); a title only where the sentence starts (Ông Chính)
