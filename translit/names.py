@@ -55,7 +55,6 @@ NameKind = Literal["person", "place"]
 MAX_NAME = 4  # syllables of a name: a family name and up to three more
 MAX_SHORT = 3  # syllables of a short form after a title (ông Chính, ca sĩ Mỹ Tâm)
 
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _WORD = re.compile(r"\w+")
 # A Vietnamese syllable: an initial consonant, a vowel sequence, a final consonant. A
 # foreign name has other vowel sequences (Lee, Yoon, Seoul) or ends otherwise (Biden).
@@ -116,9 +115,11 @@ def is_syllable(word: str) -> bool:
     """Whether a word is one Vietnamese syllable (Chính, Nguyễn, Đà), not a foreign
     word (Biden, Lavrov, Lee) or a transliteration written joined (Putin)."""
     decomposed = unicodedata.normalize("NFD", word.lower())
-    if sum(1 for c in decomposed if c in _TONES) > 1:
+    if sum(1 for c in decomposed if c in vn.TONE_MARKS) > 1:
         return False
-    toneless = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    toneless = unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if c not in vn.TONE_MARKS)
+    )
     return _SYLLABLE.fullmatch(toneless) is not None
 
 
