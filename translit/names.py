@@ -38,8 +38,10 @@ name wherever else the article has it.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -162,6 +164,34 @@ _VIETNAMESE_HITS = _KNOWN_PLACES | _phrases(
 )
 
 
+def _sorted_spans(spans: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The spans' starts in order, and the furthest end among the spans up to each."""
+    ordered = sorted(spans)
+    furthest = list(itertools.accumulate((end for _, end in ordered), max))
+    return [start for start, _ in ordered], furthest
+
+
+def overlapping(words: Sequence[tuple[int, int]], spans: Iterable[tuple[int, int]]) -> list[bool]:
+    """For each of `words` (start, end spans), whether one of `spans` overlaps it (by
+    bisection, not a scan: a long text with thousands of glossary hits stays linear)."""
+    starts, furthest = _sorted_spans(spans)
+    overlap = []
+    for s, e in words:
+        k = bisect_left(starts, e)  # the spans that start before the word ends
+        overlap.append(k > 0 and furthest[k - 1] > s)
+    return overlap
+
+
+def _within(words: Sequence[tuple[int, int]], spans: Iterable[tuple[int, int]]) -> list[bool]:
+    """For each word span, whether it lies within one of `spans`."""
+    starts, furthest = _sorted_spans(spans)
+    inside = []
+    for s, e in words:
+        k = bisect_right(starts, s)  # the spans that start at or before the word
+        inside.append(k > 0 and furthest[k - 1] >= e)
+    return inside
+
+
 @dataclass
 class _Sentence:
     """A text cut into words, with what the finder knows about each word."""
@@ -190,15 +220,16 @@ class _Sentence:
         gaps = [""] + [text[spans[i - 1][1] : spans[i][0]] for i in range(1, len(spans))]
         n = len(spans)
         folded = fold(text)  # same length as the text: its spans are the words'
+        exact = set(taken)
         return cls(
             text,
             spans,
             words,
             [folded[s:e] for s, e in spans],
             gaps,
-            free=[not any(s < te and ts < e for ts, te in taken) for s, e in spans],
-            loose=[(s, e) in set(taken) for s, e in spans],
-            own=[any(os <= s and e <= oe for os, oe in own) for s, e in spans],
+            free=[not hit for hit in overlapping(spans, taken)],
+            loose=[span in exact for span in spans],
+            own=_within(spans, own),
             common=[False] * n,
             title=[False] * n,
             titled=[""] * n,

@@ -36,6 +36,7 @@ from translit.names import (
     name_context,
     name_hits,
     name_status,
+    overlapping,
     vietnamese_place,
 )
 
@@ -472,9 +473,10 @@ class TermPolicy:
         found = []
         if self.names:
             found = find_names(source, taken, own, context)
-            matches = [
-                m for m in matches if not any(n.start < m.end and m.start < n.end for n in found)
-            ]
+            named = overlapping(
+                [(m.start, m.end) for m in matches], [(n.start, n.end) for n in found]
+            )
+            matches = [m for m, lost in zip(matches, named, strict=True) if not lost]
         names = name_hits(found, self.names or "romanized")
         return find_hits(source, matches, self.conventions, spans, names)
 
