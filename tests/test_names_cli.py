@@ -192,6 +192,13 @@ def test_glossary_find_lists_names_apart_and_add_name_promotes_one(
     empty = run_cli("glossary", "add", "--name", " ", "--file", str(desk))
     assert empty.exit_code == 2
     assert empty.stderr == "error: --name needs a name, such as --name 'Phạm Minh Chính'\n"
+    # a typo or a phrase is not a name: refused, the desk file left as it was
+    before = desk.read_bytes()
+    for typo in ("Phạm: Minh", "- Lê Lợi", "Quận 1"):
+        bad = run_cli("glossary", "add", "--name", typo, "--file", str(desk))
+        assert bad.exit_code == 2
+        assert bad.stderr.startswith(f"error: --name {typo!r} is not a name")
+    assert desk.read_bytes() == before
     again = run_cli("glossary", "add", "--name", "Phạm Minh Chính", "--file", str(desk))
     assert again.exit_code == 2 and "already exists" in again.stderr
 

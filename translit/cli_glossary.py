@@ -377,11 +377,17 @@ def _from_names(
         return canonical, vi, case
     from translit.config import ConfigError, load_config
     from translit.glossary.fold import nfc
-    from translit.names import house_form
+    from translit.names import house_form, looks_like_name
 
     names = [" ".join(nfc(n).split()) for n in names]
     if not all(names):
         fail("--name needs a name, such as --name 'Phạm Minh Chính'")
+    for text in names:
+        if not looks_like_name(text):
+            fail(
+                f"--name {text!r} is not a name (words of letters, joined by spaces or "
+                "hyphens), such as --name 'Phạm Minh Chính'"
+            )
     if canonical is None:
         try:
             style = load_config().names

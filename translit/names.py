@@ -113,6 +113,16 @@ def house_form(text: str, style: NameStyle = "romanized") -> str:
     return romanize(text) if style == "romanized" else text
 
 
+_NAME_TEXT = re.compile(r"[^\W\d_]+(?:[ .'’-]+[^\W\d_]+)*\.?")
+
+
+def looks_like_name(text: str) -> bool:
+    """Whether `text` can be a name as the finder shows one: words of letters joined by
+    spaces, hyphens, periods or apostrophes (Bà Rịa - Vũng Tàu, Nguyễn Văn N., H'Hen
+    Niê); not a phrase with digits or other punctuation (Phạm: Minh, - Lê Lợi)."""
+    return bool(_NAME_TEXT.fullmatch(text))
+
+
 def is_syllable(word: str) -> bool:
     """Whether a word is one Vietnamese syllable (Chính, Nguyễn, Đà), not a foreign
     word (Biden, Lavrov, Lee) or a transliteration written joined (Putin)."""
