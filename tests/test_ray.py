@@ -39,7 +39,8 @@ def write_folder(folder: Path, articles: int, sentences: int = 6) -> Path:
     folder.mkdir()
     for a in range(articles):
         body = " ".join(sentence(a * sentences + s) for s in range(sentences))
-        text = f"Tin số {a} từ Mátxcơva\n\n{body} Ông J.Biden nói 1.500.000 người.\n\n{CAPTION}\n"
+        head = f"Tin số {a}: bà Trần Thị Mai đến Mátxcơva"
+        text = f"{head}\n\n{body} Ông J.Biden nói 1.500.000 người.\n\n{CAPTION}\n"
         (folder / f"bai-{a:03d}.txt").write_text(text, encoding="utf-8")
     return folder
 
@@ -87,13 +88,9 @@ def test_a_ray_run_writes_what_a_local_run_writes(ray_cluster, setup, tmp_path):
     on_ray = ray_run(folder, tmp_path / "ray", model, policy, articles_per_task=3)
     assert on_ray.errors == [] and local.errors == []
     assert outputs(tmp_path / "ray") == outputs(tmp_path / "local")
-    assert (on_ray.articles, on_ray.segments, on_ray.hits, on_ray.applied) == (
-        local.articles,
-        local.segments,
-        local.hits,
-        local.applied,
-    )
-    assert on_ray.hits > 0 and on_ray.applied == on_ray.hits
+    counts = ("articles", "segments", "hits", "applied", "missing", "names", "names_kept")
+    assert [getattr(on_ray, n) for n in counts] == [getattr(local, n) for n in counts]
+    assert on_ray.hits > 0 and on_ray.applied == on_ray.hits and on_ray.names > 0
     # the caption and the quote every article has go to each worker's model once at most
     assert local.translated <= on_ray.translated <= local.translated + 2 * (2 - 1)
     header = polib.pofile(str(tmp_path / "ray" / "bai-000.po")).metadata

@@ -56,8 +56,8 @@ from translit.shard import WHOLE, Shard
 
 RAY_MISSING = "--ray needs Ray, an optional extra: pip install 'translit[ray]'"
 ARTICLES_PER_TASK = 8  # articles a worker takes at a time (one engine call, one result)
-# The counts of a group's result that the driver adds up into its RunReport.
-_COUNTS = ("articles", "segments", "translated", "kept", "untranslated", "hits", "applied")
+# The counts of a group's result that the driver adds up into its RunReport: all of them.
+_COUNTS = tuple(f.name for f in dataclasses.fields(RunReport) if f.type in (int, "int"))
 
 
 class ClusterError(InputError):
@@ -137,7 +137,6 @@ def translate_group(
     result: dict[str, Any] = {name: getattr(report, name) for name in _COUNTS}
     result.update(
         paths=[str(path) for path in paths],
-        missing=report.missing,
         written=[str(path) for path in report.written],
         errors=report.errors,
         warnings=report.warnings,
@@ -340,7 +339,6 @@ def _run(
             waiting.difference_update(taken)
             for name in _COUNTS:
                 setattr(report, name, getattr(report, name) + result[name])
-            report.missing += result["missing"]
             report.written += [Path(path) for path in result["written"]]
             for message in result["errors"]:
                 failed(message)
