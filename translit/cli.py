@@ -579,6 +579,11 @@ class FailOn(str, Enum):
     never = "never"
 
 
+class Require(str, Enum):
+    translated = "translated"
+    reviewed = "reviewed"
+
+
 @app.command()
 def check(
     files: Annotated[
@@ -602,6 +607,14 @@ def check(
         FailOn,
         typer.Option(help="Exit 1 when a finding of this severity or worse exists."),
     ] = FailOn.error,
+    require: Annotated[
+        Require | None,
+        typer.Option(
+            help="Also exit 1 unless every segment is translated (has English) or "
+            "reviewed (has English and is approved, not fuzzy). A bitext has no review "
+            "status: only translated applies to it.",
+        ),
+    ] = None,
     glossary: GlossaryOption = None,
     no_glossary: NoGlossaryOption = False,
     no_shipped_glossary: NoShippedOption = False,
@@ -611,7 +624,8 @@ def check(
     Finds what a reviewer must look at: a missing glossary term, a rejected variant,
     a number or date that does not match, Vietnamese left in the English, unbalanced
     brackets or quotes, ... (machine or human translation alike). Exit code 1 when a
-    finding at or above --fail-on exists, 0 otherwise, 2 for an unreadable file.
+    finding at or above --fail-on exists, or a segment falls short of --require; 0
+    otherwise; 2 for an unreadable file. Counts segments by status per file and in all.
 
     With --bitext it checks any translation: one segment per line, keyed by the line
     number.
@@ -622,12 +636,21 @@ def check(
 
       translit check outputs/*.po --json --fail-on warning
 
+      translit check outputs/ --require reviewed   # the gate before publishing
+
       translit check --bitext article.vi.txt article.en.txt
 
       translit check --bitext pairs.tsv --json
     """
-    from translit.review import check_bitext, check_files, find_review_files
+    from translit.review import (
+        BITEXT_HAS_NO_REVIEW,
+        check_bitext,
+        check_files,
+        find_review_files,
+    )
 
+    if bitext and require is Require.reviewed:
+        fail(BITEXT_HAS_NO_REVIEW)
     policy = _term_policy(glossary, no_glossary, no_shipped_glossary)
     try:
         if bitext:
@@ -636,6 +659,7 @@ def check(
             result = check_files(find_review_files(files or [load_config().output]), policy)
     except (InputError, ConfigError) as err:
         fail(str(err))
+    short = result.short_of(require.value) if require else {}
     for message in result.errors:
         typer.echo(f"error: {message}", err=True)
     if as_json:
@@ -644,7 +668,11 @@ def check(
         _print_findings(result)
     if result.errors:
         raise typer.Exit(EXIT_INPUT)
-    if fail_on != FailOn.never and result.count_at_least(fail_on.value):
+    if short and require:
+        counts = ", ".join(f"{n} {status}" for status, n in short.items())
+        typer.echo(f"not {require.value}: {counts} (--require {require.value})", err=True)
+    failed = fail_on != FailOn.never and result.count_at_least(fail_on.value)
+    if failed or short:
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -767,13 +795,21 @@ def _print_findings(result) -> None:  # result: translit.review.CheckResult
     if not sys.stdout.isatty():  # piped: one finding a line, never wrapped, easy to grep
         for item in result.findings:
             typer.echo(f"{item.article}\t{item.key}\t{item.severity}\t{item.code}\t{item.message}")
-        typer.echo(result.summary())
+        for file in result.statuses:  # then each file's segments by status
+            typer.echo("\t".join([file.article, "status", *file.cells()]))
+        typer.echo("\t".join(result.summary_cells()))
         return
     console = Console(highlight=False, soft_wrap=False)
     if result.findings:
         table = Table("article", "key", "severity", "code", "message", show_lines=False)
         for item in result.findings:
             table.add_row(item.article, item.key, item.severity, item.code, item.message)
+        console.print(table)
+    if result.statuses:
+        names = list(result.status_total())
+        table = Table("article", "segments", *names, show_lines=False)
+        for file in result.statuses:
+            table.add_row(file.article, str(file.segments), *(str(file.status[n]) for n in names))
         console.print(table)
     console.print(result.summary(), markup=False)
 
