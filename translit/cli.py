@@ -345,14 +345,37 @@ def segment(
 
       translit segment examples/thuong-dinh-truc-tuyen.txt
     """
+    from translit.io import find_articles
     from translit.pipeline import load_document
 
+    if file.is_dir():
+        found = find_articles([file])
+        example = f", e.g. {found[0]}" if found else ""
+        fail(
+            f"{file}: a folder; translit segment shows one article's segments: give a file{example}"
+        )
     try:
         doc = load_document(file, from_encoding=from_encoding.value if from_encoding else None)
     except InputError as err:
         fail(str(err))
     for seg in doc.segments:
         typer.echo(f"{seg.key}\t{seg.source}")
+
+
+def _open_in_browser(url: str) -> None:
+    """Open url in the user's web browser, or say on stderr that none could be found."""
+    import webbrowser
+
+    try:
+        opened = webbrowser.open(url)
+    except webbrowser.Error:
+        opened = False
+    if not opened:
+        typer.echo(
+            f"warning: no web browser found to open {url}; open it yourself "
+            "(or set BROWSER to the browser's command)",
+            err=True,
+        )
 
 
 def _term_policy(glossary: list[Path] | None, no_glossary: bool, no_shipped: bool = False):
@@ -397,9 +420,12 @@ NoGlossaryOption = Annotated[
 @app.command()
 def build(
     files: Annotated[
-        list[Path],
-        typer.Argument(metavar="PO_FILES...", help="Review files (<id>.po) or folders of them."),
-    ],
+        list[Path] | None,
+        typer.Argument(
+            metavar="[PO_FILES...]",
+            help="Review files (<id>.po) or folders of them [default: outputs].",
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Where to write [default: beside each PO file]."),
@@ -419,6 +445,8 @@ def build(
 
     Examples:
 
+      translit build                 # every PO file in the output folder (outputs)
+
       translit build outputs/thuong-dinh-truc-tuyen.po
 
       translit build outputs/ --format txt,html,md,tsv
@@ -430,8 +458,8 @@ def build(
         fail("build never rewrites the review file: leave po out of --format")
     policy = _term_policy(glossary, no_glossary, no_shipped_glossary)
     try:
-        paths = find_review_files(files)
-    except InputError as err:
+        paths = find_review_files(files or [load_config().output])
+    except (InputError, ConfigError) as err:
         fail(str(err))
     errors, error = _error_list()
     for path, doc in load_reviews(paths, policy, error):
@@ -478,14 +506,12 @@ def review(
     rows = [article_status(doc, path) for path, doc in load_reviews(paths, policy, error)]
     typer.echo(status_table(rows))
     if open_html:
-        import webbrowser
-
         for r in rows:
             page = r.path.with_name(f"{r.id}.html")
             if not page.exists():
                 typer.echo(f"warning: {page} does not exist; run translit build {r.path}", err=True)
             else:
-                webbrowser.open(page.resolve().as_uri())
+                _open_in_browser(page.resolve().as_uri())
     if errors:
         raise typer.Exit(EXIT_INPUT)
 
@@ -560,9 +586,7 @@ def serve(
     def ready(url: str) -> None:
         typer.echo(f"serving {folder_path} for review; press Ctrl-C to stop", err=True)
         if open_browser:
-            import webbrowser
-
-            webbrowser.open(url)
+            _open_in_browser(url)
 
     try:
         serve(folder, host, port, echo=lambda url: typer.echo(url), on_ready=ready)
@@ -906,6 +930,9 @@ def models_install(
     (TRANSLIT_MODELS_DIR) once its tokenizer, vocabulary and special tokens are proved
     to fit together. Its licence is shown: NLLB's forbids commercial use.
 
+    A model installed under the same name is replaced (once the new one passed its
+    checks), and the command says so.
+
     Examples:
 
       translit models install ./translate-vi_en-1_9.argosmodel
@@ -923,8 +950,10 @@ def models_install(
         ModelError,
         install_from_index,
         install_model,
+        installed_models,
     )
 
+    before = {m.path: m for m in installed_models()}
     try:
         if len(source) == 1:
             info = install_model(Path(source[0]), expect=(SOURCE_LANG, TARGET_LANG))
@@ -934,6 +963,9 @@ def models_install(
             fail("give one .argosmodel file or model folder, or two language codes such as `vi en`")
     except ModelError as err:
         fail(str(err))
+    replaced = before.get(info.path)
+    if replaced is not None:
+        typer.echo(f"replaced the installed model of the same name ({replaced.label})")
     if info.family == "argos":
         typer.echo(f"installed {info.label} ({info.from_code}→{info.to_code}) in {info.path}")
         return
@@ -1005,4 +1037,7 @@ def models_remove(
 
 def main() -> None:
     """Console-script entry point."""
+    from translit.pipes import tolerate_closed_stdout
+
+    tolerate_closed_stdout()
     app()
