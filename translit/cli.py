@@ -787,7 +787,7 @@ def eval_command(
         data = read_bitext(*bitext)
     except (ConfigError, InputError) as err:
         fail(str(err))
-    names: list[str | None] = list(model or ([] if hyp else [config.model]))
+    names: list[str | None] = [*model] if model else ([] if hyp else [config.model])
     try:
         chosen = [find_model(name=name) for name in names]
     except ModelError as err:

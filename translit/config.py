@@ -147,6 +147,10 @@ def _from_table(table: dict[str, Any], path: Path, base: Path) -> Config:
 
 
 def _type_name(expected: type | tuple[type, ...]) -> str:
-    return {str: "string", int: "whole number", list: "list", bool: "true or false"}.get(
-        expected, str(expected)
-    )  # type: ignore[call-overload]
+    names: dict[object, str] = {
+        str: "string",
+        int: "whole number",
+        list: "list",
+        bool: "true or false",
+    }
+    return names.get(expected, str(expected))

@@ -54,5 +54,5 @@ def tolerate_closed_stdout() -> None:
         io.BufferedWriter(_PipeWriter(fd)),
         encoding=stdout.encoding,
         errors=stdout.errors,
-        line_buffering=stdout.line_buffering,
+        line_buffering=bool(stdout.line_buffering),
     )

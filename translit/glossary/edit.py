@@ -96,9 +96,10 @@ def _load(path: Path, create: bool) -> _Doc:
     if not path.exists() and create:
         text = _header(path)
     else:
-        text = _read(path)
-        if not isinstance(text, str):
-            raise GlossaryError(f"{text.where}: {text.message}")
+        read = _read(path)
+        if not isinstance(read, str):
+            raise GlossaryError(f"{read.where}: {read.message}")
+        text = read
         if create and not text.strip():
             text = _header(path)  # an empty file: start it properly
     doc = _doc(path, text)
@@ -122,7 +123,7 @@ def _doc(path: Path, text: str) -> _Doc:
 def _content_end(node: Node) -> int:
     """Offset just past the last character of a node's own text (not what follows)."""
     while True:
-        if isinstance(node, ScalarNode) or node.flow_style or not node.value:
+        if isinstance(node, ScalarNode) or getattr(node, "flow_style", None) or not node.value:
             return node.end_mark.index
         node = node.value[-1][1] if isinstance(node, MappingNode) else node.value[-1]
 
