@@ -7,7 +7,8 @@ order of its own. Every edit here changes only the lines it must: the file is
 composed with PyYAML to find the exact spans of the nodes involved and the new text
 is spliced in (new entries copy the file's indentation and list style). Layouts the
 splicer does not handle (flow-style mappings, anchors) go through a ruamel.yaml
-round trip instead, which also keeps comments and order.
+round trip instead, which also keeps comments and order; ruamel.yaml is optional
+(`pip install 'translit[ruamel]'`): without it such a file is refused with one line.
 
 Whatever the route, the new text is parsed again and must hold exactly the intended
 entries and pass the same checks as `glossary.load_glossaries` (together with the
@@ -431,9 +432,13 @@ def _commit(
         lambda: _ruamel_edit(doc.text, ruamel_change),
     ]
     new_text = None
+    no_ruamel = False
     for make in candidates:
         try:
             text = make()
+        except ImportError:  # the round trip needs ruamel.yaml, an optional dependency
+            no_ruamel = True
+            continue
         except Exception:  # noqa: BLE001 - any failure: try the next route; all are verified
             continue
         entries, problems = parse_glossary_text(text, doc.path)
@@ -443,6 +448,12 @@ def _commit(
         if _bare(entries) == _bare(expected):
             new_text = text
             break
+    if new_text is None and no_ruamel:
+        raise GlossaryError(
+            f"{doc.path}: this file's layout (flow-style mappings, anchors) is edited "
+            "through ruamel.yaml, which is not installed: pip install 'translit[ruamel]', "
+            "or write its entries in block style"
+        )
     if new_text is None:
         raise GlossaryError(
             f"{doc.path}: could not make this edit without touching other entries; "
