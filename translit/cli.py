@@ -21,7 +21,19 @@ import typer
 
 from translit import __version__
 from translit.cli_glossary import glossary_app
-from translit.config import Config, ConfigError, load_config
+from translit.cli_options import (
+    BeamOption,
+    ComputeTypeOption,
+    Device,
+    FromEncodingOption,
+    GlossaryOption,
+    NoGlossaryOption,
+    NoShippedOption,
+    TermStrategy,
+    ThreadsOption,
+    value,
+)
+from translit.config import ConfigError, load_config
 from translit.exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_MODEL, fail
 from translit.io import InputError
 
@@ -45,40 +57,6 @@ models_app = typer.Typer(
 )
 app.add_typer(models_app, name="models")
 app.add_typer(glossary_app, name="glossary")
-
-
-class Device(str, Enum):
-    cpu = "cpu"
-    cuda = "cuda"
-    auto = "auto"
-
-
-class FromEncoding(str, Enum):
-    tcvn3 = "tcvn3"
-    vni = "vni"
-    viscii = "viscii"
-    cp1258 = "cp1258"
-
-
-FROM_ENCODING_HELP = (
-    "Legacy Vietnamese encoding of articles that are not UTF-8: tcvn3 (ABC fonts such as "
-    ".VnTime), vni (VNI-Times), viscii or cp1258 (Windows-1258). Also repairs such text "
-    "already saved as UTF-8 mojibake ('Vieät Nam'). UTF-8 articles are read as they are."
-)
-
-
-NoShippedOption = Annotated[
-    bool,
-    typer.Option(
-        "--no-shipped-glossary",
-        help="Leave out the shipped glossary: only the -g files (or translit.toml's).",
-    ),
-]
-
-
-class TermStrategy(str, Enum):
-    inline = "inline"
-    placeholder = "placeholder"
 
 
 def _version(value: bool) -> None:
@@ -158,40 +136,20 @@ def translate(
             "folder [default: newest vi→en Argos package, see translit models list]."
         ),
     ] = None,
-    beam: Annotated[
-        int | None,
-        typer.Option(help="Beam size, 1 to 64; 1 is greedy and fastest [default: 4]."),
-    ] = None,
+    beam: BeamOption = None,
     device: Annotated[
         Device | None, typer.Option(help="cpu, cuda, or auto (GPU if present) [default: auto].")
     ] = None,
-    threads: Annotated[
-        int | None,
-        typer.Option(help="CPU threads, up to 256; 0 = all cores [default: 0]."),
-    ] = None,
-    compute_type: Annotated[
-        str | None,
-        typer.Option(help="CTranslate2 compute type: auto, int8, float32, ... [default: auto]."),
-    ] = None,
+    threads: ThreadsOption = None,
+    compute_type: ComputeTypeOption = None,
     batch_tokens: Annotated[
         int | None,
         typer.Option(
             help="Source tokens per batch, 1 to 16384 [default: 1024 / beam, 256 at beam 4]."
         ),
     ] = None,
-    glossary: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--glossary",
-            "-g",
-            help="Your glossary YAML file, layered on the shipped world-news glossary; "
-            "repeat for several (later files extend earlier ones) "
-            "[default: translit.toml's glossaries].",
-        ),
-    ] = None,
-    no_glossary: Annotated[
-        bool, typer.Option("--no-glossary", help="Translate without any glossary.")
-    ] = False,
+    glossary: GlossaryOption = None,
+    no_glossary: NoGlossaryOption = False,
     no_shipped_glossary: NoShippedOption = False,
     term_strategy: Annotated[
         TermStrategy,
@@ -225,9 +183,7 @@ def translate(
             "human translator (glossary hints included); needs no model.",
         ),
     ] = False,
-    from_encoding: Annotated[
-        FromEncoding | None, typer.Option(help=FROM_ENCODING_HELP, show_choices=True)
-    ] = None,
+    from_encoding: FromEncodingOption = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
     ] = False,
@@ -256,88 +212,64 @@ def translate(
 
       translit translate examples/ --format all   # also md, tsv, tmx, xliff
     """
-    from translit.document import Glossary
-    from translit.engines import CT2Engine, EngineOptions
-    from translit.glossary import GlossaryError, default_glossaries, load_glossaries
-    from translit.glossary.enforce import term_policy
-    from translit.models import ModelError, ModelMissing, find_model
-    from translit.pipeline import translate_paths
-    from translit.runstate import LockedError
+    from translit.run import RunError, RunSettings, translate_command
 
-    try:
-        config = load_config().with_overrides(
-            output=output,
-            model=model,
-            beam=beam,
-            device=device.value if device else None,
-            threads=threads,
-            compute_type=compute_type,
-            batch_tokens=batch_tokens,
-            conventions=False if no_conventions else None,
-        )
-        written = _output_formats(formats, config)
-        chosen = None if no_mt else find_model(name=config.model)
-        if no_glossary:
-            terms = Glossary()
-        else:
-            chosen_glossaries = default_glossaries(
-                config, glossary or (), shipped=not no_shipped_glossary
-            )
-            terms = load_glossaries(chosen_glossaries)
-    except (ConfigError, GlossaryError) as err:
-        fail(str(err))
-    except ModelMissing as err:
-        fail(f"{err}; or add --no-mt to prepare the files for a human translator", EXIT_MODEL)
-    except ModelError as err:
-        fail(str(err), EXIT_MODEL)
-    engine = None if chosen is None else CT2Engine(chosen, EngineOptions.from_config(config))
+    settings = RunSettings(
+        inputs,
+        output=output,
+        model=model,
+        beam=beam,
+        device=value(device),
+        threads=threads,
+        compute_type=compute_type,
+        batch_tokens=batch_tokens,
+        formats=formats,
+        conventions=False if no_conventions else None,
+        glossaries=glossary or (),
+        use_glossary=not no_glossary,
+        shipped_glossary=not no_shipped_glossary,
+        term_strategy="placeholder" if term_strategy is TermStrategy.placeholder else "inline",
+        machine_translation=not no_mt,
+        from_encoding=value(from_encoding),
+        chunk_segments=chunk_segments,
+    )
     bar = None if quiet or not sys.stderr.isatty() else _Bar()
-
-    def warn(message: str) -> None:
-        typer.echo(f"warning: {message}", err=True)
-
-    def error(message: str) -> None:
-        typer.echo(f"error: {message}", err=True)
-
     try:
-        report = translate_paths(
-            inputs,
-            config.output,
-            engine,
-            model_label=chosen.label if chosen else "",
-            policy=term_policy(terms, term_strategy.value, conventions=config.conventions),
-            progress=bar,
-            on_error=error,
-            on_warning=warn,
-            formats=written,
-            chunk_segments=chunk_segments,
-            from_encoding=from_encoding.value if from_encoding else None,
+        done = translate_command(
+            settings, progress=bar, on_error=_say("error"), on_warning=_say("warning")
         )
-    except (InputError, LockedError) as err:
-        fail(str(err))
-    except ModelError as err:
-        fail(str(err), EXIT_MODEL)
+    except RunError as err:
+        fail(str(err), EXIT_MODEL if err.model else EXIT_INPUT)
     except KeyboardInterrupt:
-        if bar is not None:
-            bar.stop()
-        fail(
-            "interrupted: finished articles are written; run the same command again to "
-            "go on where it stopped",
-            EXIT_INTERRUPTED,
-        )
+        fail(INTERRUPTED, EXIT_INTERRUPTED)
     finally:
         if bar is not None:
             bar.stop()
-    if not quiet and (report.articles or not report.errors):
-        typer.echo(f"{report.summary()} → {config.output}", err=True)
-    if report.errors:
+    if not quiet and (done.report.articles or not done.report.errors):
+        typer.echo(f"{done.report.summary()} → {done.output}", err=True)
+    if done.report.errors:
         raise typer.Exit(EXIT_INPUT)
+
+
+def _say(kind: str) -> Callable[[str], None]:
+    """A callback that prints `kind: message` on stderr (kind: error, warning)."""
+
+    def say(message: str) -> None:
+        typer.echo(f"{kind}: {message}", err=True)
+
+    return say
+
+
+INTERRUPTED = (
+    "interrupted: finished articles are written; run the same command again to go on "
+    "where it stopped"
+)
 
 
 @app.command()
 def segment(
     file: Annotated[Path, typer.Argument(help="An article (.txt or .md).")],
-    from_encoding: Annotated[FromEncoding | None, typer.Option(help=FROM_ENCODING_HELP)] = None,
+    from_encoding: FromEncodingOption = None,
 ) -> None:
     """Print an article's segments, one per line: key, a tab, the sentence.
 
@@ -355,7 +287,7 @@ def segment(
             f"{file}: a folder; translit segment shows one article's segments: give a file{example}"
         )
     try:
-        doc = load_document(file, from_encoding=from_encoding.value if from_encoding else None)
+        doc = load_document(file, from_encoding=value(from_encoding))
     except InputError as err:
         fail(str(err))
     for seg in doc.segments:
@@ -401,20 +333,6 @@ def _error_list() -> tuple[list[str], Callable[[str], None]]:
         typer.echo(f"error: {message}", err=True)
 
     return errors, error
-
-
-GlossaryOption = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--glossary",
-        "-g",
-        help="Glossary YAML file layered on the shipped one; repeat for several "
-        "[default: as translate].",
-    ),
-]
-NoGlossaryOption = Annotated[
-    bool, typer.Option("--no-glossary", help="Do not check terms against a glossary.")
-]
 
 
 @app.command()
@@ -741,16 +659,9 @@ def eval_command(
             help="Keep each model's English in PREFIX.<model>.en (e.g. runs/dev).",
         ),
     ] = None,
-    beam: Annotated[
-        int | None, typer.Option(help="Beam size, 1 to 64 [default: as translate].")
-    ] = None,
-    threads: Annotated[
-        int | None,
-        typer.Option(help="CPU threads, up to 256; 0 = all cores [default: 0]."),
-    ] = None,
-    compute_type: Annotated[
-        str | None, typer.Option(help="CTranslate2 compute type [default: auto].")
-    ] = None,
+    beam: BeamOption = None,
+    threads: ThreadsOption = None,
+    compute_type: ComputeTypeOption = None,
     glossary: GlossaryOption = None,
     no_glossary: NoGlossaryOption = False,
 ) -> None:
@@ -845,20 +756,6 @@ def _format_list(spec: str) -> tuple[str, ...]:
         return parse_formats(spec)
     except InputError as err:
         fail(str(err))
-
-
-def _output_formats(option: str | None, config: Config) -> tuple[str, ...]:
-    """`--format`, else translit.toml's `formats` (an error names the file), else the defaults."""
-    from translit.pipeline import DEFAULT_FORMATS, parse_formats
-
-    if option is not None:
-        return _format_list(option)
-    if config.formats is None:
-        return DEFAULT_FORMATS
-    try:
-        return parse_formats(",".join(config.formats))
-    except InputError as err:
-        fail(f"{config.source}: {err}")
 
 
 @models_app.command("list")
