@@ -70,6 +70,23 @@ def test_check_piped_into_head_keeps_its_exit_code(tmp_path):
     assert (code, err) == (0, "")  # what --fail-on never says, not the broken pipe
 
 
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_output_to_a_full_disk_is_one_line_not_a_traceback(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    article = ROOT / "examples" / "thuong-dinh-truc-tuyen.txt"
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "translit", "segment", str(article)],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            env=env,
+            text=True,
+            timeout=120,
+        )
+    assert done.returncode == 2
+    assert done.stderr == "error: cannot write the output (No space left on device)\n"
+
+
 def test_format_xlf_is_xliff(no_model, run_cli, tmp_path, article):
     result = run_cli("translate", str(article), "-o", "out", "--no-mt", "--format", "po,xlf")
     assert result.exit_code == 0, result.output

@@ -4,6 +4,8 @@ When the reader closes its end, writing raises BrokenPipeError: the command woul
 in a traceback, or with an exit code that depends on when `head` quit. A gate that
 means "1: findings" must not say 1 or 0 at random, so once the reader has gone, the
 rest of the output is dropped and the command finishes and exits with its own code.
+Output that cannot be written (stdout on a full disk) is one line, `error: ...`, and
+exit code 2, not a traceback.
 """
 
 from __future__ import annotations
@@ -33,12 +35,19 @@ class _PipeWriter(io.RawIOBase):
         try:
             return os.write(self._fd, data)
         except BrokenPipeError:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            try:
-                os.dup2(devnull, self._fd)  # later writes, and the flush at exit, go nowhere
-            finally:
-                os.close(devnull)
+            self._drop_the_rest()
             return len(data)
+        except OSError as err:  # a full disk, an I/O error: one line, exit code 2
+            self._drop_the_rest()
+            os.write(2, f"error: cannot write the output ({err.strerror or err})\n".encode())
+            raise SystemExit(2) from None
+
+    def _drop_the_rest(self) -> None:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, self._fd)  # later writes, and the flush at exit, go nowhere
+        finally:
+            os.close(devnull)
 
 
 def tolerate_closed_stdout() -> None:
