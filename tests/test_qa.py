@@ -478,8 +478,8 @@ def test_reviewed_articles_report_exactly_the_planted_problems(with_model, run_c
     segments = len(CLEAN_ENGLISH) + len(PLANTED_ENGLISH) + len(PLANTED_MORE_ENGLISH)
     assert table.stdout.strip().splitlines()[-1] == (
         f"3 files\t{segments} segments\t{severities.count('error')} errors\t"
-        f"{severities.count('warning')} warnings\t0 info\t{segments} reviewed\t0 fuzzy\t"
-        "0 untranslated"
+        f"{severities.count('warning')} warnings\t0 info\t{segments - 1} reviewed\t0 fuzzy\t"
+        "1 untranslated"  # p6.s1, left for a translator
     )
     assert run_cli("check", "out", *desk_only, "--fail-on", "never").exit_code == 0
     clean_only = run_cli("check", "out/sach.po", *desk_only, "--fail-on", "warning")
