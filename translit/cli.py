@@ -27,10 +27,13 @@ from translit.cli_options import (
     Device,
     FromEncodingOption,
     GlossaryOption,
+    NamesOption,
+    NameStyle,
     NoGlossaryOption,
     NoShippedOption,
     TermStrategy,
     ThreadsOption,
+    name_style,
     value,
 )
 from translit.config import ConfigError, load_config
@@ -175,6 +178,7 @@ def translate(
             "7.12 → December 7) [default: convert, or translit.toml's conventions].",
         ),
     ] = False,
+    names: NamesOption = None,
     no_mt: Annotated[
         bool,
         typer.Option(
@@ -211,6 +215,8 @@ def translate(
       translit translate article.txt --beam 1 --threads 2
 
       translit translate examples/ --format all   # also md, tsv, tmx, xliff
+
+      translit translate examples/ --names diacritics   # Phạm Minh Chính stays as written
     """
     from translit.run import RunError, RunSettings, translate_command
 
@@ -232,6 +238,7 @@ def translate(
         machine_translation=not no_mt,
         from_encoding=value(from_encoding),
         chunk_segments=chunk_segments,
+        names=name_style(names),
     )
     bar = None if quiet or not sys.stderr.isatty() else _Bar()
     try:
@@ -310,16 +317,24 @@ def _open_in_browser(url: str) -> None:
         )
 
 
-def _term_policy(glossary: list[Path] | None, no_glossary: bool, no_shipped: bool = False):
-    """The glossary policy for commands that check English against the glossary."""
+def _term_policy(
+    glossary: list[Path] | None,
+    no_glossary: bool,
+    no_shipped: bool = False,
+    names: NameStyle | None = None,
+):  # -> TermPolicy
+    """The glossary policy for commands that check English against the glossary (names
+    in the style of `names`, else translit.toml's)."""
     from translit.document import Glossary
     from translit.glossary import GlossaryError, load_glossaries, selected_glossaries
     from translit.glossary.enforce import term_policy
 
     try:
+        config = load_config()
+        style = name_style(names) or config.names
         if no_glossary:
-            return term_policy(Glossary())
-        return term_policy(load_glossaries(selected_glossaries(glossary, no_shipped)))
+            return term_policy(Glossary(), names=style)
+        return term_policy(load_glossaries(selected_glossaries(glossary, no_shipped)), names=style)
     except (ConfigError, GlossaryError) as err:
         fail(str(err))
 
@@ -560,11 +575,13 @@ def check(
     glossary: GlossaryOption = None,
     no_glossary: NoGlossaryOption = False,
     no_shipped_glossary: NoShippedOption = False,
+    names: NamesOption = None,
 ) -> None:
     """Check English against its Vietnamese source and the glossary.
 
     Finds what a reviewer must look at: a missing glossary term, a rejected variant,
-    a number or date that does not match, Vietnamese left in the English, unbalanced
+    a Vietnamese name not in the house form (Nguyen Thi Pink for Nguyễn Thị Hồng), a
+    number or date that does not match, Vietnamese left in the English, unbalanced
     brackets or quotes, ... (machine or human translation alike). Exit code 1 when a
     finding at or above --fail-on exists, or a segment falls short of --require; 0
     otherwise; 2 for an unreadable file. Counts segments by status per file and in all.
@@ -583,6 +600,8 @@ def check(
       translit check --bitext article.vi.txt article.en.txt
 
       translit check --bitext pairs.tsv --json
+
+      translit check outputs/ --names diacritics   # names kept as written are right
     """
     from translit.review import (
         BITEXT_HAS_NO_REVIEW,
@@ -593,7 +612,7 @@ def check(
 
     if bitext and require is Require.reviewed:
         fail(BITEXT_HAS_NO_REVIEW)
-    policy = _term_policy(glossary, no_glossary, no_shipped_glossary)
+    policy = _term_policy(glossary, no_glossary, no_shipped_glossary, names)
     try:
         if bitext:
             result = check_bitext(files or [], policy)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
@@ -25,6 +25,11 @@ class FromEncoding(str, Enum):
 class TermStrategy(str, Enum):
     inline = "inline"
     placeholder = "placeholder"
+
+
+class NameStyle(str, Enum):
+    romanized = "romanized"
+    diacritics = "diacritics"
 
 
 GlossaryOption = Annotated[
@@ -56,6 +61,14 @@ FromEncodingOption = Annotated[
         show_choices=True,
     ),
 ]
+NamesOption = Annotated[
+    NameStyle | None,
+    typer.Option(
+        help="How Vietnamese people and places without a glossary entry come out: "
+        "romanized (Phạm Minh Chính → Pham Minh Chinh, the default) or diacritics (kept as "
+        "written) [default: translit.toml's names, else romanized].",
+    ),
+]
 BeamOption = Annotated[
     int | None,
     typer.Option(help="Beam size, 1 to 64; 1 is greedy and fastest [default: 4]."),
@@ -73,3 +86,10 @@ ComputeTypeOption = Annotated[
 def value(choice: Enum | None) -> str | None:
     """An enum option's value, or None when it was not given."""
     return None if choice is None else str(choice.value)
+
+
+def name_style(choice: NameStyle | None) -> Literal["romanized", "diacritics"] | None:
+    """--names as translit.names spells it, or None when it was not given."""
+    if choice is None:
+        return None
+    return "diacritics" if choice is NameStyle.diacritics else "romanized"

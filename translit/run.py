@@ -17,6 +17,7 @@ from pathlib import Path
 from translit.config import Config, ConfigError, load_config
 from translit.glossary.enforce import Strategy
 from translit.io import InputError
+from translit.names import NameStyle
 from translit.pipeline import DEFAULT_FORMATS, Progress, RunReport, parse_formats
 
 
@@ -50,6 +51,7 @@ class RunSettings:
     machine_translation: bool = True  # False: files for a human translator
     from_encoding: str | None = None
     chunk_segments: int | None = None
+    names: NameStyle | None = None  # Vietnamese names without an entry: romanized, diacritics
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,7 @@ def translate_command(
             compute_type=s.compute_type,
             batch_tokens=s.batch_tokens,
             conventions=s.conventions,
+            names=s.names,
         )
         formats = output_formats(s.formats, config)
         chosen = find_model(name=config.model) if s.machine_translation else None
@@ -121,7 +124,9 @@ def translate_command(
             config.output,
             engine,
             model_label=chosen.label if chosen else "",
-            policy=term_policy(terms, s.term_strategy, conventions=config.conventions),
+            policy=term_policy(
+                terms, s.term_strategy, conventions=config.conventions, names=config.names
+            ),
             progress=progress,
             on_error=on_error,
             on_warning=on_warning,
