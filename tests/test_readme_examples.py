@@ -82,7 +82,7 @@ def _normalized(text: str) -> list[str]:
 def test_the_readme_commands_run_as_written(with_model, tmp_path):
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
     (tmp_path / "article.txt").write_text("Phía Mátxcơva và Nhà trắng.\n", encoding="utf-8")
-    (tmp_path / "deepl-glossary.csv").write_text("Hồ Gươm,Hoan Kiem Lake\n", encoding="utf-8")
+    (tmp_path / "deepl-glossary.csv").write_text("Chùa Hương,Perfume Pagoda\n", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "TRANSLIT_PYTHON": sys.executable}
     define = 'translit() { "$TRANSLIT_PYTHON" -m translit "$@"; }\n'
     ran = 0
