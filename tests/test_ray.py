@@ -30,8 +30,9 @@ from translit.pipeline import translate_paths
 
 CAPTION = "Ảnh: Thông tấn xã Việt Nam."  # the same in every article: translated once per worker
 
-# Ray Data reads its own deprecated settings when it starts
-pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+# Ray is slow to start (skip locally with -m "not slow"); Ray Data reads its own
+# deprecated settings when it starts
+pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::DeprecationWarning")]
 
 
 def write_folder(folder: Path, articles: int, sentences: int = 6) -> Path:
