@@ -290,6 +290,9 @@ def test_machine_english_is_what_translate_wrote(client, server):
         (b'{"target": "a\\u0000b", "approved": true, "version": "V"}', "control character U+0000"),
         (b'{"target": " ", "approved": true, "version": "V"}', "nothing to approve"),
         (b"\xff\xfe", "not valid JSON"),
+        # half of a UTF-16 pair is no character: it cannot be written as UTF-8
+        (b'{"target": "a\\ud800b", "approved": true, "version": "V"}', "lone surrogate U+D800"),
+        (b'{"target": "x", "approved": true, "version": "V", "comment": "\\udfff"}', "U+DFFF"),
     ],
 )
 def test_bad_edits_get_400_with_a_json_error(client, server, body, message):
@@ -303,6 +306,15 @@ def test_bad_edits_get_400_with_a_json_error(client, server, body, message):
     assert r.status_code == 400, r.text
     assert message in r.json()["error"]
     assert (server.folder / "hoi-nghi.po").read_bytes() == before
+
+
+def test_check_as_you_type_refuses_what_a_save_refuses(client):
+    r = client.post(
+        "/api/articles/hoi-nghi/segments/p1.s1/check",
+        content=b'{"target": "Summit \\ud83d"}',  # a pasted emoji cut in half
+        headers={"Content-Type": "application/json"},
+    )
+    assert r.status_code == 400 and "lone surrogate U+D83D" in r.json()["error"]
 
 
 @pytest.mark.parametrize(

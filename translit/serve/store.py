@@ -105,12 +105,22 @@ def version_of(data: bytes) -> str:
 
 
 def clean_text(value: str, what: str, multiline: bool = False) -> str:
-    """Text from a reviewer: NFC, no control characters (BadEdit); a line break only
-    where `multiline` allows it (a comment), written as "\\n"."""
+    """Text from a reviewer: NFC, no control characters and no lone surrogates (JSON's
+    "\\ud800" is no character, and cannot be written as UTF-8) (BadEdit); a line break
+    only where `multiline` allows it (a comment), written as "\\n"."""
     value = value.replace("\r\n", "\n")
-    bad = [c for c in value if unicodedata.category(c) == "Cc" and not (multiline and c == "\n")]
+    bad = [
+        c
+        for c in value
+        if unicodedata.category(c) in ("Cc", "Cs") and not (multiline and c == "\n")
+    ]
     if bad:
-        name = "a line break" if bad[0] in "\n\r" else f"the control character U+{ord(bad[0]):04X}"
+        if bad[0] in "\n\r":
+            name = "a line break"
+        elif unicodedata.category(bad[0]) == "Cs":
+            name = f"the lone surrogate U+{ord(bad[0]):04X} (half a character)"
+        else:
+            name = f"the control character U+{ord(bad[0]):04X}"
         raise BadEdit(f"{what} must not hold {name}")
     return unicodedata.normalize("NFC", value)
 
