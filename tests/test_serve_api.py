@@ -317,6 +317,17 @@ def test_check_as_you_type_refuses_what_a_save_refuses(client):
     assert r.status_code == 400 and "lone surrogate U+D83D" in r.json()["error"]
 
 
+def test_json_nested_too_deep_is_400_not_a_server_error(client):
+    deep = b"[" * 100_000 + b"]" * 100_000  # well under the size limit
+    for body in (deep, b'{"target": ' + deep + b"}"):
+        r = client.post(
+            "/api/articles/hoi-nghi/segments/p1.s1/check",
+            content=body,
+            headers={"Content-Type": "application/json"},
+        )
+        assert r.status_code == 400 and "not valid JSON" in r.json()["error"]
+
+
 @pytest.mark.parametrize(
     "path",
     [
