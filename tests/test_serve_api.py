@@ -328,6 +328,27 @@ def test_json_nested_too_deep_is_400_not_a_server_error(client):
         assert r.status_code == 400 and "not valid JSON" in r.json()["error"]
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029"])
+def test_unicode_line_separators_never_damage_the_po(client, server, separator):
+    """PO readers (polib, translit's own) split lines at U+2028/U+2029 too: in the
+    English such a character is a line break (refused); in a comment it is one."""
+    path = server.folder / "hoi-nghi.po"
+    v = client.get("/api/articles/hoi-nghi").json()["version"]
+    body = {"target": f"The summit{separator}opens", "approved": True, "version": v}
+    r = put(client, "p1.s1", body)
+    assert r.status_code == 400 and "must not hold a line break" in r.json()["error"]
+    assert version(path) == v
+    comment = f"kiểm tra{separator}dòng hai"
+    body = {"target": "The summit opens", "approved": True, "version": v, "comment": comment}
+    r = put(client, "p1.s1", body)
+    assert r.status_code == 200, r.text
+    assert r.json()["segment"]["comment"] == "kiểm tra\ndòng hai"
+    again = client.get("/api/articles/hoi-nghi")
+    assert again.status_code == 200, again.text  # the PO still reads
+    assert again.json()["segments"][0]["comment"] == "kiểm tra\ndòng hai"
+    msgfmt_ok(path)
+
+
 @pytest.mark.parametrize(
     "path",
     [

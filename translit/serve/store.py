@@ -107,8 +107,10 @@ def version_of(data: bytes) -> str:
 def clean_text(value: str, what: str, multiline: bool = False) -> str:
     """Text from a reviewer: NFC, no control characters and no lone surrogates (JSON's
     "\\ud800" is no character, and cannot be written as UTF-8) (BadEdit); a line break
-    only where `multiline` allows it (a comment), written as "\\n"."""
-    value = value.replace("\r\n", "\n")
+    only where `multiline` allows it (a comment), written as "\\n". The line and
+    paragraph separators U+2028/U+2029 are line breaks too: PO readers split lines there
+    (polib does), so one inside a PO string would cut it."""
+    value = value.replace("\r\n", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     bad = [
         c
         for c in value
