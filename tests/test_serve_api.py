@@ -506,6 +506,16 @@ def test_a_damaged_po_is_reported_and_the_others_still_served(client, server):
     assert index.status_code == 200 and "gia-lua.po" in index.text and "hoi-nghi" in index.text
 
 
+def test_a_po_whose_name_is_not_utf8_is_reported_and_the_others_still_served(client, server):
+    import os
+
+    shutil.copy(server.folder / "hoi-nghi.po", server.folder / os.fsdecode(b"tin-n\xf3ng.po"))
+    assert [a["id"] for a in client.get("/api/articles").json()] == ["gia-lua", "hoi-nghi"]
+    index = client.get("/")
+    assert index.status_code == 200 and "hoi-nghi" in index.text
+    assert "tin-n\ufffdng.po: the file name is not UTF-8" in index.text
+
+
 def test_a_huge_body_is_refused(client):
     big = b'{"target": "' + b"a" * (2 << 20) + b'", "approved": false, "version": "v"}'
     r = client.put(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import threading
 import unicodedata
 from collections.abc import Callable
@@ -214,15 +215,28 @@ class ReviewFolder:
     def paths(self) -> dict[str, Path]:
         """Article id → PO path: the folder's `*.po` regular files, sorted (a symbolic
         link is left out: a save never writes through one)."""
+        return self._listing()[0]
+
+    def _listing(self) -> tuple[dict[str, Path], list[str]]:
+        """`paths`, and a line for each PO whose name is not UTF-8 (such a name cannot
+        be shown in a page or an API answer, so the file is left out)."""
         try:
             children = sorted(self.directory.iterdir())
         except OSError as err:
             raise Unreadable(f"{self.directory}: cannot read the folder ({err.strerror})") from None
-        return {
-            p.name.removesuffix(po.SUFFIX): p
-            for p in children
-            if p.suffix == po.SUFFIX and not p.is_symlink() and p.is_file()
-        }
+        found: dict[str, Path] = {}
+        misnamed: list[str] = []
+        for p in children:
+            if p.suffix != po.SUFFIX or p.is_symlink() or not p.is_file():
+                continue
+            try:
+                p.name.encode("utf-8")
+            except UnicodeEncodeError:
+                shown = os.fsencode(p).decode("utf-8", "replace")
+                misnamed.append(f"{shown}: the file name is not UTF-8; rename it to review it")
+                continue
+            found[p.name.removesuffix(po.SUFFIX)] = p
+        return found, misnamed
 
     def path_of(self, article_id: str) -> Path:
         path = self.paths().get(article_id)
@@ -255,9 +269,9 @@ class ReviewFolder:
         Articles whose PO did not change since the last call are not parsed again.
         """
         rows: list[Summary] = []
-        errors: list[str] = []
+        paths, errors = self._listing()
         cache: dict[Path, tuple[str, Summary]] = {}
-        for article_id, path in self.paths().items():
+        for article_id, path in paths.items():
             try:
                 version = version_of(read_bytes(path))
                 known = self._summaries.get(path)
