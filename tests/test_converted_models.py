@@ -393,6 +393,27 @@ def test_hostile_archives_are_refused(models_home, run_cli, converted_folders, t
     assert list(models_home.iterdir()) == []
 
 
+@pytest.mark.parametrize("name", ["opus\nLanguage fr", "opus\x1b[31m", "opus\tmt"])
+def test_a_model_name_with_control_characters_is_refused(
+    models_home, run_cli, converted_folders, tmp_path, name
+):
+    """The name goes to the terminal (an escape sequence would run there), to `models
+    list` and into every PO header the model signs (a line break would add a field)."""
+    folder = converted_folders["copy-marian"]
+    archive = tmp_path / "named.tar"
+    with tarfile.open(archive, "w") as tf:
+        tf.add(folder, arcname=name)
+    result = run_cli("models", "install", str(archive))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert f"unsafe path in archive: {name!r}" in result.stderr
+    copy = tmp_path / "folders" / name
+    shutil.copytree(folder, copy)
+    result = run_cli("models", "install", str(copy))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert f"the model's name {name!r} holds a control character" in result.stderr
+    assert not models_home.exists() or list(models_home.iterdir()) == []
+
+
 def test_a_profile_file_makes_any_family_usable(models_home, run_cli, converted_folders, tmp_path):
     # a family translit does not know: its tokenizer under another name, its own tokens
     def desk_model(folder: Path) -> None:

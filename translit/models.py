@@ -21,6 +21,7 @@ import shutil
 import socket
 import stat
 import tempfile
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -185,6 +186,7 @@ def _check_members(members: list[Member], where: str, max_bytes: int) -> str:
             or "\\" in name
             or ".." in parts
             or ":" in parts[0]
+            or _has_control(name)
         ):
             raise ModelError(f"{where}: unsafe path in archive: {name!r}")
         if kind == "link":
@@ -201,6 +203,11 @@ def _check_members(members: list[Member], where: str, max_bytes: int) -> str:
             "(a damaged or hostile archive?)"
         )
     return tops.pop()
+
+
+def _has_control(text: str) -> bool:
+    """Whether a name holds a control character (a line break, tab, escape ...)."""
+    return any(unicodedata.category(c) == "Cc" for c in text)
 
 
 def _zip_members(zf: zipfile.ZipFile) -> list[Member]:
@@ -733,6 +740,11 @@ def _stage(source: Path, staging: Path, where: str, max_bytes: int) -> str:
             )
         if not name or name.startswith("."):
             raise ModelError(f"{where}: a model folder's name may not start with a dot")
+        if _has_control(name):  # (named by its parent: the path itself would break the line)
+            raise ModelError(
+                f"{source.resolve().parent}: the model's name {name!r} holds a control "
+                "character; rename the folder"
+            )
         _copy_folder(source, staging / name, where)
         return name
     if not source.is_file():
