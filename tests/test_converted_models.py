@@ -379,11 +379,15 @@ def test_hostile_archives_are_refused(models_home, run_cli, converted_folders, t
     with zipfile.ZipFile(flat, "w") as zf:
         for file in folder.iterdir():
             zf.write(file, file.name)
+    hidden = tmp_path / "hidden.tar"  # installed, it was a model `models list` never showed
+    with tarfile.open(hidden, "w") as tf:
+        tf.add(folder, arcname=".opus")
     cases = {
         evil: "unsafe path in archive: 'opus/../../escaped.json'",
         linked: "archive contains a symbolic link: 'opus/passwd'",
         hard: "archive contains a link or device file: 'opus/hard'",
         flat: "expected one top-level directory, found",
+        hidden: "the archive's folder '.opus' starts with a dot",
     }
     for archive, message in cases.items():
         result = run_cli("models", "install", str(archive))

@@ -197,6 +197,11 @@ def _check_members(members: list[Member], where: str, max_bytes: int) -> str:
         total += size
     if len(tops) != 1:
         raise ModelError(f"{where}: expected one top-level directory, found {len(tops)}")
+    if next(iter(tops)).startswith("."):  # hidden: never listed, so never usable or removable
+        raise ModelError(
+            f"{where}: the archive's folder {next(iter(tops))!r} starts with a dot; "
+            "a model folder's name may not"
+        )
     if total > max_bytes:
         raise ModelError(
             f"{where}: unpacks to {_size(total)}, above the {_size(max_bytes)} limit "
