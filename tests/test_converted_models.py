@@ -320,6 +320,17 @@ def _vocabulary_without_words(folder: Path) -> None:
             "tokenizer must name a file in the model folder",
         ),
         ("copy-nllb", _write("translit-model.toml", "family = \n"), "not valid TOML"),
+        # a line break would add a field to every PO header the model signs
+        (
+            "copy-nllb",
+            _write("translit-model.toml", 'version = "1.0\\nLanguage: fr"\n'),
+            "version must be one line of text (no control characters)",
+        ),
+        (
+            "copy-marian",
+            _write("translit-model.toml", 'licence = "MIT\\u001b[2J"\n'),
+            "licence must be one line of text (no control characters)",
+        ),
         (
             "copy-nllb",
             _write("translit-model.toml", 'from = "en"\nto = "fr"\n'),

@@ -90,6 +90,14 @@ def test_reinstall_replaces_the_package(packages, run_cli, copy_package):
             {"pkg/metadata.json": "{not json", "pkg/model/model.bin": "x", "pkg/bpe.model": "x"},
             "metadata.json is not valid JSON",
         ),
+        (  # the version goes into PO headers, where a line break adds a field
+            {
+                "pkg/metadata.json": META.replace('"1.0"', '"1.0\\nLanguage: fr"'),
+                "pkg/model/model.bin": "x",
+                "pkg/bpe.model": "x",
+            },
+            "package_version in metadata.json must be one line of text",
+        ),
     ],
 )
 def test_bad_archives_are_refused_and_nothing_is_written(

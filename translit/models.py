@@ -21,7 +21,6 @@ import shutil
 import socket
 import stat
 import tempfile
-import unicodedata
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -35,6 +34,7 @@ from translit.engines.profiles import (
     argos_profile,
     check_model_folder,
     load_profile,
+    one_line,
 )
 
 SOURCE_LANG = "vi"
@@ -161,6 +161,9 @@ def _parse_metadata(raw: bytes, where: str) -> dict[str, str]:
         raise ModelError(f"{where}: metadata.json lacks {', '.join(missing)}")
     if meta.get("type", "translate") != "translate":
         raise ModelError(f"{where}: not a translation package (type {meta.get('type')!r})")
+    for key in ("from_code", "to_code", "package_version"):
+        if not one_line(str(meta.get(key, ""))):
+            raise ModelError(f"{where}: {key} in metadata.json must be one line of text")
     return {
         "from_code": meta["from_code"],
         "to_code": meta["to_code"],
@@ -186,7 +189,7 @@ def _check_members(members: list[Member], where: str, max_bytes: int) -> str:
             or "\\" in name
             or ".." in parts
             or ":" in parts[0]
-            or _has_control(name)
+            or not one_line(name)
         ):
             raise ModelError(f"{where}: unsafe path in archive: {name!r}")
         if kind == "link":
@@ -208,11 +211,6 @@ def _check_members(members: list[Member], where: str, max_bytes: int) -> str:
             "(a damaged or hostile archive?)"
         )
     return tops.pop()
-
-
-def _has_control(text: str) -> bool:
-    """Whether a name holds a control character (a line break, tab, escape ...)."""
-    return any(unicodedata.category(c) == "Cc" for c in text)
 
 
 def _zip_members(zf: zipfile.ZipFile) -> list[Member]:
@@ -745,7 +743,7 @@ def _stage(source: Path, staging: Path, where: str, max_bytes: int) -> str:
             )
         if not name or name.startswith("."):
             raise ModelError(f"{where}: a model folder's name may not start with a dot")
-        if _has_control(name):  # (named by its parent: the path itself would break the line)
+        if not one_line(name):  # (named by its parent: the path itself would break the line)
             raise ModelError(
                 f"{source.resolve().parent}: the model's name {name!r} holds a control "
                 "character; rename the folder"
