@@ -287,6 +287,7 @@ def _vocabulary_without_words(folder: Path) -> None:
         ),
         ("copy-marian", _unlink("target.spm"), "tokenizer file target.spm missing"),
         ("copy-nllb", _write("config.json", "{"), "config.json is not valid JSON"),
+        ("copy-marian", _write("model.bin", "damaged"), "cannot load the model ("),
         (
             "copy-nllb",
             _write("sentencepiece.bpe.model", "not a model"),

@@ -32,6 +32,17 @@ def make_archive(path: Path, members: dict[str, bytes | str]) -> Path:
 META = json.dumps({"package_version": "1.0", "from_code": "vi", "to_code": "en"})
 
 
+def repackage(package: Path, path: Path, top: str, changes: dict[str, bytes | str]) -> Path:
+    """A copy of an Argos package file, its folder renamed `top` and the members in
+    `changes` (named inside the folder, e.g. "model/model.bin") replaced."""
+    with zipfile.ZipFile(package) as source, zipfile.ZipFile(path, "w") as out:
+        for info in source.infolist():
+            inside = info.filename.split("/", 1)[1] if "/" in info.filename else ""
+            data = changes.get(inside, b"" if info.is_dir() else source.read(info))
+            out.writestr(f"{top}/{inside}", data)
+    return path
+
+
 def test_install_list_remove_round_trip(packages, run_cli, copy_package):
     listed = run_cli("models", "list")
     assert listed.exit_code == 0 and "No models installed" in listed.stdout
@@ -227,18 +238,35 @@ def test_a_damaged_archive_is_refused(packages, run_cli, tmp_path, copy_package)
     assert installed_models() == []
 
 
-def test_newest_version_is_used_and_named_model_can_be_chosen(packages, tmp_path):
+def test_a_model_ctranslate2_cannot_load_never_replaces_a_working_one(
+    packages, run_cli, tmp_path, copy_package
+):
+    assert run_cli("models", "install", str(copy_package)).exit_code == 0
+    top = "translate-vi_en-1_9"
+    for garbage in (b"not a model", b"\x06\x00\x00\x00" + os.urandom(4096)):
+        damaged = repackage(
+            copy_package, tmp_path / "damaged.argosmodel", top, {"model/model.bin": garbage}
+        )
+        result = run_cli("models", "install", str(damaged))
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(f"error: {damaged}: cannot load the model (")
+        assert result.stderr.count("\n") == 1
+    # the package installed before is the one still there, and it translates
+    (tmp_path / "bai.txt").write_text("Một câu ngắn.\n", encoding="utf-8")
+    assert run_cli("translate", "bai.txt", "-q").exit_code == 0
+    assert sorted(p.name for p in packages.iterdir()) == [top]
+
+
+def test_newest_version_is_used_and_named_model_can_be_chosen(packages, tmp_path, copy_package):
     from translit.models import install_file
 
     for version in ("1.2", "1.10"):
         meta = json.dumps({"package_version": version, "from_code": "vi", "to_code": "en"})
-        archive = make_archive(
+        archive = repackage(
+            copy_package,
             tmp_path / f"v{version}.argosmodel",
-            {
-                f"vi_en-{version}/metadata.json": meta,
-                f"vi_en-{version}/model/model.bin": "x",
-                f"vi_en-{version}/sentencepiece.model": "x",
-            },
+            f"vi_en-{version}",
+            {"metadata.json": meta},
         )
         install_file(archive)
     assert find_model().version == "1.10"

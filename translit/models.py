@@ -319,12 +319,30 @@ def install_file(
             staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=root))
             try:
                 _extract(zf, staging, where, limit)
+                staged = ModelInfo(top, staging / top, meta["from_code"], meta["to_code"], "")
+                prove_loadable(staged, where)
                 _swap_into_place(staging / top, root / top)
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
     except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError) as err:
         raise ModelError(f"{where}: archive is damaged ({err})") from None
     return ModelInfo(top, root / top, meta["from_code"], meta["to_code"], meta["version"])
+
+
+def prove_loadable(model: ModelInfo, where: str) -> None:
+    """Load a staged model once, on the CPU, as CTranslate2 and its tokenizer would be
+    loaded to translate; ModelError (naming `where`) if they cannot be. A model.bin that
+    is damaged, truncated or from a newer CTranslate2 is refused at install, before it
+    takes the place of a working model of the same name. int8 on one thread: every
+    model loads so, in the least memory."""
+    from translit.engines.base import EngineOptions
+    from translit.engines.ct2 import CT2Engine
+
+    options = EngineOptions(device="cpu", threads=1, compute_type="int8")
+    try:
+        CT2Engine(model, options).load()
+    except ModelError as err:
+        raise ModelError(str(err).replace(str(model.path), where)) from None
 
 
 def _swap_into_place(new: Path, final: Path) -> None:
@@ -709,6 +727,7 @@ def install_converted(
             profile = check_model_folder(staged)
         except ProfileError as err:
             raise ModelError(str(err).replace(str(staged), where)) from None
+        prove_loadable(ModelInfo(name, staged, profile.from_code, profile.to_code, ""), where)
         if expect and (profile.from_code, profile.to_code) != expect:
             raise ModelError(
                 f"{where}: model translates {profile.from_code}→{profile.to_code}, "
