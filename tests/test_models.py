@@ -67,6 +67,23 @@ def test_install_list_remove_round_trip(packages, run_cli, copy_package):
     assert again.exit_code == 2 and "no installed model vi→en" in again.stderr
 
 
+def test_a_model_that_cannot_be_removed_is_a_one_line_error(
+    packages, run_cli, tmp_path, copy_package
+):
+    # a package folder linked into the packages folder by hand: removing it fails
+    assert run_cli("models", "install", str(copy_package)).exit_code == 0
+    elsewhere = tmp_path / "kept-elsewhere"
+    (packages / "translate-vi_en-1_9").rename(elsewhere)
+    (packages / "translate-vi_en-1_9").symlink_to(elsewhere)
+    result = run_cli("models", "remove", "translate-vi_en-1_9")
+    assert result.exit_code == 2, result.output
+    assert (
+        result.stderr.startswith(f"error: {packages / 'translate-vi_en-1_9'}: cannot remove (")
+        and result.stderr.count("\n") == 1
+    )
+    assert (elsewhere / "metadata.json").is_file()
+
+
 def test_argostranslate_sees_what_we_install(packages, run_cli, copy_package):
     assert run_cli("models", "install", str(copy_package)).exit_code == 0
     # argostranslate itself, configured only by its environment, in a fresh process

@@ -376,7 +376,10 @@ def remove_model(from_code: str, to_code: str, name: str | None = None) -> list[
         what = repr(name) if name else f"{from_code}→{to_code}"
         raise ModelMissing(f"no installed model {what}; see `translit models list`")
     for model in targets:
-        shutil.rmtree(model.path)
+        try:
+            shutil.rmtree(model.path)
+        except OSError as err:  # read-only, in use, a link put there by hand ...
+            raise ModelError(f"{model.path}: cannot remove ({err.strerror or err})") from None
     return targets
 
 
