@@ -368,12 +368,12 @@ def remove_model(from_code: str, to_code: str, name: str | None = None) -> list[
         for m in installed_models()
         if (
             m.name == name
-            if name
+            if name is not None
             else (m.from_code, m.to_code, m.family) == (from_code, to_code, "argos")
         )
     ]
     if not targets:
-        what = repr(name) if name else f"{from_code}→{to_code}"
+        what = repr(name) if name is not None else f"{from_code}→{to_code}"
         raise ModelMissing(f"no installed model {what}; see `translit models list`")
     for model in targets:
         try:
