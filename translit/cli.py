@@ -721,7 +721,7 @@ def eval_command(
     except ImportError:
         fail("translit eval needs sacrebleu: pip install 'translit[eval]'")
     from translit.engines import CT2Engine, EngineOptions
-    from translit.evaluate import evaluate, read_bitext, table, to_json
+    from translit.evaluate import check_save, evaluate, read_bitext, table, to_json
     from translit.models import ModelError, find_model
 
     policy = _term_policy(glossary, no_glossary)
@@ -739,6 +739,11 @@ def eval_command(
         twice = sorted({g for g in given if given.count(g) > 1})
         if twice:
             fail(f"{kind} {twice[0]!r} is given twice")
+    if save is not None:
+        try:
+            check_save(save, [m.name for m in chosen], [*bitext, *(hyp or [])])
+        except InputError as err:
+            fail(str(err))
     options = EngineOptions.from_config(config)
 
     def engines():
