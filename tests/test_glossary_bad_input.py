@@ -6,10 +6,16 @@ created), and `translit glossary lint` lists every problem of the same file.
 
 from __future__ import annotations
 
+import os
+import stat
+import subprocess
+import sys
 import time
 
 import polib
 import pytest
+
+from tests.conftest import ROOT
 
 ARTICLE = "Ông Lê Minh đến Mát-xcơ-va hôm thứ Hai.\n"
 
@@ -101,3 +107,33 @@ def test_a_100k_entry_glossary_translates(with_model, run_cli, tmp_path):
     assert "2 glossary hits from world-news.yaml, big.yaml (2 applied, 0 missing)" in (
         result.stderr
     )
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("glossary", "lint", "--no-shipped-glossary", "-g", "{fifo}"),
+        ("translate", "a.txt", "-o", "out", "--no-mt", "-g", "{fifo}"),
+        ("glossary", "add-variant", "Moscow", "Mạc-tư-khoa", "--file", "{fifo}"),
+        ("glossary", "export", "--format", "csv", "-o", "{fifo}"),
+    ],
+    ids=["lint", "translate", "add-variant", "export"],
+)
+def test_a_named_pipe_as_glossary_is_refused_not_waited_on_or_replaced(tmp_path, command):
+    """Reading a named pipe waits for a writer for ever; an edit or export replaced it
+    with a regular file (as root, `--file /dev/null` replaced the machine's /dev/null)."""
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    fifo = tmp_path / "desk.yaml"
+    os.mkfifo(fifo)
+    result = subprocess.run(
+        [sys.executable, "-m", "translit", *(a.format(fifo=fifo) for a in command)],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "not a regular file" in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)

@@ -302,6 +302,8 @@ def write_atomic(path: Path, text: str, *, expect: str | None = None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.is_dir():
         raise IsADirectoryError(21, "Is a directory", str(path))
+    if path.exists() and not path.is_file():  # a named pipe or device is never replaced
+        raise OSError(22, "not a regular file", str(path))
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         # mkstemp makes the file 0600: give it the old file's mode, else the umask's
