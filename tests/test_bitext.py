@@ -88,6 +88,24 @@ def test_bad_bitext_input_is_one_line_and_exit_2(run_cli, tmp_path, files, conte
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
 
 
+def test_a_legacy_encoded_source_is_read_as_the_message_says(run_cli, tmp_path):
+    from translit import legacy
+
+    vi = "Ngoại trưởng Nga tới Kiev hôm thứ Hai.\n"
+    (tmp_path / "a.vi").write_bytes(legacy.encode(vi, "vni"))
+    (tmp_path / "a.en").write_text("The Russian Foreign Minister went to Kiev.\n", "utf-8")
+    (tmp_path / "a.tsv").write_bytes(
+        legacy.encode(vi.rstrip("\n") + "\tThe Russian Foreign Minister went to Kiev.\n", "vni")
+    )
+    refused = run_cli("check", "--bitext", "a.vi", "a.en")
+    assert refused.exit_code == 2 and "run again with --from-encoding vni" in refused.stderr
+    for files in (["a.vi", "a.en"], ["a.tsv"]):
+        result = run_cli("check", "--bitext", *files, "--from-encoding", "vni", "--json")
+        assert result.exit_code == 1, result.output  # the Kiev error, read right
+        findings = json.loads(result.stdout)["findings"]
+        assert [f["code"] for f in findings] == ["term-variant"]
+
+
 # ── Real English: FLORES dev+devtest (read at run time, never copied) ──────────────
 
 FLORES = ROOT.parent / "shared" / "data" / "flores200-vi-en"

@@ -5,6 +5,8 @@ overrides, and the run summary and PO header name the glossaries used."""
 
 from __future__ import annotations
 
+import json
+
 import polib
 
 from translit.glossary import load_glossaries, shipped_glossaries
@@ -118,4 +120,24 @@ def test_find_json_lists_hits_with_their_english(run_cli, tmp_path):
     assert [(h["file"], h["paragraph"], h["term"]) for h in hits] == [
         (str(article), 1, "Moscow"),
         (str(article), 2, "the Netherlands"),
+    ]
+
+
+def test_find_reads_a_legacy_encoded_article_as_the_message_says(run_cli, tmp_path):
+    from translit import legacy
+
+    text = (
+        "Phía Mátxcơva cho biết Nga sẵn sàng đối thoại, còn Nhà Trắng tuyên bố sẽ tiếp tục "
+        "hỗ trợ.\n"
+    )
+    (tmp_path / "cu.txt").write_bytes(legacy.encode(text, "tcvn3"))
+    refused = run_cli("glossary", "find", "cu.txt")
+    assert refused.exit_code == 2 and "run again with --from-encoding tcvn3" in refused.stderr
+    result = run_cli("glossary", "find", "cu.txt", "--from-encoding", "tcvn3", "--json")
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.stdout)["hits"]
+    assert [(h["text"], h["term"]) for h in hits] == [
+        ("Mátxcơva", "Moscow"),
+        ("Nga", "Russia"),
+        ("Nhà Trắng", "the White House"),
     ]

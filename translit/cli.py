@@ -21,6 +21,7 @@ import typer
 
 from translit import __version__
 from translit.cli_glossary import glossary_app
+from translit.cli_options import FROM_ENCODING_HELP, FromEncoding, encoding_name
 from translit.config import Config, ConfigError, load_config
 from translit.exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_MODEL, fail
 from translit.io import InputError
@@ -51,20 +52,6 @@ class Device(str, Enum):
     cpu = "cpu"
     cuda = "cuda"
     auto = "auto"
-
-
-class FromEncoding(str, Enum):
-    tcvn3 = "tcvn3"
-    vni = "vni"
-    viscii = "viscii"
-    cp1258 = "cp1258"
-
-
-FROM_ENCODING_HELP = (
-    "Legacy Vietnamese encoding of articles that are not UTF-8: tcvn3 (ABC fonts such as "
-    ".VnTime), vni (VNI-Times), viscii or cp1258 (Windows-1258). Also repairs such text "
-    "already saved as UTF-8 mojibake ('Vieät Nam'). UTF-8 articles are read as they are."
-)
 
 
 NoShippedOption = Annotated[
@@ -307,7 +294,7 @@ def translate(
             on_warning=warn,
             formats=written,
             chunk_segments=chunk_segments,
-            from_encoding=from_encoding.value if from_encoding else None,
+            from_encoding=encoding_name(from_encoding),
         )
     except (InputError, LockedError) as err:
         fail(str(err))
@@ -344,7 +331,7 @@ def segment(
     from translit.pipeline import load_document
 
     try:
-        doc = load_document(file, from_encoding=from_encoding.value if from_encoding else None)
+        doc = load_document(file, from_encoding=encoding_name(from_encoding))
     except InputError as err:
         fail(str(err))
     for seg in doc.segments:
@@ -601,6 +588,10 @@ def check(
     glossary: GlossaryOption = None,
     no_glossary: NoGlossaryOption = False,
     no_shipped_glossary: NoShippedOption = False,
+    from_encoding: Annotated[
+        FromEncoding | None,
+        typer.Option(help="With --bitext: the Vietnamese file's legacy encoding, if not UTF-8."),
+    ] = None,
 ) -> None:
     """Check English against its Vietnamese source and the glossary.
 
@@ -621,13 +612,15 @@ def check(
       translit check --bitext article.vi.txt article.en.txt
 
       translit check --bitext pairs.tsv --json
+
+      translit check --bitext old-article.vi.txt article.en.txt --from-encoding vni
     """
     from translit.review import check_bitext, check_files, find_review_files
 
     policy = _term_policy(glossary, no_glossary, no_shipped_glossary)
     try:
         if bitext:
-            result = check_bitext(files or [], policy)
+            result = check_bitext(files or [], policy, encoding_name(from_encoding))
         else:
             result = check_files(find_review_files(files or [load_config().output]), policy)
     except (InputError, ConfigError) as err:

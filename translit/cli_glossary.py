@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from translit.cli_options import FROM_ENCODING_HELP, FromEncoding, encoding_name
 from translit.exits import EXIT_INPUT, fail
 
 if TYPE_CHECKING:
@@ -426,6 +427,7 @@ def find(
         ),
     ] = False,
     no_shipped_glossary: NoShippedOption = False,
+    from_encoding: Annotated[FromEncoding | None, typer.Option(help=FROM_ENCODING_HELP)] = None,
 ) -> None:
     """Show which entries match where, with the text matched.
 
@@ -439,6 +441,8 @@ def find(
       translit glossary find "Điện Kremlin và Nhà Trắng"
 
       translit glossary find "Ông Biden tới Mátxcơva" --json
+
+      translit glossary find old-article.txt --from-encoding tcvn3
     """
     from translit.glossary.match import compile_matcher
     from translit.glossary.search import find_terms
@@ -448,7 +452,7 @@ def find(
     if Path(source).suffix.lower() in (".txt", ".md") and not Path(source).exists():
         fail(f"{source}: no such file")
     try:
-        found = find_terms(source, matcher)
+        found = find_terms(source, matcher, encoding_name(from_encoding))
     except InputError as err:
         fail(str(err))
     if as_json:

@@ -32,14 +32,15 @@ class FoundTerm:
         return f"{where}: «{self.text}» → {self.term}{english}"
 
 
-def find_terms(source: str, matcher: Matcher) -> list[FoundTerm]:
-    """The glossary variants in `source`: an article file, a folder of articles, or else
-    Vietnamese text itself. Raises InputError for an article that cannot be read."""
+def find_terms(source: str, matcher: Matcher, from_encoding: str | None = None) -> list[FoundTerm]:
+    """The glossary variants in `source`: an article file, a folder of articles (those
+    not in UTF-8 in the legacy encoding `from_encoding`), or else Vietnamese text
+    itself. Raises InputError for an article that cannot be read."""
     path = Path(source)
     if source and path.exists():
         found = []
         for article in find_articles([path]):
-            doc = read_article(article)
+            doc = read_article(article, from_encoding)
             for number, paragraph in enumerate(doc.paragraphs, 1):
                 found += [
                     FoundTerm(m.entry.term, m.text, m.start, m.end, m.english, str(article), number)
