@@ -69,6 +69,33 @@ def test_add_variant_for_a_shipped_term_writes_an_extension_and_says_so(run_cli,
     assert "Ki-ev" in kyiv.vi and "Ki-ép-xcơ" in kyiv.vi and kyiv.en_variants == ("Kiev",)
 
 
+def test_import_into_a_desk_file_extends_shipped_terms(run_cli, tmp_path):
+    """A desk's two-column table names shipped terms too (countries, capitals): their
+    rows extend the shipped entries, as add-variant does, instead of being refused."""
+    table = tmp_path / "desk-terms.tsv"
+    table.write_text(
+        "Mạc-tư-khoa\tMoscow\nNga\tRussia\nLàng cổ Đường Lâm\tDuong Lam Ancient Village\n",
+        encoding="utf-8",
+    )
+    desk = tmp_path / "desk.yaml"
+    result = run_cli("glossary", "import", str(table), "--file", str(desk))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(
+        f"imported 3 rows into {desk}: 2 new entries, 2 variants added, 1 already there "
+        "(Moscow extends the entry of "
+    )
+    merged = load_glossaries([*shipped_glossaries(), desk]).entries
+    assert {"Moskva", "Mát-xcơ-va", "Mạc-tư-khoa"} <= set(merged["Moscow"].vi)
+    assert merged["Duong Lam Ancient Village"].vi == ("Làng cổ Đường Lâm",)
+    assert "Russia" not in load_glossaries([desk]).entries  # Nga is shipped: nothing to add
+
+    taken = tmp_path / "taken.tsv"
+    taken.write_text("Mát-xcơ-va\tMoscow City\n", encoding="utf-8")
+    refused = run_cli("glossary", "import", str(taken), "--file", str(desk))
+    assert refused.exit_code == 2
+    assert "'Mát-xcơ-va' already belongs to 'Moscow'" in refused.stderr
+
+
 def test_editing_without_a_desk_file_never_touches_the_shipped_glossary(run_cli):
     shipped = shipped_glossaries()[0]
     before = shipped.read_bytes()

@@ -476,7 +476,8 @@ def import_(
     """Import a DeepL/Google-style two-column glossary table (.csv or .tsv).
 
     Each row adds its Vietnamese as a vi variant of the entry keyed by its English
-    (created if needed). Rows already present are skipped; a Vietnamese term that
+    (created if needed; for a term the shipped glossary defines, an entry in your file
+    that extends it). Rows already present are skipped; a Vietnamese term that
     belongs to another entry is an error with its line number, and then nothing is
     written. A first row of language codes (vi,en) is a header.
 
@@ -498,11 +499,19 @@ def import_(
         for problem in report.problems:
             typer.echo(f"error: {problem}", err=True)
         fail(f"nothing imported: {_plural(len(report.problems), 'problem')} in {table}")
+    extends = ""
+    if report.extensions:
+        terms = ", ".join(report.extensions)
+        verb = "extends the entry" if len(report.extensions) == 1 else "extend the entries"
+        origins = list(report.extensions.values())
+        files = dict.fromkeys(o.rsplit(":", 1)[0] for o in origins)
+        where = origins[0] if len(origins) == 1 else ", ".join(files)
+        extends = f" ({terms} {verb} of {where}: the merged entries keep their variants)"
     typer.echo(
         f"imported {_plural(report.rows, 'row')} into {path}: "
         f"{_plural(len(report.added_entries), 'new entry', 'new entries')}, "
         f"{_plural(report.added_variants, 'variant')} added, "
-        f"{report.skipped} already there"
+        f"{report.skipped} already there{extends}"
     )
 
 
