@@ -20,8 +20,7 @@ from typing import Annotated
 import typer
 
 from translit import __version__
-from translit.cli_glossary import glossary_app
-from translit.cli_options import FROM_ENCODING_HELP, FromEncoding, encoding_name
+from translit.cli_glossary import FROM_ENCODING_HELP, FromEncoding, encoding_name, glossary_app
 from translit.config import Config, ConfigError, load_config
 from translit.exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_MODEL, fail
 from translit.io import InputError

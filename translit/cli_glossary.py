@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from translit.cli_options import FROM_ENCODING_HELP, FromEncoding, encoding_name
 from translit.exits import EXIT_INPUT, fail
 
 if TYPE_CHECKING:
@@ -38,6 +37,27 @@ glossary_app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
 )
+
+
+# --from-encoding: here because translit.cli imports this module and shares the option
+class FromEncoding(str, Enum):
+    tcvn3 = "tcvn3"
+    vni = "vni"
+    viscii = "viscii"
+    cp1258 = "cp1258"
+
+
+FROM_ENCODING_HELP = (
+    "Legacy Vietnamese encoding of articles that are not UTF-8: tcvn3 (ABC fonts such as "
+    ".VnTime), vni (VNI-Times), viscii or cp1258 (Windows-1258). Also repairs such text "
+    "already saved as UTF-8 mojibake ('Vieät Nam'). UTF-8 articles are read as they are."
+)
+
+
+def encoding_name(option: FromEncoding | None) -> str | None:
+    """The `--from-encoding` value as `translit.io.decode_text` takes it."""
+    return option.value if option else None
+
 
 GlossaryOption = Annotated[
     list[Path] | None,
