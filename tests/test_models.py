@@ -65,8 +65,6 @@ def test_install_list_remove_round_trip(packages, run_cli, copy_package):
     assert installed_models() == []
     again = run_cli("models", "remove", "vi", "en")
     assert again.exit_code == 2 and "no installed model vi→en" in again.stderr
-    blank = run_cli("models", "remove", "")  # an empty name, as a script may pass one
-    assert blank.exit_code == 2 and "no installed model ''" in blank.stderr
 
 
 def test_a_model_that_cannot_be_removed_is_a_one_line_error(

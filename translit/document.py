@@ -62,6 +62,10 @@ class Segment:
     findings: list[Finding] = field(default_factory=list)
     previous_source: str = ""  # the source an old translation was made for (PO `#| msgid`)
     note: str = ""  # the reviewer's own comment (PO `# ...`), kept across runs
+    # A plural entry a reviewer's tool made (PO `msgid_plural`, `msgstr[N]`), kept as it
+    # is: the plural source and every form's English (`target` is the first form's).
+    plural_source: str = ""
+    plural_targets: tuple[str, ...] = ()
 
     @property
     def status(self) -> Status:
@@ -90,6 +94,8 @@ class Document:
     # The header of the review file this was read from (the reviewer's Last-Translator,
     # the model that translated it, ...); empty for a fresh article.
     review_header: dict[str, str] = field(default_factory=dict)
+    # The reviewer's comment lines above the PO header (after translit's own first line).
+    header_comment: str = ""
 
     def paragraph_segments(self) -> list[list[Segment]]:
         """Segments grouped by paragraph, in order (empty paragraphs omitted)."""
@@ -123,6 +129,9 @@ class Entry:
     en: tuple[str, ...] = ()  # other correct English forms (adjective, demonym, long form)
     # (English, Vietnamese variants that come out as that English), e.g. ("Biden", ("Biden",))
     mentions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The part of the glossary it belongs to (countries, capitals, organisations,
+    # leaders): the entry's `section:`, else its file's; "" for none.
+    section: str = ""
 
     @property
     def plain_vi(self) -> tuple[str, ...]:
