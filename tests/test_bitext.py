@@ -106,6 +106,27 @@ def test_a_legacy_encoded_source_is_read_as_the_message_says(run_cli, tmp_path):
         assert [f["code"] for f in findings] == ["term-variant"]
 
 
+def test_a_long_line_naming_one_term_thousands_of_times_is_checked_in_seconds(run_cli, tmp_path):
+    """A line of 200 KB (a table or a feed pasted without line breaks) named Moscow 4000
+    times, and each of the 4000 hits scanned the whole English again: 20 s of CPU here,
+    growing with the square of the line (a 2 MB line took half an hour)."""
+    import time
+
+    vi = "Ông Lê Minh đến Mát-xcơ-va hôm thứ Hai. " * 4000 + "Ông gặp Tổng thống Pháp."
+    en = "Mr Le Minh went to Moscow on Monday. " * 4000 + "He met the President."
+    (tmp_path / "long.tsv").write_text(f"{vi}\t{en}\n", encoding="utf-8")
+    started = time.process_time()
+    result = run_cli("check", "--bitext", "long.tsv", "--json")
+    spent = time.process_time() - started
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)
+    assert report["summary"]["glossary_hits"] == 4001
+    assert [f["message"] for f in report["findings"]] == [
+        "glossary term “France” (for “Pháp”) is not in the English"
+    ]
+    assert spent < 8, f"{spent:.1f} s of CPU"
+
+
 # ── Real English: FLORES dev+devtest (read at run time, never copied) ──────────────
 
 FLORES = ROOT.parent / "shared" / "data" / "flores200-vi-en"

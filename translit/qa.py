@@ -198,9 +198,13 @@ def _term_findings(seg: Segment, english: str, reported: set[str]) -> list[Findi
     term-variant already reports that entity (one finding per problem)."""
     findings: list[Finding] = []
     reported = set(reported)
-    for hit in seg.hits:
+    present: dict[tuple[str, tuple[str, ...]], bool] = {}  # once per form: a line may
+    for hit in seg.hits:  # name one entity thousands of times, each a scan of the English
         if hit.kind == "term":
-            hit.applied = hit_present(hit, english)
+            forms = (hit.target, hit.accepted)
+            if forms not in present:
+                present[forms] = hit_present(hit, english)
+            hit.applied = present[forms]
             if not hit.applied and hit.entry not in reported:
                 reported.add(hit.entry)  # once per entity, however often the source names it
                 findings.append(
