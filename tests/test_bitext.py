@@ -106,6 +106,37 @@ def test_a_legacy_encoded_source_is_read_as_the_message_says(run_cli, tmp_path):
         assert [f["code"] for f in findings] == ["term-variant"]
 
 
+def test_a_name_with_brackets_is_shown_as_it_is_on_a_terminal(tmp_path):
+    """On a terminal the findings are a rich table, and rich read "[draft]" in an
+    article's name as a style: "tin [draft]" was shown as "tin "."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    (tmp_path / "tin [draft].vi").write_text("Ngoại trưởng Nga tới Kiev.\n", encoding="utf-8")
+    (tmp_path / "tin [draft].en").write_text("The minister went to Kiev.\n", encoding="utf-8")
+    terminal, stdout = pty.openpty()
+    result = subprocess.run(
+        [sys.executable, "-m", "translit", "check", "--bitext", "tin [draft].vi", "tin [draft].en"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "160", "TERM": "dumb"},
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        timeout=120,
+    )
+    os.close(stdout)
+    shown = b""
+    try:
+        while chunk := os.read(terminal, 4096):
+            shown += chunk
+    except OSError:  # the terminal closes once everything written is read
+        pass
+    os.close(terminal)
+    assert result.returncode == 1, result.stderr
+    assert "│ tin [draft] │ 1 " in shown.decode("utf-8"), shown.decode("utf-8")
+
+
 def test_a_long_line_naming_one_term_thousands_of_times_is_checked_in_seconds(run_cli, tmp_path):
     """A line of 200 KB (a table or a feed pasted without line breaks) named Moscow 4000
     times, and each of the 4000 hits scanned the whole English again: 20 s of CPU here,

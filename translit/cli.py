@@ -760,6 +760,7 @@ def eval_command(
 def _print_findings(result) -> None:  # result: translit.review.CheckResult
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     if not sys.stdout.isatty():  # piped: one finding a line, never wrapped, easy to grep
         for item in result.findings:
@@ -769,8 +770,9 @@ def _print_findings(result) -> None:  # result: translit.review.CheckResult
     console = Console(highlight=False, soft_wrap=False)
     if result.findings:
         table = Table("article", "key", "severity", "code", "message", show_lines=False)
-        for item in result.findings:
-            table.add_row(item.article, item.key, item.severity, item.code, item.message)
+        for item in result.findings:  # as Text: "[draft]" in a name is not rich markup
+            cells = (item.article, item.key, item.severity, item.code, item.message)
+            table.add_row(*(Text(cell) for cell in cells))
         console.print(table)
     console.print(result.summary(), markup=False)
 
