@@ -1,4 +1,4 @@
-"""Facts about Vietnamese personal names and how the press introduces people.
+"""Facts about Vietnamese: its tone marks, personal names, how the press introduces people.
 
 Data only, shared by the glossary matcher (a country syllable inside a person's name is
 not the country: Nguyễn Minh Đức is not Germany) and the name finder (Vietnamese people
@@ -16,6 +16,11 @@ from __future__ import annotations
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+# The five Vietnamese tone marks as combining characters (grave, acute, tilde, hook above,
+# dot below); the legacy-encoding repair and the glossary folding both work on them.
+TONE_MARKS: frozenset[str] = frozenset("\u0300\u0301\u0303\u0309\u0323")
 
 
 # The common Vietnamese family names (about 100; the first fourteen cover ~90% of people).
