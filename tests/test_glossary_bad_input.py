@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import os
 import stat
-import subprocess
-import sys
 import time
 
 import polib
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import run_subprocess
 from translit.glossary import shipped_glossaries
 
 ARTICLE = "Ông Lê Minh đến Mát-xcơ-va hôm thứ Hai.\n"
@@ -125,14 +123,7 @@ def test_a_named_pipe_as_glossary_is_refused_not_waited_on_or_replaced(tmp_path,
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     fifo = tmp_path / "desk.yaml"
     os.mkfifo(fifo)
-    result = subprocess.run(
-        [sys.executable, "-m", "translit", *(a.format(fifo=fifo) for a in command)],
-        cwd=tmp_path,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_subprocess(*(a.format(fifo=fifo) for a in command), cwd=tmp_path)
     assert result.returncode == 2, result.stderr
     assert "not a regular file" in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
