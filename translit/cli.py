@@ -67,6 +67,18 @@ class TermStrategy(str, Enum):
     placeholder = "placeholder"
 
 
+class NameStyle(str, Enum):
+    romanized = "romanized"
+    diacritics = "diacritics"
+
+
+NAMES_HELP = (
+    "How Vietnamese people and places without a glossary entry come out: romanized "
+    "(Phạm Minh Chính → Pham Minh Chinh, the default) or diacritics (kept as written) "
+    "[default: translit.toml's names, else romanized]."
+)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"translit {__version__}")
@@ -203,6 +215,7 @@ def translate(
             "7.12 → December 7) [default: convert, or translit.toml's conventions].",
         ),
     ] = False,
+    names: Annotated[NameStyle | None, typer.Option(help=NAMES_HELP)] = None,
     no_mt: Annotated[
         bool,
         typer.Option(
@@ -241,6 +254,8 @@ def translate(
       translit translate article.txt --beam 1 --threads 2
 
       translit translate examples/ --format all   # also md, tsv, tmx, xliff
+
+      translit translate examples/ --names diacritics   # Phạm Minh Chính stays as written
     """
     from translit.document import Glossary
     from translit.engines import CT2Engine, EngineOptions
@@ -260,6 +275,7 @@ def translate(
             compute_type=compute_type,
             batch_tokens=batch_tokens,
             conventions=False if no_conventions else None,
+            names=names.value if names else None,
         )
         written = _output_formats(formats, config)
         chosen = None if no_mt else find_model(name=config.model)
@@ -291,7 +307,9 @@ def translate(
             config.output,
             engine,
             model_label=chosen.label if chosen else "",
-            policy=term_policy(terms, term_strategy.value, conventions=config.conventions),
+            policy=term_policy(
+                terms, term_strategy.value, conventions=config.conventions, names=config.names
+            ),
             progress=bar,
             on_error=error,
             on_warning=warn,
@@ -341,16 +359,24 @@ def segment(
         typer.echo(f"{seg.key}\t{seg.source}")
 
 
-def _term_policy(glossary: list[Path] | None, no_glossary: bool, no_shipped: bool = False):
-    """The glossary policy for commands that check English against the glossary."""
+def _term_policy(
+    glossary: list[Path] | None,
+    no_glossary: bool,
+    no_shipped: bool = False,
+    names: NameStyle | None = None,
+):  # -> TermPolicy
+    """The glossary policy for commands that check English against the glossary (names
+    in the style of `names`, else translit.toml's)."""
     from translit.document import Glossary
     from translit.glossary import GlossaryError, load_glossaries, selected_glossaries
     from translit.glossary.enforce import term_policy
 
     try:
+        config = load_config()
+        style = names.value if names else config.names
         if no_glossary:
-            return term_policy(Glossary())
-        return term_policy(load_glossaries(selected_glossaries(glossary, no_shipped)))
+            return term_policy(Glossary(), names=style)
+        return term_policy(load_glossaries(selected_glossaries(glossary, no_shipped)), names=style)
     except (ConfigError, GlossaryError) as err:
         fail(str(err))
 
@@ -595,11 +621,13 @@ def check(
         FromEncoding | None,
         typer.Option(help="With --bitext: the Vietnamese file's legacy encoding, if not UTF-8."),
     ] = None,
+    names: Annotated[NameStyle | None, typer.Option(help=NAMES_HELP)] = None,
 ) -> None:
     """Check English against its Vietnamese source and the glossary.
 
     Finds what a reviewer must look at: a missing glossary term, a rejected variant,
-    a number or date that does not match, Vietnamese left in the English, unbalanced
+    a Vietnamese name not in the house form (Nguyen Thi Pink for Nguyễn Thị Hồng), a
+    number or date that does not match, Vietnamese left in the English, unbalanced
     brackets or quotes, ... (machine or human translation alike). Exit code 1 when a
     finding at or above --fail-on exists, 0 otherwise, 2 for an unreadable file.
 
@@ -617,10 +645,12 @@ def check(
       translit check --bitext pairs.tsv --json
 
       translit check --bitext old-article.vi.txt article.en.txt --from-encoding vni
+
+      translit check outputs/ --names diacritics   # names kept as written are right
     """
     from translit.review import check_bitext, check_files, find_review_files
 
-    policy = _term_policy(glossary, no_glossary, no_shipped_glossary)
+    policy = _term_policy(glossary, no_glossary, no_shipped_glossary, names)
     try:
         if bitext:
             result = check_bitext(files or [], policy, encoding_name(from_encoding))

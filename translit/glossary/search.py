@@ -1,13 +1,18 @@
-"""`translit glossary find`: which entries match where, in articles or in a text."""
+"""`translit glossary find`: which entries match where, in articles or in a text, and
+the Vietnamese people and places no entry holds (translit.names)."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from translit.glossary.fold import nfc
-from translit.glossary.match import Matcher
 from translit.io import find_articles, read_article
+
+if TYPE_CHECKING:
+    from translit.document import TermHit
+    from translit.glossary.enforce import TermPolicy
 
 
 @dataclass(frozen=True)
@@ -32,22 +37,61 @@ class FoundTerm:
         return f"{where}: «{self.text}» → {self.term}{english}"
 
 
-def find_terms(source: str, matcher: Matcher, from_encoding: str | None = None) -> list[FoundTerm]:
-    """The glossary variants in `source`: an article file, a folder of articles (those
-    not in UTF-8 in the legacy encoding `from_encoding`), or else Vietnamese text
-    itself. Raises InputError for an article that cannot be read."""
+@dataclass(frozen=True)
+class FoundName:
+    """A Vietnamese person or place no glossary entry holds, and its house form."""
+
+    text: str  # as written
+    start: int
+    end: int
+    english: str  # the house form it comes out as
+    file: str | None = None
+    paragraph: int | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    def line(self) -> str:
+        """`file:paragraph: «Phạm Minh Chính» → Pham Minh Chinh` (or `start-end: ...`)."""
+        where = f"{self.file}:{self.paragraph}" if self.file else f"{self.start}-{self.end}"
+        return f"{where}: «{self.text}» → {self.english}"
+
+
+def _found(
+    hits: list[TermHit], file: str | None = None, paragraph: int | None = None
+) -> tuple[list[FoundTerm], list[FoundName]]:
+    terms = [
+        FoundTerm(h.entry, h.variant, h.start, h.end, h.target, file, paragraph)
+        for h in hits
+        if h.kind == "term"
+    ]
+    names = [
+        FoundName(h.variant, h.start, h.end, h.target, file, paragraph)
+        for h in hits
+        if h.kind == "name"
+    ]
+    return terms, names
+
+
+def find_terms(
+    source: str, policy: TermPolicy, from_encoding: str | None = None
+) -> tuple[list[FoundTerm], list[FoundName]]:
+    """The glossary variants and the names in `source`: an article file, a folder of
+    articles (those not in UTF-8 in the legacy encoding `from_encoding`), or else
+    Vietnamese text itself, as `translit translate` finds them (an
+    article's names with what the whole article says). Raises InputError for an
+    article that cannot be read."""
     path = Path(source)
+    terms: list[FoundTerm] = []
+    names: list[FoundName] = []
     if source and path.exists():
-        found = []
         for article in find_articles([path]):
             doc = read_article(article, from_encoding)
+            context = policy.name_context(doc.paragraphs)
             for number, paragraph in enumerate(doc.paragraphs, 1):
-                found += [
-                    FoundTerm(m.entry.term, m.text, m.start, m.end, m.english, str(article), number)
-                    for m in matcher.find(paragraph)
-                ]
-        return found
-    return [
-        FoundTerm(m.entry.term, m.text, m.start, m.end, m.english)
-        for m in matcher.find(nfc(source))
-    ]
+                found = _found(policy.hits(paragraph, context), str(article), number)
+                terms += found[0]
+                names += found[1]
+        return terms, names
+    text = nfc(source)
+    return _found(policy.hits(text, policy.name_context([text])))
