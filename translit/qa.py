@@ -34,7 +34,7 @@ from translit.conventions import (
 )
 from translit.document import Document, Entry, Finding, Segment, Severity, TermHit
 from translit.glossary.enforce import CLOSERS, TermPolicy, hit_entities, hit_present
-from translit.names import NameContext, name_status
+from translit.names import NameContext, NameStatus, name_status
 
 
 class Check(NamedTuple):
@@ -234,10 +234,12 @@ def _name_findings(seg: Segment, english: str) -> tuple[list[Finding], list[str]
     style: list[Finding] = []
     found: list[str] = []
     seen: set[tuple[str, str]] = set()
+    known: dict[tuple[str, str, tuple[str, ...]], tuple[NameStatus, str]] = {}
     for hit in seg.hits:
         if hit.kind != "name":
             continue
-        status, form = name_status(hit, english)
+        name = (hit.variant, hit.target, hit.accepted)  # each scans the English: once a name
+        status, form = known[name] = known.get(name) or name_status(hit, english)
         hit.applied = status == "ok"
         found += [form, hit.variant]
         if status == "ok" or (hit.variant, hit.target) in seen:
