@@ -52,9 +52,14 @@ CHUNK_SEGMENTS = 2000  # segments per chunk: batches stay full, finished files l
 FLUSH_TEXTS = 512  # texts per engine call; each call's output is saved to the run cache
 
 
+FORMAT_ALIASES = {"xlf": "xliff"}  # the file suffix of a format, where it differs
+
+
 def parse_formats(spec: str) -> tuple[str, ...]:
-    """`po,txt,html` or `all` → format names, in the order given (InputError if unknown)."""
+    """`po,txt,html` or `all` → format names, in the order given (InputError if unknown);
+    `xlf` is `xliff`."""
     names = [name.strip().lower() for name in spec.split(",") if name.strip()]
+    names = [FORMAT_ALIASES.get(name, name) for name in names]
     if names == ["all"]:
         return tuple(FORMATS)
     unknown = [name for name in names if name not in FORMATS]
@@ -281,16 +286,25 @@ def write_outputs(
     written = []
     for name in sorted(formats, key=lambda name: name != "po"):
         path = paths[name]
+        text = FORMATS[name].render(doc, run)
+        if name == "po":
+            text = po.keep_dates(text, _current_text(path))
         try:
-            write_atomic(
-                path, FORMATS[name].render(doc, run), expect=expect if name == "po" else None
-            )
+            write_atomic(path, text, expect=expect if name == "po" else None)
         except NotWritten as err:
             raise InputError(str(err)) from None
         except OSError as err:
             raise InputError(f"{path}: cannot write ({err.strerror or err})") from None
         written.append(path)
     return written
+
+
+def _current_text(path: Path) -> str:
+    """The text of the file at path ("" if there is none, or it is not UTF-8 text)."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def check_output_dir(output_dir: Path) -> None:
