@@ -199,6 +199,26 @@ def test_save_never_overwrites_an_input(with_model, run_cli, bitext, tmp_path):
     assert clash.read_bytes() == before
 
 
+def test_a_save_prefix_that_would_overwrite_an_input_is_refused_before_translating(
+    with_all_models, run_cli, bitext, tmp_path
+):
+    # the second model's output would land on the reference: found before the first
+    # model spends (with a real model, hours) translating
+    reference = write(tmp_path / "tin.copy-marian.en", REFERENCE)
+    before = reference.read_bytes()
+    result = run_cli(
+        "eval",
+        *("--bitext", str(bitext["vi"]), str(reference)),
+        *("-m", "translate-vi_en-1_9", "-m", "copy-marian", "--save", str(tmp_path / "tin")),
+    )
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {reference}: is an input of this eval; choose another --save prefix\n"
+    )
+    assert reference.read_bytes() == before
+    assert not (tmp_path / "tin.translate-vi_en-1_9.en").exists()  # nothing translated
+
+
 def test_sacrebleu_is_needed_only_by_eval(with_model, run_cli, bitext, monkeypatch):
     monkeypatch.setitem(__import__("sys").modules, "sacrebleu", None)
     result = run_cli("eval", "--bitext", str(bitext["vi"]), str(bitext["en"]))
