@@ -155,6 +155,7 @@ def test_every_layout_scores_the_same(with_all_models, run_cli, bitext):
         (lambda b: b["en"].write_bytes(b"Gi\xe1 x\xe3ng\n"), "tin.en: not UTF-8 text", 2),
         (lambda b: b["en"].unlink(), "tin.en: no such file", 2),
         (lambda b: b["vi"].write_text(""), "tin.vi: no lines to translate", 2),
+        (lambda b: (write(b["vi"], ["", " "]), write(b["en"], ["", ""])), "tin.vi: no lines", 2),
     ],
 )
 def test_bitexts_that_do_not_line_up_are_one_clear_error(

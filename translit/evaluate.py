@@ -77,8 +77,8 @@ def read_bitext(source: Path, reference: Path) -> Bitext:
     """Read a source and its reference; InputError when they do not line up."""
     sources = [unicodedata.normalize("NFC", line) for line in read_lines(source)]
     references = read_lines(reference)
-    if not sources:
-        raise InputError(f"{source}: no lines to translate")
+    if not any(line.strip() for line in sources):
+        raise InputError(f"{source}: no lines to translate (the file is empty or blank)")
     if len(sources) != len(references):
         raise InputError(
             f"{reference}: {len(references)} lines, but the source {source} has "
@@ -240,7 +240,8 @@ def table(scores: Sequence[SystemScore]) -> str:
     if scores:
         first = scores[0]
         lines.append("")
-        lines.append(f"{first.sentences} sentences. BLEU signature: {first.bleu_signature}")
+        noun = "sentence" if first.sentences == 1 else "sentences"
+        lines.append(f"{first.sentences} {noun}. BLEU signature: {first.bleu_signature}")
         lines.append(f"chrF signature: {first.chrf_signature}")
     return "\n".join(lines)
 
