@@ -15,10 +15,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from translit.config import Config, ConfigError, load_config
+from translit.config import Config, ConfigError, NameStyle, load_config
 from translit.glossary.enforce import Strategy
 from translit.io import InputError
-from translit.names import NameStyle
 from translit.pipeline import DEFAULT_FORMATS, Progress, RunReport, parse_formats
 
 
