@@ -217,3 +217,22 @@ def test_a_link_planted_where_a_shard_lock_goes_is_refused(tmp_path):
     with output_lock(out, Shard(1, 3)):  # the other shards are not affected
         pass
     assert not (out / LOCK_FILE).exists()
+
+
+def test_a_writer_killed_mid_write_leaves_nothing_for_the_next_run(run_cli, with_model, tmp_path):
+    """A worker killed between writing an output's temporary file and renaming it (a
+    lost Ray worker, a SIGKILL) leaves `.<file>.<8 characters>.tmp`: the next run that
+    writes the article removes it, and nothing that merely looks alike."""
+    (tmp_path / "a.txt").write_text("Xin chào.\n", encoding="utf-8")
+    out = tmp_path / "outputs"
+    out.mkdir()
+    stale = [out / ".a.po.k3x9q_2m.tmp", out / ".a.html.abcdefgh.tmp"]
+    for path in stale:
+        path.write_text("half of a file", encoding="utf-8")
+    kept = [out / ".a.po.notes.tmp", out / ".b.po.abcdefgh.tmp", out / "a.po.abcdefgh.tmp"]
+    for path in kept:
+        path.write_text("not ours to remove", encoding="utf-8")
+    result = run_cli("translate", "a.txt", "--no-glossary")
+    assert result.exit_code == 0, result.output
+    assert not any(path.exists() for path in stale)
+    assert all(path.exists() for path in kept)

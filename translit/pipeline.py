@@ -39,6 +39,7 @@ from translit.io import (
     file_version,
     find_articles,
     read_article,
+    remove_stale_temps,
     write_atomic,
 )
 from translit.memory import merge_previous
@@ -296,6 +297,8 @@ def write_outputs(
             check_target(path)
         except NotWritten as err:
             raise InputError(str(err)) from None
+    for path in paths.values():  # a writer killed mid-write (a lost Ray worker) left them
+        remove_stale_temps(path)
     written = []
     for name in sorted(formats, key=lambda name: name != "po"):
         path = paths[name]
