@@ -159,7 +159,9 @@ def test_a_folder_without_articles_is_an_error(with_model, run_cli, tmp_path):
     (tmp_path / "empty").mkdir()
     result = run_cli("translate", str(tmp_path / "empty"), "-o", "out")
     assert result.exit_code == 2
-    assert result.stderr == f"error: no .txt or .md articles in {tmp_path / 'empty'}\n"
+    assert result.stderr == (
+        f"error: no articles (.txt, .md, .html, .htm, .docx) in {tmp_path / 'empty'}\n"
+    )
     assert not (tmp_path / "out").exists()
 
 

@@ -23,6 +23,7 @@ from translit import __version__
 from translit.cli_glossary import glossary_app
 from translit.config import Config, ConfigError, load_config
 from translit.exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_MODEL, fail
+from translit.formats.registry import build_formats_help, formats_help, suffix_list
 from translit.io import InputError
 
 app = typer.Typer(
@@ -136,7 +137,9 @@ class _Bar:
 def translate(
     inputs: Annotated[
         list[Path],
-        typer.Argument(metavar="ARTICLES...", help="Article files (.txt, .md) or folders of them."),
+        typer.Argument(
+            metavar="ARTICLES...", help=f"Article files ({suffix_list()}) or folders of them."
+        ),
     ],
     output: Annotated[
         Path | None,
@@ -186,14 +189,17 @@ def translate(
         ),
     ] = TermStrategy.inline,
     formats: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            metavar="NAMES",
-            help="Files to write per article, comma-separated: po, txt, html, md, tsv, tmx, "
-            "xliff, or all [default: translit.toml's formats, else po,txt,html].",
-        ),
+        str | None, typer.Option("--format", metavar="NAMES", help=formats_help())
     ] = None,
+    recursive: Annotated[
+        bool,
+        typer.Option(
+            "--recursive",
+            "-r",
+            help="Read folders with their subfolders; the outputs mirror the tree "
+            "(OUT/2021/12/bai-1.po for 2021/12/bai-1.txt).",
+        ),
+    ] = False,
     no_conventions: Annotated[
         bool,
         typer.Option(
@@ -221,7 +227,11 @@ def translate(
         typer.Option(min=1, hidden=True, help="Segments per chunk (files land per chunk)."),
     ] = None,
 ) -> None:
-    """Translate articles into English: <id>.po, <id>.en.txt and <id>.html per article.
+    """Translate articles into English: <id>.po, <id>.en.txt and <id>.html per article
+    (and <id>.en.docx for a Word file).
+
+    Articles are text (.txt, .md), saved web pages (.html, .htm: the article's text
+    without menus, related news or comments) and Word files (.docx).
 
     Every glossary variant in the source (Mátxcơva, Moskva, ...) comes out as the
     entry's canonical English (Moscow); a term the model loses is flagged in the PO.
@@ -239,7 +249,9 @@ def translate(
 
       translit translate article.txt --beam 1 --threads 2
 
-      translit translate examples/ --format all   # also md, tsv, tmx, xliff
+      translit translate examples/ --format all   # also md, tsv, tmx, xliff, docx
+
+      translit translate archive/ -r -o outputs/   # a folder tree, mirrored
     """
     from translit.document import Glossary
     from translit.engines import CT2Engine
@@ -292,6 +304,7 @@ def translate(
             on_error=error,
             on_warning=warn,
             formats=written,
+            recursive=recursive,
             chunk_segments=chunk_segments,
             from_encoding=from_encoding.value if from_encoding else None,
         )
@@ -331,7 +344,7 @@ def _engine_options(config: Config):  # -> EngineOptions
 
 @app.command()
 def segment(
-    file: Annotated[Path, typer.Argument(help="An article (.txt or .md).")],
+    file: Annotated[Path, typer.Argument(help=f"An article ({suffix_list()}).")],
     from_encoding: Annotated[FromEncoding | None, typer.Option(help=FROM_ENCODING_HELP)] = None,
 ) -> None:
     """Print an article's segments, one per line: key, a tab, the sentence.
@@ -386,6 +399,12 @@ GlossaryOption = Annotated[
 NoGlossaryOption = Annotated[
     bool, typer.Option("--no-glossary", help="Do not check terms against a glossary.")
 ]
+RecursiveOption = Annotated[
+    bool,
+    typer.Option(
+        "--recursive", "-r", help="Read folders with their subfolders (a tree of translate -r)."
+    ),
+]
 
 
 @app.command()
@@ -399,11 +418,11 @@ def build(
         typer.Option("--output", "-o", help="Where to write [default: beside each PO file]."),
     ] = None,
     formats: Annotated[
-        str,
-        typer.Option("--format", help="Files to rebuild, comma-separated (not po)."),
-    ] = "txt,html,md",
+        str | None, typer.Option("--format", metavar="NAMES", help=build_formats_help())
+    ] = None,
     glossary: GlossaryOption = None,
     no_glossary: NoGlossaryOption = False,
+    recursive: RecursiveOption = False,
 ) -> None:
     """Rebuild the English article and side-by-side files from reviewed PO files.
 
@@ -415,15 +434,17 @@ def build(
       translit build outputs/thuong-dinh-truc-tuyen.po
 
       translit build outputs/ --format txt,html,md,tsv
+
+      translit build outputs/ -r                  # a tree made by translate -r
     """
     from translit.review import build_files, find_review_files, load_reviews
 
-    chosen = _format_list(formats)
-    if "po" in chosen:
+    chosen = None if formats is None else _format_list(formats)
+    if chosen and "po" in chosen:
         fail("build never rewrites the review file: leave po out of --format")
     policy = _term_policy(glossary, no_glossary)
     try:
-        paths = find_review_files(files)
+        paths = find_review_files(files, recursive)
     except InputError as err:
         fail(str(err))
     errors, error = _error_list()
@@ -449,6 +470,7 @@ def review(
     ] = False,
     glossary: GlossaryOption = None,
     no_glossary: NoGlossaryOption = False,
+    recursive: RecursiveOption = False,
 ) -> None:
     """Show how far the review has come: a table per article of segments, reviewed,
     fuzzy and untranslated entries and findings.
@@ -463,7 +485,7 @@ def review(
 
     policy = _term_policy(glossary, no_glossary)
     try:
-        paths = find_review_files(files or [load_config().output])
+        paths = find_review_files(files or [load_config().output], recursive)
     except (InputError, ConfigError) as err:
         fail(str(err))
     errors, error = _error_list()
@@ -501,6 +523,7 @@ def check(
     ] = FailOn.error,
     glossary: GlossaryOption = None,
     no_glossary: NoGlossaryOption = False,
+    recursive: RecursiveOption = False,
 ) -> None:
     """Check the English in review files against the source and the glossary.
 
@@ -519,7 +542,7 @@ def check(
 
     policy = _term_policy(glossary, no_glossary)
     try:
-        paths = find_review_files(files or [load_config().output])
+        paths = find_review_files(files or [load_config().output], recursive)
     except (InputError, ConfigError) as err:
         fail(str(err))
     result = check_files(paths, policy)
@@ -665,7 +688,7 @@ def _print_findings(result) -> None:  # result: translit.review.CheckResult
 
 
 def _format_list(spec: str) -> tuple[str, ...]:
-    from translit.pipeline import parse_formats
+    from translit.formats.registry import parse_formats
 
     try:
         return parse_formats(spec)
@@ -673,14 +696,15 @@ def _format_list(spec: str) -> tuple[str, ...]:
         fail(str(err))
 
 
-def _output_formats(option: str | None, config: Config) -> tuple[str, ...]:
-    """`--format`, else translit.toml's `formats` (an error names the file), else the defaults."""
-    from translit.pipeline import DEFAULT_FORMATS, parse_formats
+def _output_formats(option: str | None, config: Config) -> tuple[str, ...] | None:
+    """`--format`, else translit.toml's `formats` (an error names the file), else None
+    (the defaults, see translit.formats.registry.formats_for)."""
+    from translit.formats.registry import parse_formats
 
     if option is not None:
         return _format_list(option)
     if config.formats is None:
-        return DEFAULT_FORMATS
+        return None
     try:
         return parse_formats(",".join(config.formats))
     except InputError as err:

@@ -393,22 +393,24 @@ def find(
 
       translit glossary find "Điện Kremlin và Nhà Trắng"
     """
+    from translit.articles import find_articles
+    from translit.formats.registry import ARTICLE_SUFFIXES, read_document
     from translit.glossary.fold import nfc
     from translit.glossary.match import compile_matcher
-    from translit.io import InputError, find_articles, read_article
+    from translit.io import InputError
 
     matcher = compile_matcher(_load(_selected(glossary)))
     count = 0
     as_path = Path(source)
-    if as_path.suffix.lower() in (".txt", ".md") and not as_path.exists():
+    if as_path.suffix.lower() in ARTICLE_SUFFIXES and not as_path.exists():
         fail(f"{source}: no such file")
     if source and as_path.exists():
         try:
             for article in find_articles([as_path]):
-                doc = read_article(article)
+                doc = read_document(article.path)
                 for number, paragraph in enumerate(doc.paragraphs, 1):
                     for match in matcher.find(paragraph):
-                        typer.echo(f"{article}:{number}: «{match.text}» → {match.entry.term}")
+                        typer.echo(f"{article.path}:{number}: «{match.text}» → {match.entry.term}")
                         count += 1
         except InputError as err:
             fail(str(err))
