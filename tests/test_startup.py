@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -43,6 +44,15 @@ def loaded_after(code: str, env_extra: dict[str, str] | None = None) -> list[str
 
 def test_importing_the_cli_loads_nothing_heavy():
     assert loaded_after("import translit.cli") == []
+
+
+def test_the_cli_loads_no_web_stack_until_serve_runs():
+    code = (
+        "import translit.cli, sys; print([m for m in ('starlette', 'uvicorn') if m in sys.modules])"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.stdout.strip() == "[]", out.stderr
 
 
 def test_help_loads_nothing_heavy():

@@ -68,6 +68,15 @@ FROM_ENCODING_HELP = (
 )
 
 
+NoShippedOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-shipped-glossary",
+        help="Leave out the shipped glossary: only the -g files (or translit.toml's).",
+    ),
+]
+
+
 class TermStrategy(str, Enum):
     inline = "inline"
     placeholder = "placeholder"
@@ -174,13 +183,15 @@ def translate(
         typer.Option(
             "--glossary",
             "-g",
-            help="Glossary YAML file; repeat for several (later files win) "
-            "[default: translit.toml's glossaries, else the shipped world-news glossary].",
+            help="Your glossary YAML file, layered on the shipped world-news glossary; "
+            "repeat for several (later files extend earlier ones) "
+            "[default: translit.toml's glossaries].",
         ),
     ] = None,
     no_glossary: Annotated[
         bool, typer.Option("--no-glossary", help="Translate without any glossary.")
     ] = False,
+    no_shipped_glossary: NoShippedOption = False,
     term_strategy: Annotated[
         TermStrategy,
         typer.Option(
@@ -245,7 +256,7 @@ def translate(
 
       translit translate examples/ --no-mt        # files for a human translator
 
-      translit translate article.txt -g glossaries/world-news.yaml -g my-desk.yaml
+      translit translate article.txt -g my-desk.yaml   # on top of the shipped glossary
 
       translit translate article.txt --beam 1 --threads 2
 
@@ -254,7 +265,7 @@ def translate(
       translit translate archive/ -r -o outputs/   # a folder tree, mirrored
     """
     from translit.document import Glossary
-    from translit.engines import CT2Engine
+    from translit.engines import CT2Engine, EngineOptions
     from translit.glossary import GlossaryError, default_glossaries, load_glossaries
     from translit.glossary.enforce import term_policy
     from translit.models import ModelError, ModelMissing, find_model
@@ -277,14 +288,17 @@ def translate(
         if no_glossary:
             terms = Glossary()
         else:
-            terms = load_glossaries(glossary or default_glossaries(config))
+            chosen_glossaries = default_glossaries(
+                config, glossary or (), shipped=not no_shipped_glossary
+            )
+            terms = load_glossaries(chosen_glossaries)
     except (ConfigError, GlossaryError) as err:
         fail(str(err))
     except ModelMissing as err:
         fail(f"{err}; or add --no-mt to prepare the files for a human translator", EXIT_MODEL)
     except ModelError as err:
         fail(str(err), EXIT_MODEL)
-    engine = None if chosen is None else CT2Engine(chosen, _engine_options(config))
+    engine = None if chosen is None else CT2Engine(chosen, EngineOptions.from_config(config))
     bar = None if quiet or not sys.stderr.isatty() else _Bar()
 
     def warn(message: str) -> None:
@@ -329,19 +343,6 @@ def translate(
         raise typer.Exit(EXIT_INPUT)
 
 
-def _engine_options(config: Config):  # -> EngineOptions
-    """The engine settings a command's config (options over translit.toml) asks for."""
-    from translit.engines import EngineOptions
-
-    return EngineOptions(
-        beam=config.beam,
-        device=config.device,  # type: ignore[arg-type]
-        threads=config.threads,
-        compute_type=config.compute_type,
-        batch_tokens=config.batch_tokens,
-    )
-
-
 @app.command()
 def segment(
     file: Annotated[Path, typer.Argument(help=f"An article ({suffix_list()}).")],
@@ -363,16 +364,16 @@ def segment(
         typer.echo(f"{seg.key}\t{seg.source}")
 
 
-def _term_policy(glossary: list[Path] | None, no_glossary: bool):  # -> TermPolicy
+def _term_policy(glossary: list[Path] | None, no_glossary: bool, no_shipped: bool = False):
     """The glossary policy for commands that check English against the glossary."""
     from translit.document import Glossary
-    from translit.glossary import GlossaryError, default_glossaries, load_glossaries
+    from translit.glossary import GlossaryError, load_glossaries, selected_glossaries
     from translit.glossary.enforce import term_policy
 
     try:
         if no_glossary:
             return term_policy(Glossary())
-        return term_policy(load_glossaries(glossary or default_glossaries(load_config())))
+        return term_policy(load_glossaries(selected_glossaries(glossary, no_shipped)))
     except (ConfigError, GlossaryError) as err:
         fail(str(err))
 
@@ -393,7 +394,8 @@ GlossaryOption = Annotated[
     typer.Option(
         "--glossary",
         "-g",
-        help="Glossary YAML file; repeat for several [default: as translate].",
+        help="Glossary YAML file layered on the shipped one; repeat for several "
+        "[default: as translate].",
     ),
 ]
 NoGlossaryOption = Annotated[
@@ -422,6 +424,7 @@ def build(
     ] = None,
     glossary: GlossaryOption = None,
     no_glossary: NoGlossaryOption = False,
+    no_shipped_glossary: NoShippedOption = False,
     recursive: RecursiveOption = False,
 ) -> None:
     """Rebuild the English article and side-by-side files from reviewed PO files.
@@ -442,7 +445,7 @@ def build(
     chosen = None if formats is None else _format_list(formats)
     if chosen and "po" in chosen:
         fail("build never rewrites the review file: leave po out of --format")
-    policy = _term_policy(glossary, no_glossary)
+    policy = _term_policy(glossary, no_glossary, no_shipped_glossary)
     try:
         paths = find_review_files(files, recursive)
     except InputError as err:
@@ -470,6 +473,7 @@ def review(
     ] = False,
     glossary: GlossaryOption = None,
     no_glossary: NoGlossaryOption = False,
+    no_shipped_glossary: NoShippedOption = False,
     recursive: RecursiveOption = False,
 ) -> None:
     """Show how far the review has come: a table per article of segments, reviewed,
@@ -483,7 +487,7 @@ def review(
     """
     from translit.review import article_status, find_review_files, load_reviews, status_table
 
-    policy = _term_policy(glossary, no_glossary)
+    policy = _term_policy(glossary, no_glossary, no_shipped_glossary)
     try:
         paths = find_review_files(files or [load_config().output], recursive)
     except (InputError, ConfigError) as err:
@@ -504,6 +508,89 @@ def review(
         raise typer.Exit(EXIT_INPUT)
 
 
+@app.command()
+def serve(
+    output_dir: Annotated[
+        Path | None,
+        typer.Argument(metavar="[OUTPUT_DIR]", help="Folder of review files [default: outputs]."),
+    ] = None,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on: this machine only unless --allow-remote.")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int,
+        typer.Option(
+            min=0, max=65535, show_default=False, help="Port to listen on [default: a free one]."
+        ),
+    ] = 0,
+    allow_remote: Annotated[
+        bool,
+        typer.Option(
+            "--allow-remote", help="Allow a --host other machines can reach (plain HTTP)."
+        ),
+    ] = False,
+    open_browser: Annotated[
+        bool, typer.Option("--open", help="Open the app in your web browser.")
+    ] = False,
+    glossary: GlossaryOption = None,
+    no_glossary: NoGlossaryOption = False,
+) -> None:
+    """Review in the browser: edit, approve and check the English side by side.
+
+    Serves the PO files of the folder on this machine. The first line printed is the
+    address to open, with a session token (http://127.0.0.1:PORT/?token=...); every
+    save goes to the PO file and rebuilds the article's .en.txt and .html. The same
+    pages' JSON API is documented in the README. Ctrl-C stops it.
+
+    Examples:
+
+      translit serve outputs/
+
+      translit serve outputs/ --open --port 8765
+    """
+    from translit.review import find_review_files
+    from translit.serve.server import is_loopback, serve
+    from translit.serve.store import ReviewFolder, model_engine
+
+    if not is_loopback(host):
+        if not allow_remote:
+            fail(f"--host {host} lets other machines connect: add --allow-remote if you mean it")
+        typer.echo(
+            f"warning: serving on {host}: anyone who can reach this machine and gets the "
+            "token can edit the review files, and plain HTTP does not hide the token",
+            err=True,
+        )
+    try:
+        config = load_config()
+        folder_path = output_dir or config.output
+        find_review_files([folder_path])
+    except (InputError, ConfigError) as err:
+        fail(str(err))
+    if not folder_path.is_dir():
+        fail(f"{folder_path}: not a folder; translit serve serves a folder of review files")
+    folder = ReviewFolder(
+        folder_path,
+        _term_policy(glossary, no_glossary),
+        engine_factory=model_engine(config),
+        on_warning=lambda message: typer.echo(f"warning: {message}", err=True),
+    )
+
+    def ready(url: str) -> None:
+        typer.echo(f"serving {folder_path} for review; press Ctrl-C to stop", err=True)
+        if open_browser:
+            import webbrowser
+
+            webbrowser.open(url)
+
+    try:
+        serve(folder, host, port, echo=lambda url: typer.echo(url), on_ready=ready)
+    except InputError as err:
+        fail(str(err))
+    except KeyboardInterrupt:
+        pass
+    typer.echo("stopped", err=True)
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -514,8 +601,20 @@ class FailOn(str, Enum):
 def check(
     files: Annotated[
         list[Path] | None,
-        typer.Argument(metavar="[PO_FILES...]", help="Review files or folders [default: outputs]."),
+        typer.Argument(
+            metavar="[FILES...]",
+            help="Review files or folders [default: outputs]; with --bitext, SOURCE TARGET "
+            "or one FILE.tsv.",
+        ),
     ] = None,
+    bitext: Annotated[
+        bool,
+        typer.Option(
+            "--bitext",
+            help="Check a bilingual text instead of review files: two line-aligned UTF-8 "
+            "files (Vietnamese, English), or one TSV file with two columns.",
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Findings as JSON on stdout.")] = False,
     fail_on: Annotated[
         FailOn,
@@ -523,29 +622,40 @@ def check(
     ] = FailOn.error,
     glossary: GlossaryOption = None,
     no_glossary: NoGlossaryOption = False,
+    no_shipped_glossary: NoShippedOption = False,
     recursive: RecursiveOption = False,
 ) -> None:
-    """Check the English in review files against the source and the glossary.
+    """Check English against its Vietnamese source and the glossary.
 
-    Finds what a reviewer must look at: a missing glossary term, a forbidden variant,
+    Finds what a reviewer must look at: a missing glossary term, a rejected variant,
     a number or date that does not match, Vietnamese left in the English, unbalanced
     brackets or quotes, ... (machine or human translation alike). Exit code 1 when a
     finding at or above --fail-on exists, 0 otherwise, 2 for an unreadable file.
+
+    With --bitext it checks any translation: one segment per line, keyed by the line
+    number.
 
     Examples:
 
       translit check outputs/
 
       translit check outputs/*.po --json --fail-on warning
-    """
-    from translit.review import check_files, find_review_files
 
-    policy = _term_policy(glossary, no_glossary)
+      translit check --bitext article.vi.txt article.en.txt
+
+      translit check --bitext pairs.tsv --json
+    """
+    from translit.review import check_bitext, check_files, find_review_files
+
+    policy = _term_policy(glossary, no_glossary, no_shipped_glossary)
     try:
-        paths = find_review_files(files or [load_config().output], recursive)
+        if bitext:
+            result = check_bitext(files or [], policy)
+        else:
+            paths = find_review_files(files or [load_config().output], recursive)
+            result = check_files(paths, policy)
     except (InputError, ConfigError) as err:
         fail(str(err))
-    result = check_files(paths, policy)
     for message in result.errors:
         typer.echo(f"error: {message}", err=True)
     if as_json:
@@ -634,7 +744,7 @@ def eval_command(
         import sacrebleu  # noqa: F401
     except ImportError:
         fail("translit eval needs sacrebleu: pip install 'translit[eval]'")
-    from translit.engines import CT2Engine
+    from translit.engines import CT2Engine, EngineOptions
     from translit.evaluate import evaluate, read_bitext, table, to_json
     from translit.models import ModelError, find_model
 
@@ -653,7 +763,7 @@ def eval_command(
         twice = sorted({g for g in given if given.count(g) > 1})
         if twice:
             fail(f"{kind} {twice[0]!r} is given twice")
-    options = _engine_options(config)
+    options = EngineOptions.from_config(config)
 
     def engines():
         for m in chosen:

@@ -31,7 +31,8 @@ class Config:
     """Run settings with their defaults."""
 
     output: Path = Path("outputs")
-    glossaries: tuple[Path, ...] = ()
+    glossaries: tuple[Path, ...] = ()  # layered on the shipped glossary
+    shipped_glossary: bool = True  # false: only `glossaries` (--no-shipped-glossary)
     model: str | None = None
     beam: int = 4
     device: str = "auto"
@@ -50,6 +51,7 @@ class Config:
 _TYPES: dict[str, type | tuple[type, ...]] = {
     "output": str,
     "glossaries": list,
+    "shipped_glossary": bool,
     "model": str,
     "beam": int,
     "device": str,

@@ -25,6 +25,8 @@ class Finding:
     code: str
     message: str
     severity: Severity = "warning"
+    # where in the English the problem is (a rejected form such as "Kiev"), if one place
+    span: tuple[int, int] | None = None
 
 
 @dataclass
@@ -170,9 +172,10 @@ class Entry:
     @property
     def accepted(self) -> tuple[str, ...]:
         """Every English form that is right for this entity: the term (and, for "the
-        Netherlands", "Netherlands"), `en`, and the mentions' English."""
+        Netherlands" or "The Guardian", the name without the article), `en`, and the
+        mentions' English."""
         forms = [self.term]
-        if self.term.startswith("the ") and len(self.term) > 4:
+        if self.term[:4] in ("the ", "The ") and len(self.term) > 4:
             forms.append(self.term[4:])
         forms += self.en
         forms += [english for english, _ in self.mentions]
@@ -181,7 +184,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Glossary:
-    """Entries by canonical term; when several files are merged, later files win."""
+    """Entries by canonical term, merged across files (later files extend earlier ones)."""
 
     entries: dict[str, Entry] = field(default_factory=dict)
     files: tuple[Path, ...] = ()

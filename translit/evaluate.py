@@ -28,11 +28,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from translit.bitext import read_lines
 from translit.document import Document, Segment
 from translit.engines import Engine
 from translit.formats.txt import paragraph_text
 from translit.glossary.enforce import TermPolicy
-from translit.io import InputError, read_bytes, write_atomic
+from translit.io import InputError, write_atomic
 from translit.pipeline import NoProgress, translate_documents
 from translit.qa import check_segment
 from translit.segment import segment_paragraphs
@@ -70,20 +71,6 @@ class SystemScore:
     chrf_signature: str
     engine: str = ""  # the model's fingerprint
     output: str = ""  # the hypothesis file, or where --save wrote the model's output
-
-
-def read_lines(path: Path) -> list[str]:
-    """A UTF-8 text file's lines as sacrebleu reads them (trailing whitespace removed;
-    a BOM, CRLF and CR line ends accepted). InputError names the file."""
-    data = read_bytes(path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise InputError(f"{path}: not UTF-8 text (byte {err.start})") from None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if text.endswith("\n"):
-        text = text[:-1]
-    return [line.rstrip() for line in text.split("\n")] if text else []
 
 
 def read_bitext(source: Path, reference: Path) -> Bitext:

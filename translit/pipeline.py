@@ -74,6 +74,7 @@ class RunReport:
     hits: int = 0  # glossary hits in the source
     applied: int = 0  # hits whose term the English has
     missing: int = 0  # hits whose term the English lacks (term-missing findings)
+    glossaries: tuple[str, ...] = ()  # file names of the glossaries used
     seconds: float = 0.0
     written: list[Path] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -95,10 +96,11 @@ class RunReport:
         rate = self.segments / self.seconds if self.seconds > 0 else 0.0
         kept = f", {self.kept} kept from earlier PO files" if self.kept else ""
         left = f", {self.untranslated} left for a translator" if self.untranslated else ""
+        used = f" from {', '.join(self.glossaries)}" if self.glossaries else ""
         return (
             f"{self.articles} article{'s' if self.articles != 1 else ''}, "
             f"{self.segments} segments ({self.translated} distinct sent to the model{kept}"
-            f"{left}), {self.hits} glossary hits ({self.applied} applied, "
+            f"{left}), {self.hits} glossary hits{used} ({self.applied} applied, "
             f"{self.missing} missing) in {self.seconds:.1f} s ({rate:.0f} segments/s)"
         )
 
@@ -246,11 +248,17 @@ def check_output_dir(output_dir: Path) -> None:
         ) from None
 
 
-def run_info(model: str = "", engine: str = "") -> RunInfo:
+def run_info(model: str = "", engine: str = "", glossaries: Sequence[str] = ()) -> RunInfo:
     """What the files of a run say made them: translit's version, the model's label,
-    the engine's fingerprint (see `Engine.fingerprint`) and the time."""
+    the engine's fingerprint (see `Engine.fingerprint`), the glossaries and the time."""
     created = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M%z")
-    return RunInfo(tool_version=__version__, model=model, engine=engine, created=created)
+    return RunInfo(
+        tool_version=__version__,
+        model=model,
+        engine=engine,
+        created=created,
+        glossaries=tuple(glossaries),
+    )
 
 
 def load_previous(doc: Document, output_dir: Path) -> None:
@@ -368,7 +376,8 @@ def translate_paths(
         progress = progress or NoProgress()
         progress.start(sum(len(doc.segments) for doc in docs))
         fingerprint = engine.fingerprint if engine is not None else ""
-        run = run_info(model_label, fingerprint)
+        run = run_info(model_label, fingerprint, policy.glossaries)
+        report.glossaries = policy.glossaries
         cache = RunCache(output_dir / CACHE_DIR if engine else None, fingerprint)
         for chunk in _chunks(docs, chunk_segments or CHUNK_SEGMENTS):
             report.kept += sum(1 for doc in chunk for seg in doc.segments if seg.target)

@@ -11,7 +11,10 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
+
+if TYPE_CHECKING:
+    from translit.config import Config
 
 Device = Literal["cpu", "cuda", "auto"]
 MAX_DECODING_LENGTH = 1024  # Argos models have 1024 positions; never cut a sentence short
@@ -57,6 +60,17 @@ class EngineOptions:
     def batch_budget(self, beam: int) -> int:
         """Source tokens per batch when decoding with `beam`."""
         return self.batch_tokens or max(1, AUTO_BATCH_TOKENS // beam)
+
+    @classmethod
+    def from_config(cls, config: Config) -> EngineOptions:
+        """The options a configuration (translit.toml and the flags) sets."""
+        return cls(
+            beam=config.beam,
+            device=config.device,  # type: ignore[arg-type]
+            threads=config.threads,
+            compute_type=config.compute_type,
+            batch_tokens=config.batch_tokens,
+        )
 
 
 @dataclass(frozen=True)

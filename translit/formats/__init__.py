@@ -21,6 +21,7 @@ class RunInfo:
     source_lang: str = "vi"
     target_lang: str = "en"
     created: str = ""  # "YYYY-MM-DD HH:MM+ZZZZ", as gettext writes dates
+    glossaries: tuple[str, ...] = ()  # file names of the glossaries used, in order
 
 
 def hit_note(hit: TermHit) -> str:

@@ -120,6 +120,8 @@ def header(doc: Document, run: RunInfo) -> dict[str, str]:
         meta["X-Translit-Model"] = run.model
     if run.engine:
         meta["X-Translit-Engine"] = run.engine
+    if run.glossaries:
+        meta["X-Translit-Glossaries"] = ", ".join(run.glossaries)
     # the reviewer's fields, and any a reviewer's tool added (X-Poedit-*, ...), are kept
     meta.update(
         {

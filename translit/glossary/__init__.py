@@ -23,6 +23,7 @@ __all__ = [
     "Problem",
     "check_texts",
     "default_glossaries",
+    "extend_entry",
     "definitions",
     "forms_batch",
     "lint_counted",
@@ -31,6 +32,7 @@ __all__ = [
     "parse_glossary_file",
     "parse_glossary_text",
     "parse_glossary_tree",
+    "selected_glossaries",
     "shipped_glossaries",
 ]
 

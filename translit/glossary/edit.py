@@ -544,15 +544,48 @@ def add_entry(
     return entry
 
 
+def defined_elsewhere(path: Path, term: str, context: Sequence[Path]) -> Entry | None:
+    """The entry for `term` that the selected glossaries other than `path` make (merged
+    across them), or None: what an entry of `path` for that term extends."""
+    others = [Path(other) for other in context if not _same(other, path)]
+    texts = []
+    for other in others:
+        text = _read(other)
+        if not isinstance(text, str):
+            raise GlossaryError(f"{text.where}: {text.message}")
+        texts.append((other, text))
+    return check_texts(texts).entries.get(term) if texts else None
+
+
+def _not_a_variant_yet(entry: Entry | None, variant: str) -> None:
+    if entry is None:
+        return
+    lower = not entry.case_sensitive
+    theirs = {form: v for v in entry.vi for form in variant_forms(v, lower=lower)}
+    forms = variant_forms(variant, lower=lower)
+    if all(form in theirs for form in forms):
+        covered = ", ".join(dict.fromkeys(repr(theirs[form]) for form in forms))
+        raise GlossaryError(
+            f"{entry.origin}: {variant!r} is already a variant of {entry.term!r} (as {covered})"
+        )
+
+
 def add_variant(path: Path, term: str, variant: str, *, context: Sequence[Path] = ()) -> Entry:
-    """Add one vi variant to an existing entry of `path`; error if it is already there."""
+    """Add one vi variant to the entry for `term` in `path`; error if the merged entry
+    already has it. When `path` has no such entry but another selected glossary in
+    `context` does (the shipped one), `path` gets an entry extending it: `term` with
+    `vi: [variant]`, which adds to the other file's variants when they are merged."""
     path = Path(path)
     term = _term(term)
     (variant,) = _norm_list([variant], "the variant")
-    doc = _load(path, create=False)
+    base = defined_elsewhere(path, term, context)
+    doc = _load(path, create=base is not None)
     entry = next((e for e in doc.parsed if e.term == term), None)
-    if entry is None:
+    if entry is None and base is None:
         raise GlossaryError(_missing(path, term, context))
+    _not_a_variant_yet(base, variant)
+    if entry is None:  # an extension of the entry another glossary defines
+        return add_entry(path, term, [variant], context=context)
     lower = not entry.case_sensitive
     mine = {form: v for v in entry.vi for form in variant_forms(v, lower=lower)}
     forms = variant_forms(variant, lower=lower)
