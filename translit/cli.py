@@ -360,6 +360,8 @@ def segment(
         doc = load_document(file, from_encoding=from_encoding.value if from_encoding else None)
     except InputError as err:
         fail(str(err))
+    for notice in doc.notices:
+        typer.echo(f"warning: {file}: {notice}", err=True)
     for seg in doc.segments:
         typer.echo(f"{seg.key}\t{seg.source}")
 

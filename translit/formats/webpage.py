@@ -130,8 +130,9 @@ def page_document(html: str, path: Path) -> Document:
             include_images=False,
             with_metadata=True,
         )
-    except (ValueError, TypeError, AttributeError, RecursionError) as err:
-        raise InputError(f"{path}: cannot read the page ({type(err).__name__})") from None
+    except Exception as err:  # the extractor's own failure on a page it cannot handle
+        reason = " ".join(f"{type(err).__name__}: {err}".split())[:200]
+        raise InputError(f"{path}: cannot read the page ({reason})") from None
     meta = {
         key: _one_line(getattr(result, attr, None) or "")
         for key, attr in (
