@@ -36,7 +36,8 @@ def test_the_readme_lists_every_article_kind_in_registry_order():
 def test_the_readme_names_every_format_and_the_defaults():
     names = ", ".join(f"`{w.name}`" for w in WRITERS)
     assert f"`--format` names: {names}" in README
-    assert f"By default `translate` writes {', '.join(f'`{n}`' for n in registry.DEFAULT_FORMATS)}" in README
+    defaults = ", ".join(f"`{n}`" for n in registry.DEFAULT_FORMATS)
+    assert f"By default `translate` writes {defaults}" in README
 
 
 def help_text(*args: str) -> str:
@@ -78,15 +79,21 @@ def test_a_missing_dependency_is_one_line_naming_the_file_and_the_package(monkey
     monkeypatch.setitem(sys.modules, "docx", None)  # import docx now raises ImportError
     path = tmp_path / "bai.docx"
     path.write_bytes(b"PK")
-    with pytest.raises(InputError, match=r"bai\.docx: reading Word files needs python-docx, which "
-                       r"does not import \(.*\); pip install python-docx$"):
+    with pytest.raises(
+        InputError,
+        match=r"bai\.docx: reading Word files needs python-docx, which "
+        r"does not import \(.*\); pip install python-docx$",
+    ):
         registry.read_document(path)
-    broken = Writer("x", ".x", "translit.formats.txt", "x", needs=(Requirement("docx", "python-docx"),))
+    needs = (Requirement("docx", "python-docx"),)
+    broken = Writer("x", ".x", "translit.formats.txt", "x", needs=needs)
     with pytest.raises(InputError, match="writing x needs python-docx"):
         broken.load(tmp_path / "a.x")
 
 
-def test_missing_dependency_in_a_run_is_one_line_per_article(no_model, run_cli, tmp_path, monkeypatch):
+def test_missing_dependency_in_a_run_is_one_line_per_article(
+    no_model, run_cli, tmp_path, monkeypatch
+):
     monkeypatch.setitem(sys.modules, "trafilatura", None)
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "trang.html").write_text("<p>Tin.</p>", encoding="utf-8")
@@ -94,6 +101,7 @@ def test_missing_dependency_in_a_run_is_one_line_per_article(no_model, run_cli, 
     result = run_cli("translate", "in", "-o", "out", "--no-mt")
     assert result.exit_code == 2
     first = result.stderr.splitlines()[0]
-    assert first.startswith(f"error: in{Path('/')}trang.html: reading saved web pages needs trafilatura")
+    page = f"in{Path('/')}trang.html"
+    assert first.startswith(f"error: {page}: reading saved web pages needs trafilatura")
     assert first.endswith("pip install lxml_html_clean trafilatura")
     assert (tmp_path / "out" / "bai.po").is_file()

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import polib
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.sample_inputs import (
     ARTICLE,
@@ -282,3 +284,30 @@ def test_a_saved_from_comment_gives_the_address(tmp_path):
     html = news_page().replace(f'<link rel="canonical" href="{META["url"]}">', "")
     html = f"<!-- saved from url=({len(url):04d}){url} -->\n" + html
     assert load_document(page(tmp_path, html)).meta["url"] == url
+
+
+TAGS = ["p", "div", "figure", "figcaption", "h1", "h2", "br", "script", "a", "table", "td", "li"]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from([f"<{t}>" for t in TAGS] + [f"</{t}>" for t in TAGS]),
+            st.sampled_from(["<", ">", "&", "&#0;", "&#x300;", "<!--", "-->", '"', "<?xml?>"]),
+            st.text(alphabet="aăâđêôơư áàảãạ.Ảnh: AFP\n\t\u00a0\u200b", max_size=30),
+        ),
+        max_size=60,
+    )
+)
+def test_any_markup_gives_a_document_or_one_line(tmp_path, parts):
+    path = page(tmp_path, news_page().replace("<h2>", "".join(parts) + "<h2>", 1))
+    try:
+        doc = load_document(path)
+    except InputError as err:
+        assert "\n" not in str(err)
+    else:
+        assert doc.segments and all(seg.source.strip() for seg in doc.segments)
+        assert all("<script" not in p and "\x00" not in p for p in doc.paragraphs)

@@ -15,6 +15,8 @@ import polib
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.sample_docs import RUN, sample_document
 from tests.sample_inputs import ARTICLE, TITLE, split_runs, word_file, write_all
@@ -414,3 +416,30 @@ def test_libreoffice_opens_the_english_word_file(with_model, run_cli, word_artic
     )  # fmt: skip
     assert converted.returncode == 0, converted.stderr
     assert (tmp_path / "pdf" / "bai.en.pdf").stat().st_size > 1000
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.data())
+def test_a_damaged_word_file_gives_a_document_or_one_line(tmp_path, data):
+    source = tmp_path / "goc.docx"
+    if not source.exists():
+        make_table_file(source)
+    with zipfile.ZipFile(source) as archive:
+        parts = {item.filename: archive.read(item) for item in archive.infolist()}
+    name = data.draw(st.sampled_from(sorted(parts)))
+    body = parts[name]
+    start = data.draw(st.integers(0, len(body)))
+    end = data.draw(st.integers(start, min(len(body), start + 200)))
+    parts[name] = body[:start] + data.draw(st.binary(max_size=20)) + body[end:]
+    damaged = tmp_path / "hong.docx"
+    with zipfile.ZipFile(damaged, "w") as archive:
+        for part, content in parts.items():
+            archive.writestr(part, content)
+    try:
+        doc = load_document(damaged)
+    except InputError as err:
+        assert "\n" not in str(err) and str(err).startswith(str(damaged))
+    else:
+        assert isinstance(doc.paragraphs, list)
