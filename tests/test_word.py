@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import time
 import zipfile
 from pathlib import Path
 
@@ -443,3 +444,21 @@ def test_a_damaged_word_file_gives_a_document_or_one_line(tmp_path, data):
         assert "\n" not in str(err) and str(err).startswith(str(damaged))
     else:
         assert isinstance(doc.paragraphs, list)
+
+
+def test_a_long_word_file_is_read_and_written_in_linear_time(tmp_path):
+    """5,000 paragraphs: python-docx's own style lookup and add_paragraph cost a scan of
+    the file per paragraph (minutes at this size); translit's take seconds."""
+    source = docx.Document()
+    for i in range(5000):
+        source.add_paragraph(f"Đoạn {i}.", style="Heading 2" if i % 100 == 0 else None)
+    source.save(str(tmp_path / "dai.docx"))
+    started = time.perf_counter()
+    doc = load_document(tmp_path / "dai.docx")
+    for seg in doc.segments:
+        seg.target = seg.source
+    (tmp_path / "dai.en.docx").write_bytes(word.render(doc, RUN))
+    assert time.perf_counter() - started < 30
+    made = docx.Document(str(tmp_path / "dai.en.docx")).paragraphs
+    assert len(made) == 5000 and made[100].style.name == "Heading 2"
+    assert made[4999].text == "Đoạn 4999."

@@ -120,6 +120,7 @@ class _BodyReader:
         self.word = word
         self.paragraphs: list[str] = []
         self.boxes = 0
+        self._styles: dict[tuple[str, str | None], str] = {}
 
     def container(self, element) -> list[Block]:
         """The blocks of a body, table cell, text box or content control, in order."""
@@ -162,27 +163,33 @@ class _BodyReader:
     def _style(self, element) -> str:
         """The paragraph's style, or the built-in style a custom one is based on;
         "" for Normal."""
-        from docx.text.paragraph import Paragraph
+        return self._named(element, f"{_W}pPr/{_W}pStyle", "paragraph")
 
+    def _table_style(self, element) -> str:
+        return self._named(element, f"{_W}tblPr/{_W}tblStyle", "table")
+
+    def _named(self, element, path: str, kind: str) -> str:
+        """The built-in style name an element's style id comes to, once per id (python-
+        docx looks a style up through every style of the file, paragraph by paragraph)."""
+        found = element.find(path)
+        style_id = found.get(f"{_W}val") if found is not None else None
+        key = (kind, style_id)
+        if key not in self._styles:
+            self._styles[key] = self._resolve(style_id, kind)
+        return self._styles[key]
+
+    def _resolve(self, style_id: str | None, kind: str) -> str:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        types = {"paragraph": WD_STYLE_TYPE.PARAGRAPH, "table": WD_STYLE_TYPE.TABLE}
         try:
-            style = Paragraph(element, self.word._body).style
+            style = self.word.part.get_style(style_id, types[kind])
         except (KeyError, ValueError, AttributeError):
             return ""
         seen = 0
         while style is not None and not style.builtin and seen < 20:
             style, seen = style.base_style, seen + 1
-        if style is None or not style.builtin or style.name in (None, "Normal"):
-            return ""
-        return style.name
-
-    def _table_style(self, element) -> str:
-        from docx.table import Table as WordTable
-
-        try:
-            style = WordTable(element, self.word._body).style
-        except (KeyError, ValueError, AttributeError):
-            return ""
-        if style is None or not style.builtin or style.name in (None, "Normal Table"):
+        if style is None or not style.builtin or style.name in (None, "Normal", "Normal Table"):
             return ""
         return style.name
 
@@ -271,20 +278,25 @@ def render(doc: Document, run: RunInfo) -> bytes:
     """
     import docx
     from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.text.paragraph import Paragraph as WordParagraph
 
     word = docx.Document()
     english = {group[0].paragraph: paragraph_text(group) for group in doc.paragraph_segments()}
     blocks: list[Block] = doc.blocks or [Para(n) for n in sorted(english)]
     placed: set[int] = set()
+    style_ids = {(style.type, style.name): style.style_id for style in word.styles}
+    body = word.element.body
+    section = body.find(f"{_W}sectPr")  # the body's last child: paragraphs go before it
 
-    def style(name: str, kind) -> str | None:
-        try:
-            found = word.styles[name] if name else None
-        except KeyError:
-            return None
-        return name if found is not None and found.type == kind else None
+    def styled(paragraph, name: str) -> None:
+        """Give the paragraph the style of that name, if the file has one."""
+        style_id = style_ids.get((WD_STYLE_TYPE.PARAGRAPH, name)) if name else None
+        if style_id:
+            paragraph._p.get_or_add_pPr().style = style_id
 
     def fill(paragraph, para: Para) -> None:
+        styled(paragraph, para.style)
         text = "" if para.number in placed else english.get(para.number, "")
         placed.add(para.number)
         lines = _NOT_XML.sub("", text).split("\n")
@@ -294,23 +306,31 @@ def render(doc: Document, run: RunInfo) -> bytes:
             if i < len(lines) - 1:
                 paragraph.add_run().add_break()
 
+    def new_paragraph():  # python-docx's add_paragraph looks for the end each time
+        element = OxmlElement("w:p")
+        if section is not None:
+            section.addprevious(element)
+        else:
+            body.append(element)
+        return WordParagraph(element, word._body)
+
     for block in blocks:
         if isinstance(block, Table):
             columns = max((len(row) for row in block.rows), default=0)
             if not columns:
                 continue
             table = word.add_table(rows=len(block.rows), cols=columns)
-            table.style = style(block.style, WD_STYLE_TYPE.TABLE) or table.style
+            table_style = style_ids.get((WD_STYLE_TYPE.TABLE, block.style))
+            if table_style:
+                table.style = block.style
             for row, cells in zip(table.rows, block.rows, strict=True):
                 for cell, paras in zip(row.cells, cells, strict=False):
                     for i, para in enumerate(paras):
-                        paragraph = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-                        paragraph.style = style(para.style, WD_STYLE_TYPE.PARAGRAPH)
-                        fill(paragraph, para)
+                        fill(cell.paragraphs[0] if i == 0 else cell.add_paragraph(), para)
         else:
-            fill(word.add_paragraph(style=style(block.style, WD_STYLE_TYPE.PARAGRAPH)), block)
+            fill(new_paragraph(), block)
     for number in sorted(set(english) - placed):
-        fill(word.add_paragraph(), Para(number))
+        fill(new_paragraph(), Para(number))
     _properties(word, doc, run, blocks, english)
     out = io.BytesIO()
     word.save(out)
