@@ -169,3 +169,27 @@ def test_our_own_outputs_are_replaced_on_the_next_run(no_model, run_cli, tmp_pat
     again = run_cli("translate", "in", "-o", "in", "--format", "all", "--no-mt")
     assert again.exit_code == 0, again.output
     assert again.stderr.startswith("1 article,")
+
+
+@pytest.mark.parametrize("kind", ["symlink", "hardlink"])
+def test_a_link_planted_where_an_output_goes_never_reaches_the_article(
+    no_model, run_cli, tmp_path, kind
+):
+    make_folder(tmp_path)
+    (tmp_path / "out").mkdir()
+    target = tmp_path / "in" / "d.docx"
+    planted = tmp_path / "out" / "d.en.docx"
+    if kind == "symlink":
+        planted.symlink_to(target)
+    else:
+        os.link(target, planted)
+    before = target.read_bytes()
+    result = run_cli("translate", "in", "-o", "out", "--no-mt")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {Path('out') / 'd.en.docx'}: the docx output would overwrite the input "
+        f"article {Path('in') / 'd.docx'}; choose another --output folder, or leave docx out "
+        "of --format\n"
+    )
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["d.en.docx"]

@@ -4,6 +4,7 @@ or read, quickly, never a hang or a traceback."""
 
 from __future__ import annotations
 
+import subprocess
 import time
 from pathlib import Path
 
@@ -311,3 +312,22 @@ def test_any_markup_gives_a_document_or_one_line(tmp_path, parts):
     else:
         assert doc.segments and all(seg.source.strip() for seg in doc.segments)
         assert all("<script" not in p and "\x00" not in p for p in doc.paragraphs)
+
+
+def test_control_characters_in_the_metadata_stay_out_of_the_po_header(no_model, run_cli, tmp_path):
+    html = news_page().replace(
+        f'<meta name="author" content="{META["author"]}">',
+        '<meta name="author" content="Trần&#1;Văn\tMinh&#11;">',
+    )
+    (tmp_path / "in").mkdir()
+    page(tmp_path / "in", html, "bai.html")
+    assert run_cli("translate", "in", "-o", "out", "--no-mt", "--format", "po").exit_code == 0
+    checked = subprocess.run(
+        ["msgfmt", "-c", "-o", "/dev/null", str(tmp_path / "out" / "bai.po")],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert checked.returncode == 0, checked.stderr
+    author = polib.pofile(str(tmp_path / "out" / "bai.po")).metadata["X-Source-Author"]
+    assert author.endswith("Văn Minh") and author.isprintable()
+    # what the HTML parser lets through (C1 controls, line breaks) is made one plain line
+    assert webpage._one_line("Trần\x85Văn\u2028\nMinh\x9b") == "Trần Văn Minh"

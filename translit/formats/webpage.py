@@ -162,7 +162,9 @@ def page_document(html: str, path: Path) -> Document:
 
 
 def _one_line(text: str) -> str:
-    return unicodedata.normalize("NFC", " ".join(str(text).split()))
+    """A metadata value as one line of printable text (it goes into a PO header)."""
+    printable = "".join(" " if unicodedata.category(c) == "Cc" else c for c in str(text))
+    return unicodedata.normalize("NFC", " ".join(printable.split()))
 
 
 def _parse(html: str, path: Path):  # -> lxml.html.HtmlElement
