@@ -462,3 +462,18 @@ def test_a_long_word_file_is_read_and_written_in_linear_time(tmp_path):
     made = docx.Document(str(tmp_path / "dai.en.docx")).paragraphs
     assert len(made) == 5000 and made[100].style.name == "Heading 2"
     assert made[4999].text == "Đoạn 4999."
+
+
+def test_a_save_in_translit_serve_rebuilds_the_word_file(no_model, run_cli, word_article, tmp_path):
+    from translit.document import Glossary
+    from translit.glossary.enforce import term_policy
+    from translit.serve.store import ReviewFolder, SegmentEdit
+
+    assert run_cli("translate", "in", "-o", "out", "--no-mt", "-q").exit_code == 0
+    english = tmp_path / "out" / "bai.en.docx"
+    assert texts(english)[0] == ("Title", "")  # no English yet
+    folder = ReviewFolder(tmp_path / "out", term_policy(Glossary()))
+    version = folder.read("bai").version
+    folder.save("bai", "p1.s1", SegmentEdit("Electricity prices soar in Europe", True, version))
+    assert texts(english)[0] == ("Title", "Electricity prices soar in Europe")
+    assert outline(english) == outline(word_article)
