@@ -32,10 +32,7 @@ from translit.pipeline import load_document
 
 def page(tmp_path: Path, html: str | bytes, name: str = "trang.html") -> Path:
     path = tmp_path / name
-    if isinstance(html, bytes):
-        path.write_bytes(html)
-    else:
-        path.write_text(html, encoding="utf-8")
+    path.write_bytes(html.encode("utf-8") if isinstance(html, str) else html)
     return path
 
 

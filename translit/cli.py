@@ -241,8 +241,8 @@ def translate(
     """Translate articles into English: <id>.po, <id>.en.txt and <id>.html per article
     (and <id>.en.docx for a Word file).
 
-    Articles are text (.txt, .md), saved web pages (.html, .htm: the article's text
-    without menus, related news or comments) and Word files (.docx).
+    Articles are text files, saved web pages (the article's text, without menus,
+    related news or comments) and Word files; ARTICLES below names their suffixes.
 
     Every glossary variant in the source (Mátxcơva, Moskva, ...) comes out as the
     entry's canonical English (Moscow); a term the model loses is flagged in the PO.
