@@ -109,6 +109,16 @@ def test_a_title_with_the_site_name_gives_way_to_the_headline(tmp_path):
     assert found[0] == TITLE and found.count(TITLE) == 1
 
 
+def test_the_headline_the_article_starts_with_wins_over_a_shorter_metadata_title(tmp_path):
+    html = news_page().replace(
+        f'<meta property="og:title" content="{TITLE}">',
+        '<meta property="og:title" content="Giá điện tăng">',
+    )
+    found = sources(page(tmp_path, html))
+    assert found[0] == TITLE and "Giá điện tăng" not in found
+    assert found == sources(write_all(tmp_path / "ok")["html"])
+
+
 def test_line_breaks_in_a_caption_and_paragraph_are_kept_source_newlines_are_not(tmp_path):
     html = news_page().replace(
         f"<figcaption>{CAPTION}</figcaption>",

@@ -274,15 +274,18 @@ class _Builder:
     def article(self, body, title: str) -> None:
         """The headline as paragraph 1 (style Title), then the body in order.
 
-        The headline is the body's first heading when it is the page's title (or an
-        `<h1>` the title contains, as in `Title - Site name`), else the title from the
-        page's metadata, when there is one.
+        The headline is the `<h1>` the body starts with, or the body's heading that is
+        the page's title (or an `<h1>` the title contains, as in `Title - Site name`),
+        else the title from the page's metadata, when there is one.
         """
         heads = [] if body is None else list(body.iter("head"))
+        starts = body is not None and len(body) and not (body.text or "").strip()
+        first = body[0] if starts else None
         wanted = _key([title])
         for head in heads:
             text = _key(_text_lines(head))
-            if text and (text == wanted or (head.get("rend") == "h1" and text in title)):
+            h1 = head.get("rend") == "h1"
+            if text and (text == wanted or (h1 and (head is first or text in title))):
                 self.skip, title = head, text
                 break
         if title:
