@@ -169,6 +169,18 @@ def test_an_undeclared_legacy_page_says_which_option_to_use(tmp_path):
     assert load_document(path, from_encoding="cp1258").segments[0].source == TITLE
 
 
+def test_a_legacy_font_page_saved_as_utf8_is_refused_then_repaired(tmp_path):
+    # an old site in a VNI font, read as Windows-1252 and saved as UTF-8: the markup is
+    # plain ASCII, the text "Giaù ñieän taêng..." (the markup would hide it from a check
+    # on the file's first bytes)
+    html = news_page().replace("©", "(c)").replace("›", ">")
+    path = page(tmp_path, legacy.encode(html, "vni").decode("cp1252"))
+    with pytest.raises(InputError, match=r"VNI text that was mis-decoded .* --from-encoding vni"):
+        load_document(path)
+    repaired = load_document(path, from_encoding="vni")
+    assert [s.source for s in repaired.segments] == sources(write_all(tmp_path / "ok")["html"])
+
+
 def test_nfd_text_in_a_page_becomes_nfc(tmp_path):
     import unicodedata
 

@@ -70,7 +70,7 @@ def read(path: Path, from_encoding: str | None = None) -> Document:
             f"{MAX_PAGE_BYTES // 2**20} MiB translit reads"
         )
     html = decode_page(read_bytes(path), str(path), from_encoding)
-    return page_document(html, path)
+    return page_document(html, path, from_encoding)
 
 
 def decode_page(data: bytes, name: str, from_encoding: str | None = None) -> str:
@@ -112,8 +112,12 @@ def _declared_charset(data: bytes) -> str:
         return ""
 
 
-def page_document(html: str, path: Path) -> Document:
-    """The article of a page's HTML (already decoded) as a Document."""
+def page_document(html: str, path: Path, from_encoding: str | None = None) -> Document:
+    """The article of a page's HTML (already decoded) as a Document.
+
+    The article's text, not the page's markup, tells whether it is legacy-font text
+    once mis-decoded and saved as UTF-8 (`Vieät Nam`): refused, or repaired with
+    `from_encoding`, as `decode_text` does for a text article."""
     import trafilatura
 
     tree = _parse(html, path)
@@ -151,6 +155,10 @@ def page_document(html: str, path: Path) -> Document:
             f"{path}: no article text found in the page (a list of links, a front page "
             "or an empty page?)"
         )
+    keys = [key for key, value in meta.items() if value]
+    fixed = _legacy_repaired([*builder.paragraphs, *(meta[k] for k in keys)], path, from_encoding)
+    builder.paragraphs = fixed[: len(builder.paragraphs)]
+    meta.update(zip(keys, fixed[len(builder.paragraphs) :], strict=True))
     return Document(
         id=path.stem,
         path=path,
@@ -159,6 +167,15 @@ def page_document(html: str, path: Path) -> Document:
         layout="blank",
         meta={key: value for key, value in meta.items() if value},
     )
+
+
+def _legacy_repaired(texts: list[str], path: Path, from_encoding: str | None) -> list[str]:
+    """The texts, repaired if they are legacy-font mojibake and `from_encoding` says
+    which (InputError naming the option when they are and it does not)."""
+    joined = "\n\n".join(texts)  # no text holds an empty line
+    fixed = decode_text(joined.encode("utf-8"), str(path), from_encoding)
+    parts = fixed.split("\n\n")
+    return parts if fixed != joined and len(parts) == len(texts) else texts
 
 
 def _one_line(text: str) -> str:
