@@ -97,6 +97,7 @@ def test_list_json(run_cli, desk):
         "not_followed_by": [],
         "not_preceded_by": [],
         "keep": False,
+        "section": "",
         "file": str(desk),
         "line": 14,
     }
@@ -413,7 +414,7 @@ def test_lint_on_a_broken_file_prints_file_line_col_and_exits_2(run_cli, tmp_pat
         "add `case: sensitive` or a guard (not_followed_by / not_preceded_by)",
         f"{broken}:6:5: error: unknown key 'colour' in entry 'Oslo' "
         "(allowed: vi, en, mentions, en_variants, note, case, not_followed_by, not_preceded_by, "
-        "keep, replace)",
+        "keep, replace, section)",
         "1 entry in 1 file: 1 error, 1 warning",
     ]
 

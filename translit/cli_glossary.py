@@ -173,6 +173,7 @@ def _as_json(entry: Entry) -> dict[str, object]:
         "not_followed_by": list(entry.not_followed_by),
         "not_preceded_by": list(entry.not_preceded_by),
         "keep": entry.keep,
+        "section": entry.section,
         "file": path,
         "line": line,
     }
@@ -183,6 +184,15 @@ def list_entries(
     glossary: GlossaryOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON array of entries.")] = False,
     no_shipped_glossary: NoShippedOption = False,
+    section: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--section",
+            "-s",
+            help="Only the entries of this section (countries, capitals, organisations, "
+            "leaders...); repeat for several.",
+        ),
+    ] = None,
 ) -> None:
     """List the merged entries: term, Vietnamese variants, flags, and the file:line.
 
@@ -190,13 +200,21 @@ def list_entries(
 
       translit glossary list
 
+      translit glossary list --section countries --json
+
       translit glossary list -g my-desk.yaml --json
     """
+    from translit.glossary import in_sections
+
     merged = _load(_selected(glossary, no_shipped_glossary))
+    try:
+        entries = in_sections(merged, section or ())
+    except ValueError as err:
+        fail(str(err))
     if as_json:
-        typer.echo(json.dumps([_as_json(e) for e in merged.entries.values()], ensure_ascii=False))
+        typer.echo(json.dumps([_as_json(e) for e in entries], ensure_ascii=False))
         return
-    for entry in merged.entries.values():
+    for entry in entries:
         flags = ",".join(_flags(entry)) or "-"
         typer.echo(f"{entry.term}\t{', '.join(entry.vi)}\t{flags}\t{entry.origin}")
 
@@ -255,6 +273,8 @@ def show(
         typer.echo(f"  not_preceded_by: {', '.join(entry.not_preceded_by)}")
     if entry.keep:
         typer.echo("  keep: true (emitted as written)")
+    if entry.section:
+        typer.echo(f"  section: {entry.section}")
     typer.echo(f"  defined in: {entry.origin}")
     origins = [e.origin for e in definitions(paths, entry.term)]
     if len(origins) > 1:

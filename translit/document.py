@@ -155,6 +155,9 @@ class Entry:
     en: tuple[str, ...] = ()  # other correct English forms (adjective, demonym, long form)
     # (English, Vietnamese variants that come out as that English), e.g. ("Biden", ("Biden",))
     mentions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The part of the glossary it belongs to (countries, capitals, organisations,
+    # leaders): the entry's `section:`, else its file's; "" for none.
+    section: str = ""
 
     @property
     def plain_vi(self) -> tuple[str, ...]:

@@ -26,6 +26,7 @@ __all__ = [
     "extend_entry",
     "definitions",
     "forms_batch",
+    "in_sections",
     "lint_counted",
     "lint_glossaries",
     "load_glossaries",

@@ -5,11 +5,13 @@ A glossary file is a YAML mapping (see shared/DESIGN.md, "Glossary file"):
     glossary: world-news      # optional name
     source: vi                # optional, must be vi
     target: en                # optional, must be en
+    section: capitals         # optional: the section of every entry (`glossary list --section`)
     entries:
       Moscow:
         vi: [Moskva, Mátxcơva, Mát-xcơ-va]
         en_variants: [Moskva]
         note: capital of Russia
+        section: capitals     # optional: this entry's section, if not the file's
 
 The file is composed (not constructed) with PyYAML's C loader, so every problem can
 name the exact `file:line:col` of the node at fault, duplicate keys (which PyYAML
@@ -47,7 +49,7 @@ if TYPE_CHECKING:
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-TOP_KEYS = ("glossary", "source", "target", "entries")
+TOP_KEYS = ("glossary", "source", "target", "section", "entries")
 ENTRY_KEYS = (
     "vi",
     "en",
@@ -59,8 +61,12 @@ ENTRY_KEYS = (
     "not_preceded_by",
     "keep",
     "replace",
+    "section",
 )
 CASES = ("sensitive", "insensitive")
+# A section names a part of the glossary (countries, capitals, organisations, leaders):
+# `glossary list --section` filters by it. Lowercase words joined by hyphens.
+SECTION = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _NULL, _BOOL = _TAG + "str", _TAG + "null", _TAG + "bool"
@@ -172,6 +178,7 @@ class _Checker:
         self.result = _Parsed(path)
         self.path = path
         self.origin = str(path)
+        self.section = ""  # the file's `section:`, the default of its entries
 
     def error(self, node: Node, message: str, severity: str = "error") -> None:
         mark = node.start_mark
@@ -287,6 +294,18 @@ class _Checker:
             out.append((english, tuple(variants)))
         return out
 
+    def section_name(self, node: Node, what: str) -> str | None:
+        """A section name (`countries`, `world-news`), or None after reporting why not."""
+        value = self.text(node, what)
+        if value is not None and not SECTION.fullmatch(value):
+            self.error(
+                node,
+                f"{what} must be lowercase letters or digits joined by hyphens "
+                f"(countries, capitals, organisations, leaders), not {value!r}",
+            )
+            return None
+        return value
+
     def document(self, root: Node | None) -> _Parsed:
         if root is None:
             self.result.problems.append(
@@ -302,6 +321,8 @@ class _Checker:
                 entries_node = value
             elif name == "glossary":
                 self.text(value, "glossary (the glossary's name)")
+            elif name == "section":
+                self.section = self.section_name(value, "section") or ""
             elif name in ("source", "target"):
                 want = "vi" if name == "source" else "en"
                 got = self.text(value, name)
@@ -371,6 +392,8 @@ class _Checker:
                     )
                 else:
                     values[name] = value.value.lower() in ("true", "yes", "on", "y")
+            elif name == "section":
+                values[name] = self.section_name(value, f"section of {term!r}")
             else:
                 self.error(k, f"unknown key {name!r} in entry {term!r}{_suggest(name, ENTRY_KEYS)}")
         keep = bool(values.get("keep", False))
@@ -413,6 +436,7 @@ class _Checker:
                 origin=f"{self.origin}:{mark.line + 1}",
                 en=tuple(values.get("en") or ()),  # type: ignore[arg-type]
                 mentions=tuple(mentions),
+                section=values.get("section") or self.section,  # type: ignore[arg-type]
             )
         )
 
@@ -534,7 +558,8 @@ def _union(*lists: Sequence[str]) -> tuple[str, ...]:
 def extend_entry(base: Entry, more: Entry, written: Collection[str]) -> Entry:
     """`base` (an earlier file's entry) extended by `more` (a later file's entry for the
     same term, writing the keys `written`): lists are joined, and a setting the later
-    entry writes (note, case, keep) wins."""
+    entry writes (note, case, keep, section) wins; a later file's own `section:` does
+    not move an entry it only extends."""
     mentions: dict[str, tuple[str, ...]] = dict(base.mentions)
     for english, variants in more.mentions:
         mentions[english] = _union(mentions.get(english, ()), variants)
@@ -549,6 +574,7 @@ def extend_entry(base: Entry, more: Entry, written: Collection[str]) -> Entry:
         note=more.note if "note" in written else base.note,
         case_sensitive=more.case_sensitive if "case" in written else base.case_sensitive,
         keep=more.keep if "keep" in written else base.keep,
+        section=more.section if "section" in written else base.section,
         origin=more.origin,
     )
 
@@ -703,6 +729,24 @@ def load_glossaries(paths: Sequence[Path]) -> Glossary:
         _raise_first_error(part)  # stop at the first broken file, before reading the next
         parsed.append(part)
     return _check(parsed)
+
+
+def in_sections(glossary: Glossary, sections: Sequence[str]) -> list[Entry]:
+    """The glossary's entries in any of `sections` (all entries when none is given).
+
+    Raises ValueError naming the sections there are when one of `sections` has no entry
+    (a typo would otherwise list nothing).
+    """
+    entries = list(glossary.entries.values())
+    if not sections:
+        return entries
+    present = sorted({e.section for e in entries if e.section})
+    unknown = [s for s in dict.fromkeys(sections) if s not in present]
+    if unknown:
+        there = f"the sections are {', '.join(present)}" if present else "no entry has a section"
+        raise ValueError(f"no entries in section {', '.join(map(repr, unknown))}; {there}")
+    wanted = set(sections)
+    return [e for e in entries if e.section in wanted]
 
 
 def check_texts(texts: Sequence[tuple[Path, str]]) -> Glossary:
