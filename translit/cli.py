@@ -162,13 +162,15 @@ def translate(
         ),
     ] = None,
     beam: Annotated[
-        int | None, typer.Option(min=1, help="Beam size; 1 is greedy and fastest [default: 4].")
+        int | None,
+        typer.Option(help="Beam size, 1 to 64; 1 is greedy and fastest [default: 4]."),
     ] = None,
     device: Annotated[
         Device | None, typer.Option(help="cpu, cuda, or auto (GPU if present) [default: auto].")
     ] = None,
     threads: Annotated[
-        int | None, typer.Option(min=0, help="CPU threads, 0 = all cores [default: 0].")
+        int | None,
+        typer.Option(help="CPU threads, up to 256; 0 = all cores [default: 0]."),
     ] = None,
     compute_type: Annotated[
         str | None,
@@ -176,7 +178,9 @@ def translate(
     ] = None,
     batch_tokens: Annotated[
         int | None,
-        typer.Option(min=1, help="Source tokens per batch [default: 1024 / beam, 256 at beam 4]."),
+        typer.Option(
+            help="Source tokens per batch, 1 to 16384 [default: 1024 / beam, 256 at beam 4]."
+        ),
     ] = None,
     glossary: Annotated[
         list[Path] | None,
@@ -712,10 +716,11 @@ def eval_command(
         ),
     ] = None,
     beam: Annotated[
-        int | None, typer.Option(min=1, help="Beam size [default: as translate].")
+        int | None, typer.Option(help="Beam size, 1 to 64 [default: as translate].")
     ] = None,
     threads: Annotated[
-        int | None, typer.Option(min=0, help="CPU threads, 0 = all cores [default: 0].")
+        int | None,
+        typer.Option(help="CPU threads, up to 256; 0 = all cores [default: 0]."),
     ] = None,
     compute_type: Annotated[
         str | None, typer.Option(help="CTranslate2 compute type [default: auto].")
@@ -852,8 +857,20 @@ def models_list() -> None:
     typer.echo(models_table(models, used))
 
 
+MAX_TIMEOUT = 3600.0
+
+
+def _timeout(value: float) -> float:
+    if not 1.0 <= value <= MAX_TIMEOUT:  # also false for nan
+        fail(f"--timeout must be from 1 to {MAX_TIMEOUT:g} seconds, not {value:g}")
+    return value
+
+
 TIMEOUT_OPTION = typer.Option(
-    "--timeout", min=1.0, help="Seconds to wait for the package index or a download to answer."
+    "--timeout",
+    callback=_timeout,
+    help="Seconds (1 to 3600) to wait for the package index or a download to answer; "
+    "a download slower than 1 KiB/s over that long is given up.",
 )
 
 

@@ -545,7 +545,7 @@ def export(
       translit glossary export --format tbx -o world-news.tbx
     """
     from translit.glossary.edit import export_terms
-    from translit.io import write_atomic
+    from translit.io import NotWritten, write_atomic
 
     text = export_terms(_load(_selected(glossary, no_shipped_glossary)), fmt.value)
     if output is None:
@@ -553,6 +553,8 @@ def export(
         return
     try:
         write_atomic(output, text)
+    except NotWritten as err:  # a link or a folder in the way: its own message
+        fail(str(err))
     except OSError as err:
         fail(f"{output}: cannot write ({err.strerror})")
     typer.echo(f"wrote {output}", err=True)

@@ -62,6 +62,10 @@ class Segment:
     findings: list[Finding] = field(default_factory=list)
     previous_source: str = ""  # the source an old translation was made for (PO `#| msgid`)
     note: str = ""  # the reviewer's own comment (PO `# ...`), kept across runs
+    # A plural entry a reviewer's tool made (PO `msgid_plural`, `msgstr[N]`), kept as it
+    # is: the plural source and every form's English (`target` is the first form's).
+    plural_source: str = ""
+    plural_targets: tuple[str, ...] = ()
 
     @property
     def status(self) -> Status:
@@ -122,6 +126,8 @@ class Document:
     # What a reader noticed but read anyway or left out (one line each, no file name);
     # reported as warnings, not kept in the review file.
     notices: list[str] = field(default_factory=list)
+    # The reviewer's comment lines above the PO header (after translit's own first line).
+    header_comment: str = ""
 
     def paragraph_segments(self) -> list[list[Segment]]:
         """Segments grouped by paragraph, in order (empty paragraphs omitted)."""

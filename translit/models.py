@@ -21,9 +21,10 @@ import shutil
 import socket
 import stat
 import tempfile
+import time
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
@@ -41,6 +42,8 @@ TARGET_LANG = "en"
 MAX_UNPACKED_BYTES = 4 * 1024**3  # an Argos model unpacks to a few hundred MB
 MAX_INDEX_BYTES = 16 * 1024**2
 NETWORK_TIMEOUT = 30.0  # seconds without an answer before a request gives up
+MIN_SPEED = 1024  # bytes/s a download must keep up over each timeout-long stretch
+NAME_MAX = 255  # bytes in one file or folder name (most file systems)
 DEFAULT_PACKAGE_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
 _HTTP = ("http://", "https://")
 _TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
@@ -177,6 +180,8 @@ def _check_members(members: list[Member], where: str, max_bytes: int) -> str:
     total above `max_bytes`; return the one top-level directory."""
     tops: set[str] = set()
     total = 0
+    files: dict[tuple[str, ...], str] = {}
+    folders: set[tuple[str, ...]] = set()
     for name, kind, size in members:
         parts = PurePosixPath(name).parts
         if (
@@ -191,8 +196,23 @@ def _check_members(members: list[Member], where: str, max_bytes: int) -> str:
             raise ModelError(f"{where}: archive contains a symbolic link: {name!r}")
         if kind == "special":
             raise ModelError(f"{where}: archive contains a link or device file: {name!r}")
+        long = next((p for p in parts if len(p.encode("utf-8", "surrogatepass")) > NAME_MAX), None)
+        if long is not None:
+            raise ModelError(
+                f"{where}: a name in the archive is longer than {NAME_MAX} bytes: {long[:40]!r}…"
+            )
+        folders.update(parts[:i] for i in range(1, len(parts)))
+        if kind == "dir":
+            folders.add(parts)
+        elif files.setdefault(parts, name) != name or parts in folders:
+            raise ModelError(
+                f"{where}: {name!r} is in the archive twice, or as a file and a folder"
+            )
         tops.add(parts[0])
         total += size
+    clash = next((files[parts] for parts in files if parts in folders), None)
+    if clash is not None:
+        raise ModelError(f"{where}: {clash!r} is in the archive as a file and as a folder")
     if len(tops) != 1:
         raise ModelError(f"{where}: expected one top-level directory, found {len(tops)}")
     if total > max_bytes:
@@ -305,11 +325,19 @@ def install_file(
             if bad is not None:
                 raise ModelError(f"{where}: archive is damaged (bad CRC in {bad})")
             root = packages_dir()
-            root.mkdir(parents=True, exist_ok=True)
-            staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=root))
+            try:
+                root.mkdir(parents=True, exist_ok=True)
+                staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=root))
+            except OSError as err:
+                raise ModelError(f"{root}: cannot install here ({err.strerror or err})") from None
             try:
                 _extract(zf, staging, where, limit)
                 _swap_into_place(staging / top, root / top)
+            except OSError as err:  # a full disk, a name the file system refuses
+                raise ModelError(
+                    f"{where}: cannot unpack into {root} ({err.strerror or err}); "
+                    "nothing was installed"
+                ) from None
             finally:
                 shutil.rmtree(staging, ignore_errors=True)
     except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError) as err:
@@ -334,7 +362,15 @@ def _swap_into_place(new: Path, final: Path) -> None:
 
 def remove_model(from_code: str, to_code: str, name: str | None = None) -> list[ModelInfo]:
     """Remove the installed Argos package(s) for the pair, or the model named (a
-    converted model goes only by name); return them."""
+    converted model goes only by name); return them.
+
+    An empty name or language code is refused: it would match packages whose metadata
+    lacks one.
+    """
+    if (name is not None and not name.strip()) or (
+        name is None and not (from_code.strip() and to_code.strip())
+    ):
+        raise ModelError("give a model name or two language codes; see `translit models list`")
     targets = [
         m
         for m in installed_models()
@@ -401,13 +437,43 @@ def _network_error(err: BaseException, timeout: float) -> str:
 
 
 def _open_url(url: str, timeout: float) -> Any:
-    """urlopen with a timeout and our User-Agent (raises what urllib raises)."""
+    """urlopen with a timeout and our User-Agent (raises what urllib raises).
+
+    The answer (status line and headers) must come within `timeout` seconds in all,
+    not only each byte of it: a server trickling its headers is given up (TimeoutError).
+    """
     import urllib.request
 
     from translit import __version__
 
     request = urllib.request.Request(url, headers={"User-Agent": f"translit/{__version__}"})
-    return urllib.request.urlopen(request, timeout=timeout)
+    with _answer_within(timeout):
+        return urllib.request.urlopen(request, timeout=timeout)
+
+
+@contextlib.contextmanager
+def _answer_within(seconds: float) -> Iterator[None]:
+    """Raise TimeoutError in the block after `seconds` (a timer signal: the main thread
+    of a POSIX process only; elsewhere the socket's own timeout applies alone)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or not hasattr(
+        signal, "setitimer"
+    ):
+        yield
+        return
+
+    def expired(signum: int, frame: Any) -> None:
+        raise TimeoutError(f"no answer within {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def fetch_index(timeout: float = NETWORK_TIMEOUT) -> list[IndexPackage]:
@@ -422,22 +488,23 @@ def fetch_index(timeout: float = NETWORK_TIMEOUT) -> list[IndexPackage]:
     from argostranslate.package import AvailablePackage
 
     url = index_url()
+    body = bytearray()
+    where = f"the Argos package index at {url}"
     try:
         with _open_url(url, timeout) as response:
-            data = response.read(MAX_INDEX_BYTES + 1)
+            _read_body(response, body.extend, MAX_INDEX_BYTES, timeout, where)
+    except ModelError:
+        raise
     except (OSError, http.client.HTTPException, ValueError) as err:
         raise ModelError(
             f"cannot read the Argos package index at {url} ({_network_error(err, timeout)}); "
             "check the connection or ARGOS_PACKAGE_INDEX, or download the .argosmodel file "
             "elsewhere and run `translit models install FILE`"
         ) from None
-    if len(data) > MAX_INDEX_BYTES:
-        raise ModelError(
-            f"the Argos package index at {url} is larger than {_size(MAX_INDEX_BYTES)}"
-        )
+    data = bytes(body)
     try:
         entries = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: [[[[…
         raise ModelError(f"the Argos package index at {url} is not valid JSON") from None
     if not isinstance(entries, list):
         raise ModelError(f"the Argos package index at {url} is not a list of packages")
@@ -480,6 +547,36 @@ def _save_argos_index(data: bytes) -> None:
         write_atomic(Path(settings.local_package_index), data.decode("utf-8"))
 
 
+def _read_body(
+    response: Any, write: Callable[[bytes], Any], limit: int, timeout: float, where: str
+) -> int:
+    """Pass a response's body to `write` as it comes; return its size.
+
+    Every read waits at most `timeout` seconds (the socket's timeout), and the body as
+    a whole must keep coming: less than MIN_SPEED bytes a second over any stretch of
+    `timeout` seconds (a server trickling a byte at a time) is given up, as is a body
+    larger than `limit` bytes (ModelError naming `where`).
+    """
+    read = getattr(response, "read1", response.read)  # read1: what has arrived, no more
+    size = stretch = 0
+    started = time.monotonic()
+    while chunk := read(1 << 20):
+        size += len(chunk)
+        stretch += len(chunk)
+        if size > limit:
+            raise ModelError(f"{where}: larger than {_size(limit)}")
+        write(chunk)
+        elapsed = time.monotonic() - started
+        if elapsed >= timeout:
+            if stretch < MIN_SPEED * elapsed:
+                raise ModelError(
+                    f"{where}: too slow ({_size(stretch)} in {elapsed:.0f} s, less than "
+                    f"{_size(MIN_SPEED)}/s); try again later or from another mirror"
+                )
+            started, stretch = time.monotonic(), 0
+    return size
+
+
 def _download(pkg: IndexPackage, into: Path, timeout: float) -> tuple[Path, str]:
     """Download the package into `into` (a temp file); return it and the link used.
 
@@ -498,12 +595,7 @@ def _download(pkg: IndexPackage, into: Path, timeout: float) -> tuple[Path, str]
                 expected = int(length) if length and length.isdigit() else None
                 if expected is not None and expected > MAX_UNPACKED_BYTES:
                     raise ModelError(f"{link}: {_size(expected)} is above the size limit")
-                size = 0
-                while chunk := response.read(1 << 20):
-                    size += len(chunk)
-                    if size > MAX_UNPACKED_BYTES:
-                        raise ModelError(f"{link}: more than {_size(MAX_UNPACKED_BYTES)}")
-                    out.write(chunk)
+                size = _read_body(response, out.write, MAX_UNPACKED_BYTES, timeout, link)
             if expected is not None and size != expected:
                 raise ModelError(f"{link}: incomplete download ({size:,} of {expected:,} bytes)")
             return tmp, link

@@ -8,7 +8,10 @@ next chunk starts.
 
 from __future__ import annotations
 
+import dataclasses
+import tempfile
 import time
+import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -36,7 +39,14 @@ from translit.glossary.enforce import (
     record_terms,
     term_policy,
 )
-from translit.io import InputError, write_atomic
+from translit.io import (
+    ChangedOnDisk,
+    InputError,
+    NotWritten,
+    check_target,
+    file_version,
+    write_atomic,
+)
 from translit.memory import merge_previous
 from translit.qa import check_document
 from translit.runstate import CACHE_DIR, RunCache, deferred_interrupt, output_lock
@@ -118,6 +128,28 @@ def load_document(
     return doc
 
 
+# Characters a PO reference (`#:`), header line or one-line message cannot hold.
+_LINE_BREAKING = {"Cc", "Zl", "Zp"}
+
+
+def unrepresentable_name(name: str) -> str:
+    """Why an article's file name cannot be written into its review file, or "".
+
+    A name that is not UTF-8 cannot be written into a UTF-8 file at all; a line break
+    or other control character in a name would split the PO file's `#:`
+    reference and header lines; spaces and tabs are fine, as the reference wraps such a
+    name in FSI … PDI (see translit.formats.po), which the name itself must not hold.
+    """
+    for char in name:
+        if unicodedata.category(char) == "Cs":  # a byte that is not UTF-8 (surrogateescape)
+            return f"file name is not UTF-8 (byte 0x{ord(char) & 0xFF:02x})"
+        if (
+            unicodedata.category(char) in _LINE_BREAKING and char != "\t"
+        ) or char in po.FSI + po.PDI:
+            return f"file name has a control character or line break (U+{ord(char):04X})"
+    return ""
+
+
 def load_documents(
     articles: Sequence[Article],
     on_error: Callable[[str], None],
@@ -135,6 +167,12 @@ def load_documents(
     seen: dict[str, Path] = {}
     for article in articles:
         path = article.path
+        # the id holds the folders below a recursive run's root, which the outputs' names
+        # and the PO header hold too
+        bad = unrepresentable_name(f"{article.id}{path.suffix}")
+        if bad:
+            on_error(f"{str(path)!r}: {bad}; rename the file")
+            continue
         if article.id in seen:
             on_error(
                 f"{path}: same article id {article.id!r} as {seen[article.id]}; "
@@ -209,21 +247,41 @@ def translate_documents(
 
 
 def write_outputs(
-    doc: Document, output_dir: Path, run: RunInfo, formats: Sequence[str] = DEFAULT_FORMATS
+    doc: Document,
+    output_dir: Path,
+    run: RunInfo,
+    formats: Sequence[str] = DEFAULT_FORMATS,
+    *,
+    expect: str | None = None,
 ) -> list[Path]:
     """Write the document's files (each atomically); return their paths.
 
-    Raises InputError naming the file when one cannot be written, and before writing
-    any when one would replace a file that is an article and not ours (see
-    `articles.check_outputs`).
+    The review file (`po`) is written first, and with `expect` (the `file_version`
+    of the PO the run read, "" for none) only if nobody changed it meanwhile
+    (ChangedOnDisk otherwise, and nothing is written). Every path is checked first:
+    a symbolic link, folder or device where a file goes, a file that is an article
+    and not ours (see `articles.check_outputs`), or a writer whose package is missing
+    stops the article before anything is written. Raises InputError naming the file
+    when one cannot be written.
     """
     paths = output_paths(output_dir, doc.id, formats)
     check_outputs((path, name) for name, path in paths.items())
-    written = []
+    modules = {}
     for name, path in paths.items():
-        module = writer(name).load(path)
         try:
-            write_atomic(path, module.render(doc, run))
+            check_target(path)
+        except NotWritten as err:
+            raise InputError(str(err)) from None
+        modules[name] = writer(name).load(path)
+    written = []
+    for name in sorted(paths, key=lambda name: name != "po"):
+        path = paths[name]
+        try:
+            write_atomic(
+                path, modules[name].render(doc, run), expect=expect if name == "po" else None
+            )
+        except NotWritten as err:
+            raise InputError(str(err)) from None
         except OSError as err:
             raise InputError(f"{path}: cannot write ({err.strerror or err})") from None
         written.append(path)
@@ -238,10 +296,9 @@ def check_output_dir(output_dir: Path) -> None:
         output_dir.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise InputError(f"{output_dir}: cannot create output directory ({err.strerror})") from None
-    probe = output_dir / ".translit-write-test"
-    try:
-        probe.write_bytes(b"")
-        probe.unlink()
+    try:  # a new file of its own, never one someone put there
+        with tempfile.TemporaryFile(prefix=".translit-write-test-", dir=output_dir):
+            pass
     except OSError as err:
         raise InputError(
             f"{output_dir}: output directory is not writable ({err.strerror})"
@@ -261,19 +318,26 @@ def run_info(model: str = "", engine: str = "", glossaries: Sequence[str] = ()) 
     )
 
 
-def load_previous(doc: Document, output_dir: Path) -> None:
+def load_previous(doc: Document, output_dir: Path) -> str:
     """Merge the article's earlier review file (`<id>.po` in output_dir), if there is one.
 
-    Raises InputError when that file cannot be read: it may hold a reviewer's work, so
-    the article is not translated (and the file not overwritten) until it is fixed.
+    Returns the `file_version` of the file merged ("" for none), for the write that
+    replaces it (see `write_article`). Raises InputError when that file cannot be
+    read, or is a symbolic link, a folder or a device: it may hold a reviewer's work
+    (or be no file of ours), so the article is not translated and nothing is written
+    for it until it is fixed.
     """
     previous = output_paths(output_dir, doc.id, ["po"])["po"]
-    if not previous.exists():
-        return
     try:
-        old = po.read(previous, doc.id)
+        check_target(previous)
+    except NotWritten as err:
+        raise InputError(f"{err}; the article is not translated") from None
+    try:
+        version, old = read_review(previous, doc.id)
     except InputError as err:
         raise InputError(f"{err}; not overwritten: fix or move it and run again") from None
+    if old is None:
+        return version
     made_from = old.review_header.get("X-Source-File")
     if made_from and made_from != doc.path.name:
         raise InputError(
@@ -281,6 +345,113 @@ def load_previous(doc: Document, output_dir: Path) -> None:
             "not overwritten: rename one of the articles or move the PO away"
         )
     merge_previous(doc, old)
+    return version
+
+
+# How many times a run merges a review file saved again while it was writing it.
+MERGE_ATTEMPTS = 20
+# How many times a review file that changes while it is read is read again.
+READ_ATTEMPTS = 20
+
+
+def read_review(path: Path, article_id: str) -> tuple[str, Document | None]:
+    """The review file at `path` and the `file_version` it was read at ("", None: none).
+
+    A file that cannot be read but changes within a moment (an editor saving it in
+    place was halfway) is read again; one that stays as it is raises InputError. The
+    version is taken before reading, so a file that changes after it is a version the
+    write will not expect.
+    """
+    for _ in range(READ_ATTEMPTS):
+        version = file_version(path)
+        if not version:
+            return version, None
+        try:
+            return version, po.read(path, article_id)
+        except InputError:
+            if not _changes(path, version):
+                raise
+    raise InputError(f"{path}: changed again and again while it was read")
+
+
+def _changes(path: Path, version: str, patience: float = 2.0) -> bool:
+    """Whether the file leaves `version` within `patience` seconds (an editor between
+    emptying the file and writing it, on a busy machine)."""
+    deadline = time.monotonic() + patience
+    pause = 0.02
+    while time.monotonic() < deadline:
+        time.sleep(pause)
+        if file_version(path) != version:
+            return True
+        pause = min(pause * 2, 0.5)
+    return False
+
+
+def write_article(
+    doc: Document,
+    output_dir: Path,
+    run: RunInfo,
+    formats: Sequence[str],
+    policy: TermPolicy,
+    version: str,
+    translated: set[str],
+) -> list[Path]:
+    """Write an article's files without losing a review saved during the run.
+
+    `version` is what `load_previous` returned and `translated` the keys of the
+    segments this run sent to the engine. When the PO changed on disk since it was
+    read (a reviewer saved it in Poedit meanwhile), the saved file is read again and
+    merged as an earlier review file is (its English, approvals and notes win), this
+    run's new English fills the entries the reviewer left without English, and the
+    result is written if the file has not changed again (up to MERGE_ATTEMPTS times;
+    then the article is left for the next run, with an InputError saying so).
+    """
+    if "po" not in formats:
+        return write_outputs(doc, output_dir, run, formats)
+    path = output_paths(output_dir, doc.id, ["po"])["po"]
+    for _ in range(MERGE_ATTEMPTS):
+        try:
+            return write_outputs(doc, output_dir, run, formats, expect=version)
+        except ChangedOnDisk:
+            version = _merge_saved(doc, path, policy, translated)
+    raise InputError(
+        f"{path}: saved again and again during the run; not overwritten: "
+        "run again when the review file is left alone"
+    )
+
+
+def _merge_saved(doc: Document, path: Path, policy: TermPolicy, translated: set[str]) -> str:
+    """Merge the review file as it is on disk now into `doc`; return its version."""
+    try:
+        version, saved = read_review(path, doc.id)
+    except InputError as err:
+        message = f"{err}; saved during the run, not overwritten: fix it and run again"
+        raise InputError(message) from None
+    mine = {seg.key: seg for seg in doc.segments}
+    fresh = [
+        dataclasses.replace(
+            seg,
+            target="",
+            origin="none",
+            fuzzy=False,
+            hits=[],
+            findings=[],
+            previous_source="",
+            note="",
+            plural_source="",
+            plural_targets=(),
+        )
+        for seg in doc.segments
+    ]
+    doc.segments, doc.obsolete = fresh, []
+    if saved is not None:
+        merge_previous(doc, saved)
+    for seg in doc.segments:
+        if not seg.target and seg.key in translated:
+            run = mine[seg.key]
+            seg.target, seg.origin, seg.fuzzy = run.target, run.origin, run.fuzzy
+    check_document(doc, policy)
+    return version
 
 
 def _chunks(docs: deque[Document], size: int) -> Iterator[list[Document]]:
@@ -366,9 +537,10 @@ def translate_paths(
     policy = policy or term_policy(Glossary())
     with output_lock(output_dir):
         docs: deque[Document] = deque()
+        versions: dict[str, str] = {}
         for doc in load_documents(articles, failed, warned, from_encoding=from_encoding):
             try:
-                load_previous(doc, output_dir)
+                versions[doc.id] = load_previous(doc, output_dir)
             except InputError as err:
                 failed(str(err))
                 continue
@@ -381,13 +553,16 @@ def translate_paths(
         cache = RunCache(output_dir / CACHE_DIR if engine else None, fingerprint)
         for chunk in _chunks(docs, chunk_segments or CHUNK_SEGMENTS):
             report.kept += sum(1 for doc in chunk for seg in doc.segments if seg.target)
+            pending = {doc.id: {s.key for s in doc.segments if not s.target} for doc in chunk}
             report.translated += translate_documents(chunk, engine, progress, policy, cache)
             for doc in chunk:
                 check_document(doc, policy)
                 try:
                     with deferred_interrupt():
                         chosen = formats_for(doc.path, formats, DEFAULT_FORMATS)
-                        report.written += write_outputs(doc, output_dir, run, chosen)
+                        report.written += write_article(
+                            doc, output_dir, run, chosen, policy, versions[doc.id], pending[doc.id]
+                        )
                 except InputError as err:
                     failed(str(err))
                 report.count(doc)

@@ -42,12 +42,12 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from translit.document import Entry, Glossary
+from translit.glossary.compose import YamlLimitError, compose
 from translit.glossary.fold import HYPHENS, fold, nfc, variant_forms, without_format
 
 if TYPE_CHECKING:
     from translit.config import Config
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 TOP_KEYS = ("glossary", "source", "target", "section", "entries")
 ENTRY_KEYS = (
@@ -468,7 +468,12 @@ def _suggest(name: str, known: Sequence[str]) -> str:
 @_no_gc()
 def _parse_text(text: str, path: Path) -> _Parsed:
     try:
-        root = yaml.compose(text, Loader=_LOADER)
+        root = compose(text)
+    except YamlLimitError as err:
+        parsed = _Parsed(path)
+        where = (err.line, err.col) if err.line else (1, 1)
+        parsed.problems.append(Problem(path, *where, "error", f"invalid YAML: {err}"))
+        return parsed
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         problem = err.problem or err.context or "invalid YAML"
