@@ -197,3 +197,39 @@ def test_a_link_planted_where_an_output_goes_never_reaches_the_article(
     )
     assert target.read_bytes() == before
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["d.en.docx"]
+
+
+@pytest.mark.parametrize("suffix", ARTICLE_SUFFIXES)
+def test_a_linked_article_is_read_and_neither_it_nor_its_target_written_over(
+    no_model, run_cli, tmp_path, suffix
+):
+    """An article that is a symbolic link (an archive linking its files) is read like a
+    .txt one; the outputs of a run into its folder never replace the link or the file
+    it points at, and a link planted where an output goes is refused, target untouched."""
+    make_folder(tmp_path)
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    kind = {".htm": ".html"}.get(suffix, suffix)  # make_folder has one article of each kind
+    source = next(p for p in (tmp_path / "in").iterdir() if p.suffix == kind)
+    target = kept / f"x{suffix}"
+    target.write_bytes(source.read_bytes())
+    (tmp_path / "linked").mkdir()
+    (tmp_path / "linked" / f"x{suffix}").symlink_to(target)
+    other = kept / "other.txt"
+    other.write_bytes(b"not ours\n")
+    (tmp_path / "linked" / "x.po").symlink_to(other)  # planted where the review file goes
+    before = target.read_bytes()
+    result = run_cli("translate", "linked", "-o", "linked", "--no-mt", "--format", "po,txt")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {Path('linked') / 'x.po'}: is a symbolic link;")
+    (tmp_path / "linked" / "x.po").unlink()
+    result = run_cli("translate", "linked", "-o", "linked", "--no-mt")
+    assert result.exit_code == (2 if suffix == ".html" else 0), result.output
+    if result.exit_code:  # the review page would be the page itself: refused, nothing written
+        assert "would overwrite the input article" in result.stderr
+        assert sorted(p.name for p in (tmp_path / "linked").iterdir()) == [f"x{suffix}"]
+    else:
+        assert result.stderr.startswith("1 article, ")
+        assert (tmp_path / "linked" / "x.po").is_file()
+    assert (tmp_path / "linked" / f"x{suffix}").is_symlink()
+    assert target.read_bytes() == before and other.read_bytes() == b"not ours\n"

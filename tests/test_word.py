@@ -232,6 +232,102 @@ def test_a_word_file_that_unpacks_too_large_is_refused_first(tmp_path, monkeypat
         load_document(path)
 
 
+def rezipped(source: Path, target: Path, document_xml) -> Path:
+    """`source` zipped again as `target` with word/document.xml replaced: `document_xml`
+    gets the original text and returns the new text, or writes it to the open member
+    (for a member too large to hold in memory) and returns None."""
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in src.infolist():
+            body = src.read(item)
+            if item.filename != "word/document.xml":
+                out.writestr(item, body)
+                continue
+            with out.open(item.filename, "w", force_zip64=True) as member:
+                text = document_xml(body.decode("utf-8"), member)
+                if text is not None:
+                    member.write(text.encode("utf-8"))
+    return target
+
+
+def test_a_zip_bomb_of_text_is_refused_at_once(tmp_path):
+    """A 0.2 MB file whose XML unpacks past the article bound (64 MiB): python-docx would
+    parse it all into memory (gigabytes, minutes) before a word was read."""
+    para = "<w:p><w:r><w:t>Giá điện tăng.</w:t></w:r></w:p>".encode()
+    chunk = para * (2**20 // len(para))
+
+    def bomb(xml: str, member) -> None:
+        head, _, tail = xml.partition("<w:body>")
+        member.write(f"{head}<w:body>".encode())
+        for _ in range(65):
+            member.write(chunk)
+        member.write(tail.encode())
+
+    path = rezipped(word_file(tmp_path / "a.docx"), tmp_path / "bom.docx", bomb)
+    assert path.stat().st_size < 1_000_000
+    started = time.perf_counter()
+    with pytest.raises(
+        InputError,
+        match=rf"^{path}: its text and markup unpack to 6[56] MiB, above the 64 MiB translit "
+        "reads; split it into articles$",
+    ):
+        load_document(path)
+    assert time.perf_counter() - started < 5
+
+
+ENTITIES = "".join(f'<!ENTITY e{n} "{f"&e{n - 1};" * 10 if n else "ha"}">' for n in range(10))
+
+
+@pytest.mark.parametrize(
+    ("doctype", "reference"),
+    [
+        (f"<!DOCTYPE w:document [{ENTITIES}]>", "&e9;"),  # a billion laughs
+        ('<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>', "&x;"),
+        ('<!DOCTYPE w:document [<!ENTITY x SYSTEM "http://127.0.0.1:9/x">]>', "&x;"),
+    ],
+    ids=["laughs", "file", "network"],
+)
+def test_entities_in_a_word_file_are_never_expanded_nor_fetched(tmp_path, doctype, reference):
+    def planted(xml: str, member) -> str:
+        head, _, body = xml.partition("?>")
+        first = TITLE
+        return f"{head}?>\n{doctype}" + body.replace(first, f"{first} {reference}", 1)
+
+    path = rezipped(word_file(tmp_path / "a.docx"), tmp_path / "e.docx", planted)
+    started = time.perf_counter()
+    try:
+        doc = load_document(path)
+    except InputError as err:  # one line, naming the file
+        assert str(err).startswith(f"{path}: not a readable Word document (")
+        assert "\n" not in str(err)
+    else:
+        text = "\n".join(doc.paragraphs)
+        assert "root:" not in text and "haha" not in text
+        assert TITLE in text
+    assert time.perf_counter() - started < 10
+
+
+def test_a_member_larger_than_it_says_is_refused_not_unpacked(tmp_path):
+    """A zip member that unpacks to more than its declared size (how a bomb slips past a
+    size check) stops at that size: the document is damaged, one line."""
+    path = word_file(tmp_path / "a.docx")
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("word/document.xml")
+    # the uncompressed size in its local header (at 22) and central directory entry (at 24)
+    name = b"word/document.xml"
+    for signature, header_size, size_at in ((b"PK\x03\x04", 30, 22), (b"PK\x01\x02", 46, 24)):
+        header = data.find(signature)
+        while data[header + header_size : header + header_size + len(name)] != name:
+            header = data.find(signature, header + 1)
+        assert int.from_bytes(data[header + size_at : header + size_at + 4], "little") == (
+            info.file_size
+        )
+        data[header + size_at : header + size_at + 4] = (100).to_bytes(4, "little")
+    path.write_bytes(bytes(data))
+    with pytest.raises(InputError, match=rf"^{path}: not a readable Word document \("):
+        load_document(path)
+
+
 # --- writing .en.docx ----------------------------------------------------------------
 
 

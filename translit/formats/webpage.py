@@ -14,8 +14,8 @@ comment boxes, share buttons and scripts are dropped. What is kept:
 
 A page with no article text is refused with one line, like any unusable file.
 Pages that would take minutes (more than `MAX_ELEMENTS` elements once scripts and
-styles are gone, nested deeper than `MAX_DEPTH`, or larger than `MAX_PAGE_BYTES`)
-are refused the same way, before the extractor sees them.
+styles are gone, nested deeper than `MAX_DEPTH`, or larger than any article may be,
+`io.MAX_ARTICLE_BYTES`) are refused the same way, before the extractor sees them.
 
 The bytes are decoded as the page says (a BOM, `<meta charset>`), else as UTF-8,
 else as a legacy Vietnamese encoding named with `--from-encoding` (see
@@ -27,7 +27,6 @@ trafilatura and lxml are imported only when a page is read.
 from __future__ import annotations
 
 import codecs
-import os
 import re
 import unicodedata
 from pathlib import Path
@@ -36,7 +35,6 @@ from translit import legacy
 from translit.document import Block, Document, Para, Table
 from translit.io import InputError, decode_text, read_bytes
 
-MAX_PAGE_BYTES = 64 * 1024 * 1024  # a saved page with its pictures inlined is 20 MB
 MAX_ELEMENTS = 30_000  # a news page has 1,000-5,000 once its scripts are gone
 MAX_DEPTH = 400  # a news page nests 20-60 elements deep
 
@@ -60,15 +58,6 @@ def read(path: Path, from_encoding: str | None = None) -> Document:
     Raises InputError naming the file for a page that cannot be read, is too large,
     or has no article text.
     """
-    try:
-        size = os.stat(path).st_size
-    except OSError:
-        size = 0  # read_bytes says why
-    if size > MAX_PAGE_BYTES:
-        raise InputError(
-            f"{path}: a page of {size / 2**20:.0f} MiB, above the "
-            f"{MAX_PAGE_BYTES // 2**20} MiB translit reads"
-        )
     html = decode_page(read_bytes(path), str(path), from_encoding)
     return page_document(html, path, from_encoding)
 

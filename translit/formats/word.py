@@ -31,12 +31,16 @@ from translit.articles import DOCX_MARKER
 from translit.document import Block, Document, Para, Table
 from translit.formats import RunInfo
 from translit.formats.txt import paragraph_text
-from translit.io import InputError, read_bytes
+from translit.io import MAX_ARTICLE_BYTES, InputError, read_bytes
 
 SUFFIX = ".en.docx"
 # A Word file that unpacks to more than this is refused before python-docx reads it
 # (a news article with pictures is a few MB; a zip bomb is gigabytes).
 MAX_UNPACKED_BYTES = 512 * 1024 * 1024
+# Its XML (the text, styles, relationships) is held to the bound of a text article:
+# python-docx parses all of it into memory (60 MB of document.xml took 1.5 GB and
+# three minutes), and it is the text that costs, however well it zips.
+MAX_XML_BYTES = MAX_ARTICLE_BYTES
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -102,14 +106,22 @@ def _check_archive(data: bytes, path: Path) -> None:
     """A zip archive of a sane unpacked size; InputError naming the file otherwise."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
+            members = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError):
         hint = " (an old .doc file renamed? save it as .docx)" if data[:4] != b"PK\x03\x04" else ""
         raise InputError(f"{path}: not a Word file: not a zip archive{hint}") from None
+    unpacked = sum(info.file_size for info in members)
     if unpacked > MAX_UNPACKED_BYTES:
         raise InputError(
             f"{path}: unpacks to {unpacked / 2**20:.0f} MiB, above the "
             f"{MAX_UNPACKED_BYTES // 2**20} MiB limit for a Word file"
+        )
+    # a member's declared size bounds what zipfile unpacks of it (more is a CRC error)
+    xml = sum(info.file_size for info in members if info.filename.endswith((".xml", ".rels")))
+    if xml > MAX_XML_BYTES:
+        raise InputError(
+            f"{path}: its text and markup unpack to {xml / 2**20:.0f} MiB, above the "
+            f"{MAX_XML_BYTES // 2**20} MiB translit reads; split it into articles"
         )
 
 
