@@ -82,6 +82,11 @@ def test_memory_reports_the_peak_of_a_real_translate_run():
     assert all(float(row[2]) > 10 for row in rows)  # peak MB: a Python process was measured
 
 
+def test_names_scores_a_text_against_what_a_reader_marked():
+    rows = table_rows(run_benchmark("names"), "found")
+    assert rows == [["10", "10", "10", "0", "0", "1.000", "1.000"]]
+
+
 def test_number_checks_count_findings_per_english_when_flores_is_there():
     output = run_benchmark("number_checks")
     if "FLORES-200 not found" in output:

@@ -330,10 +330,12 @@ def test_checks_table_gives_every_code_a_severity_and_a_description():
     assert set(CHECKS) == {
         "term-missing", "term-variant", "number-mismatch", "date-mismatch", "ambiguous",
         "empty", "same-as-source", "untranslated", "brackets", "quotes", "length-ratio",
-        "double-space", "end-punctuation",
+        "double-space", "end-punctuation", "name-missing", "name-style",
     }  # fmt: skip
     errors = {code for code, (severity, _) in CHECKS.items() if severity == "error"}
-    assert errors == {"term-missing", "term-variant", "number-mismatch", "date-mismatch"}
+    assert errors == {
+        "term-missing", "term-variant", "number-mismatch", "date-mismatch", "name-missing",
+    }  # fmt: skip
     assert all(description and "\n" not in description for _, description in CHECKS.values())
 
 

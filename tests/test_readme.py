@@ -51,7 +51,7 @@ def test_every_glossary_command_in_the_readme_runs_as_written(run_cli, tmp_path)
     commands = [line for line in block.splitlines() if line.startswith("translit")]
     assert len(commands) >= 10
     (tmp_path / "article.txt").write_text("Phía Mátxcơva và Nhà trắng.\n", encoding="utf-8")
-    (tmp_path / "deepl-glossary.csv").write_text("Hồ Gươm,Hoan Kiem Lake\n", encoding="utf-8")
+    (tmp_path / "deepl-glossary.csv").write_text("Chùa Hương,Perfume Pagoda\n", encoding="utf-8")
     for command in commands:
         args = [arg for arg in shlex.split(command, comments=True)[1:] if arg != "[--json]"]
         result = run_cli(*args)

@@ -82,6 +82,18 @@ class TermStrategy(str, Enum):
     placeholder = "placeholder"
 
 
+class NameStyle(str, Enum):
+    romanized = "romanized"
+    diacritics = "diacritics"
+
+
+NAMES_HELP = (
+    "How Vietnamese people and places without a glossary entry come out: romanized "
+    "(Phạm Minh Chính → Pham Minh Chinh, the default) or diacritics (kept as written) "
+    "[default: translit.toml's names, else romanized]."
+)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"translit {__version__}")
@@ -223,6 +235,7 @@ def translate(
             "7.12 → December 7) [default: convert, or translit.toml's conventions].",
         ),
     ] = False,
+    names: Annotated[NameStyle | None, typer.Option(help=NAMES_HELP)] = None,
     no_mt: Annotated[
         bool,
         typer.Option(
@@ -267,6 +280,8 @@ def translate(
       translit translate examples/ --format all   # also md, tsv, tmx, xliff, docx
 
       translit translate archive/ -r -o outputs/   # a folder tree, mirrored
+
+      translit translate examples/ --names diacritics   # Phạm Minh Chính stays as written
     """
     from translit.document import Glossary
     from translit.engines import CT2Engine, EngineOptions
@@ -286,6 +301,7 @@ def translate(
             compute_type=compute_type,
             batch_tokens=batch_tokens,
             conventions=False if no_conventions else None,
+            names=names.value if names else None,
         )
         written = _output_formats(formats, config)
         chosen = None if no_mt else find_model(name=config.model)
@@ -317,7 +333,9 @@ def translate(
             config.output,
             engine,
             model_label=chosen.label if chosen else "",
-            policy=term_policy(terms, term_strategy.value, conventions=config.conventions),
+            policy=term_policy(
+                terms, term_strategy.value, conventions=config.conventions, names=config.names
+            ),
             progress=bar,
             on_error=error,
             on_warning=warn,
@@ -370,16 +388,24 @@ def segment(
         typer.echo(f"{seg.key}\t{seg.source}")
 
 
-def _term_policy(glossary: list[Path] | None, no_glossary: bool, no_shipped: bool = False):
-    """The glossary policy for commands that check English against the glossary."""
+def _term_policy(
+    glossary: list[Path] | None,
+    no_glossary: bool,
+    no_shipped: bool = False,
+    names: NameStyle | None = None,
+):  # -> TermPolicy
+    """The glossary policy for commands that check English against the glossary (names
+    in the style of `names`, else translit.toml's)."""
     from translit.document import Glossary
     from translit.glossary import GlossaryError, load_glossaries, selected_glossaries
     from translit.glossary.enforce import term_policy
 
     try:
+        config = load_config()
+        style = names.value if names else config.names
         if no_glossary:
-            return term_policy(Glossary())
-        return term_policy(load_glossaries(selected_glossaries(glossary, no_shipped)))
+            return term_policy(Glossary(), names=style)
+        return term_policy(load_glossaries(selected_glossaries(glossary, no_shipped)), names=style)
     except (ConfigError, GlossaryError) as err:
         fail(str(err))
 
@@ -630,11 +656,13 @@ def check(
     no_glossary: NoGlossaryOption = False,
     no_shipped_glossary: NoShippedOption = False,
     recursive: RecursiveOption = False,
+    names: Annotated[NameStyle | None, typer.Option(help=NAMES_HELP)] = None,
 ) -> None:
     """Check English against its Vietnamese source and the glossary.
 
     Finds what a reviewer must look at: a missing glossary term, a rejected variant,
-    a number or date that does not match, Vietnamese left in the English, unbalanced
+    a Vietnamese name not in the house form (Nguyen Thi Pink for Nguyễn Thị Hồng), a
+    number or date that does not match, Vietnamese left in the English, unbalanced
     brackets or quotes, ... (machine or human translation alike). Exit code 1 when a
     finding at or above --fail-on exists, 0 otherwise, 2 for an unreadable file.
 
@@ -650,10 +678,12 @@ def check(
       translit check --bitext article.vi.txt article.en.txt
 
       translit check --bitext pairs.tsv --json
+
+      translit check outputs/ --names diacritics   # names kept as written are right
     """
     from translit.review import check_bitext, check_files, find_review_files
 
-    policy = _term_policy(glossary, no_glossary, no_shipped_glossary)
+    policy = _term_policy(glossary, no_glossary, no_shipped_glossary, names)
     try:
         if bitext:
             result = check_bitext(files or [], policy)

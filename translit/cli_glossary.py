@@ -283,9 +283,23 @@ def show(
 
 @glossary_app.command("add")
 def add(
-    canonical: Annotated[str, typer.Argument(help="The canonical English term (the key).")],
+    canonical: Annotated[
+        str | None,
+        typer.Argument(
+            help="The canonical English term (the key) [default: with --name, "
+            "the name in the house style]."
+        ),
+    ] = None,
     vi: Annotated[
         list[str] | None, typer.Option("--vi", help="A Vietnamese variant; repeat for more.")
+    ] = None,
+    name: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--name",
+            help="A Vietnamese person or place as `glossary find` shows it: added as a "
+            "case-sensitive variant, the key its house form (Pham Minh Chinh); repeatable.",
+        ),
     ] = None,
     en_variant: Annotated[
         list[str] | None,
@@ -312,6 +326,10 @@ def add(
 ) -> None:
     """Add an entry (at the end of the file; comments and order are kept).
 
+    A name `glossary find` lists (a Vietnamese person or place no entry holds) is added
+    with --name: the key is its house form, or the English you give (an established
+    form, or the right name for someone the finder took for Vietnamese).
+
     Examples:
 
       translit glossary add Paris --vi Pa-ri --vi "Ba Lê" --note "capital of France"
@@ -319,17 +337,22 @@ def add(
       translit glossary add Britain --vi Anh --case sensitive --not-followed-by ấy
 
       translit glossary add RT --keep --file my-desk.yaml
+
+      translit glossary add --name "Phạm Minh Chính" --file my-desk.yaml
+
+      translit glossary add "Liu Haixing" --name "Lưu Hải Tinh" --file my-desk.yaml
     """
     from translit.glossary import GlossaryError
     from translit.glossary.edit import add_entry
 
+    canonical, variants, case = _from_names(canonical, list(vi or ()), name or [], case)
     path, context = _target(file, glossary, no_shipped_glossary)
     extends = _extends(path, canonical, context)
     try:
         add_entry(
             path,
             canonical,
-            vi or (),
+            variants,
             en_variants=en_variant or (),
             note=note,
             case_sensitive=case is Case.sensitive,
@@ -341,6 +364,37 @@ def add(
     except (GlossaryError, OSError) as err:
         fail(str(err))
     typer.echo(f"added {canonical.strip()!r} to {path}{extends}")
+
+
+def _from_names(
+    canonical: str | None, vi: list[str], names: list[str], case: Case
+) -> tuple[str, list[str], Case]:
+    """`glossary add`'s key, variants and case once --name values are in: the key
+    defaults to the first name in the house style (translit.toml's names)."""
+    if not names:
+        if canonical is None:
+            fail("give the canonical English term, or a Vietnamese name with --name")
+        return canonical, vi, case
+    from translit.config import ConfigError, load_config
+    from translit.glossary.fold import nfc
+    from translit.names import house_form, looks_like_name
+
+    names = [" ".join(nfc(n).split()) for n in names]
+    if not all(names):
+        fail("--name needs a name, such as --name 'Phạm Minh Chính'")
+    for text in names:
+        if not looks_like_name(text):
+            fail(
+                f"--name {text!r} is not a name (words of letters, joined by spaces or "
+                "hyphens), such as --name 'Phạm Minh Chính'"
+            )
+    if canonical is None:
+        try:
+            style = load_config().names
+        except ConfigError as err:
+            fail(str(err))
+        canonical = house_form(names[0], style)  # type: ignore[arg-type]
+    return canonical, [*names, *vi], Case.sensitive
 
 
 @glossary_app.command("add-variant")
@@ -442,12 +496,15 @@ def find(
         typer.Option(
             "--json",
             help='As JSON: {"hits": [{"term", "text", "start", "end", "english", "file", '
+            '"paragraph"}], "names": [{"text", "start", "end", "english", "kind", "file", '
             '"paragraph"}]}.',
         ),
     ] = False,
     no_shipped_glossary: NoShippedOption = False,
 ) -> None:
-    """Show which entries match where, with the text matched.
+    """Show which entries match where, with the text matched; then the Vietnamese people
+    and places found that no entry holds, and how they come out (translit.toml's names
+    style), with the command that adds one to a glossary.
 
     For a file: `file:paragraph: «matched» → Term`; for text: `start-end: ...`; a
     variant with its own English (a surname, an acronym) adds `(as Biden)`.
@@ -459,26 +516,49 @@ def find(
       translit glossary find "Điện Kremlin và Nhà Trắng"
 
       translit glossary find "Ông Biden tới Mátxcơva" --json
+
+      translit glossary find "Thủ tướng Phạm Minh Chính đến Đà Nẵng."
     """
+    from translit.config import ConfigError, load_config
     from translit.formats.registry import ARTICLE_SUFFIXES
-    from translit.glossary.match import compile_matcher
+    from translit.glossary.enforce import term_policy
     from translit.glossary.search import find_terms
     from translit.io import InputError
 
-    matcher = compile_matcher(_load(_selected(glossary, no_shipped_glossary)))
+    try:
+        style = load_config().names
+    except ConfigError as err:
+        fail(str(err))
+    loaded = _load(_selected(glossary, no_shipped_glossary))
+    policy = term_policy(loaded, conventions=False, names=style)  # type: ignore[arg-type]
     if Path(source).suffix.lower() in ARTICLE_SUFFIXES and not Path(source).exists():
         fail(f"{source}: no such file")
     try:
-        found = find_terms(source, matcher)
+        found, names = find_terms(source, policy)
     except InputError as err:
         fail(str(err))
     if as_json:
         hits = [hit.as_dict() for hit in found]
-        typer.echo(json.dumps({"hits": hits}, ensure_ascii=False, indent=2))
+        listed = [name.as_dict() for name in names]
+        typer.echo(json.dumps({"hits": hits, "names": listed}, ensure_ascii=False, indent=2))
     else:
         for hit in found:
             typer.echo(hit.line())
-    typer.echo(_plural(len(found), "match", "matches"), err=True)
+        if names:
+            typer.echo("names (not in the glossary):")
+            for name in names:
+                typer.echo(name.line())
+    summary = _plural(len(found), "match", "matches")
+    if names:
+        summary += f", {_plural(len(names), 'name')} not in the glossary"
+        summary += f"; to keep one: translit glossary add --name {_quote(names[0].text)}"
+    typer.echo(summary, err=True)
+
+
+def _quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
 
 
 @glossary_app.command("import")

@@ -85,6 +85,8 @@ class RunReport:
     applied: int = 0  # hits whose term the English has
     missing: int = 0  # hits whose term the English lacks (term-missing findings)
     glossaries: tuple[str, ...] = ()  # file names of the glossaries used
+    names: int = 0  # Vietnamese people and places found (translit.names)
+    names_kept: int = 0  # names the English has in the house form
     seconds: float = 0.0
     written: list[Path] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -98,20 +100,27 @@ class RunReport:
         for seg in doc.segments:
             terms = [hit for hit in seg.hits if hit.kind == "term"]
             self.hits += len(terms)
+            names = [hit for hit in seg.hits if hit.kind == "name"]
+            self.names += len(names)
             if seg.target:  # a segment without English has nothing to check yet
                 self.applied += sum(1 for hit in terms if hit.applied)
                 self.missing += sum(1 for hit in terms if not hit.applied)
+                self.names_kept += sum(1 for hit in names if hit.applied)
 
     def summary(self) -> str:
         rate = self.segments / self.seconds if self.seconds > 0 else 0.0
         kept = f", {self.kept} kept from earlier PO files" if self.kept else ""
         left = f", {self.untranslated} left for a translator" if self.untranslated else ""
         used = f" from {', '.join(self.glossaries)}" if self.glossaries else ""
+        names = ""
+        if self.names:
+            plural = "s" if self.names != 1 else ""
+            names = f", {self.names} name{plural} ({self.names_kept} in the house form)"
         return (
             f"{self.articles} article{'s' if self.articles != 1 else ''}, "
             f"{self.segments} segments ({self.translated} distinct sent to the model{kept}"
             f"{left}), {self.hits} glossary hits{used} ({self.applied} applied, "
-            f"{self.missing} missing) in {self.seconds:.1f} s ({rate:.0f} segments/s)"
+            f"{self.missing} missing){names} in {self.seconds:.1f} s ({rate:.0f} segments/s)"
         )
 
 
@@ -215,8 +224,12 @@ def translate_documents(
     cache = RunCache() if cache is None else cache
     pending: list[tuple[Segment, Protected]] = []
     if engine is not None:  # kept segments' hits come from translit.qa, after this
-        for seg in (seg for doc in docs for seg in doc.segments if not seg.target):
-            pending.append((seg, policy.protect_segment(seg)))
+        for doc in docs:
+            todo = [seg for seg in doc.segments if not seg.target]
+            if not todo:
+                continue
+            context = policy.name_context([seg.source for seg in doc.segments])
+            pending += [(seg, policy.protect_segment(seg, context)) for seg in todo]
     # length-sorted (then by text, so a run is the same every time) for even batches
     new = sorted({p.text for _, p in pending if p.text not in cache}, key=lambda t: (len(t), t))
     # kept, cached and repeated segments are done at once; the engine reports the rest

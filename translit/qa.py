@@ -34,6 +34,7 @@ from translit.conventions import (
 )
 from translit.document import Document, Entry, Finding, Segment, Severity, TermHit
 from translit.glossary.enforce import CLOSERS, TermPolicy, hit_entities, hit_present
+from translit.names import NameContext, name_status
 
 
 class Check(NamedTuple):
@@ -57,6 +58,11 @@ CHECKS: dict[str, Check] = {
             "the English keeps a form the glossary rejects (a Vietnamese variant, or an "
             "English form such as Kiev for Kyiv)",
         ),
+        "name-missing": (
+            "error",
+            "a Vietnamese person or place in the source is not in the English in the house "
+            "form (Nguyen Thi Pink for Nguyễn Thị Hồng)",
+        ),
         "number-mismatch": (
             "error",
             "a number in the source has no counterpart in the English (after conversion)",
@@ -69,6 +75,11 @@ CHECKS: dict[str, Check] = {
         "empty": ("warning", "no English, though the segment was translated or approved"),
         "same-as-source": ("warning", "the English is the Vietnamese source unchanged"),
         "untranslated": ("warning", "Vietnamese words or diacritics left in the English"),
+        "name-style": (
+            "warning",
+            "a name is written with diacritics where the house style romanizes names (or "
+            'without them under `names = "diacritics"`)',
+        ),
         "brackets": ("warning", "brackets ( ) [ ] { } differ in number from the source"),
         "quotes": ("warning", "double quotation marks differ in number from the source"),
         "length-ratio": ("warning", "the English is much shorter or longer than the source"),
@@ -212,6 +223,33 @@ def _term_findings(seg: Segment, english: str, reported: set[str]) -> list[Findi
     return findings
 
 
+def _name_findings(seg: Segment, english: str) -> tuple[list[Finding], list[str]]:
+    """name-missing and name-style, one per name; sets the `applied` of name hits. Also
+    returns the names' forms, never to be reported again as untranslated."""
+    missing: list[Finding] = []
+    style: list[Finding] = []
+    found: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    for hit in seg.hits:
+        if hit.kind != "name":
+            continue
+        status, form = name_status(hit, english)
+        hit.applied = status == "ok"
+        found += [form, hit.variant]
+        if status == "ok" or (hit.variant, hit.target) in seen:
+            continue
+        seen.add((hit.variant, hit.target))
+        if status == "missing":
+            message = f"name “{hit.variant}” is not in the English" + (
+                f" as “{hit.target}”" if hit.target != hit.variant else ""
+            )
+            missing.append(finding("name-missing", message))
+        else:
+            message = f"“{form}” should read “{hit.target}” (house style for names)"
+            style.append(finding("name-style", message))
+    return missing + style, found
+
+
 def _accepted_text(text: str, entry: Entry) -> bool:
     """Whether a variant found in the English is (part of) a form the entry accepts:
     `Biden` of Joe Biden, `Kremlin` of the Kremlin, `EU` of the European Union."""
@@ -334,10 +372,11 @@ def _form_findings(source: str, english: str) -> list[Finding]:
     return findings
 
 
-def check_segment(seg: Segment, policy: TermPolicy) -> None:
-    """Recompute one segment's hits (with `applied`) and findings from its text now."""
+def check_segment(seg: Segment, policy: TermPolicy, context: NameContext | None = None) -> None:
+    """Recompute one segment's hits (with `applied`) and findings from its text now
+    (`context`: what the article says about its names, see TermPolicy.name_context)."""
     spans = scan(seg.source)  # one scan for the conversions and their checks
-    seg.hits = policy.hits(seg.source, spans)
+    seg.hits = policy.hits(seg.source, context, spans=spans)
     english = seg.target
     if not english.strip():
         for hit in seg.hits:
@@ -348,10 +387,15 @@ def check_segment(seg: Segment, policy: TermPolicy) -> None:
         return
     variants, reported, entities = _variant_findings(seg, policy, english)
     findings = _term_findings(seg, english, entities) + variants
+    names, named = _name_findings(seg, english)
+    findings += names
     findings += _convention_findings(seg, english, spans)
     same = " ".join(english.split()) == " ".join(seg.source.split())
     forms = [form for h in seg.hits for form in (h.target, *h.accepted)]
-    left = vietnamese_words(_masked(english, [*forms, *reported]))
+    # a name's words on their own (Chính for Phạm Minh Chính) are the name, not text
+    name_words = {w for h in seg.hits if h.kind == "name" for w in _WORD.findall(h.variant)}
+    left = vietnamese_words(_masked(english, [*forms, *reported, *named]))
+    left = [w for w in left if w not in name_words]
     if same and left:
         findings.append(finding("same-as-source", "the English is the source, unchanged"))
     elif left:
@@ -363,6 +407,8 @@ def check_segment(seg: Segment, policy: TermPolicy) -> None:
 
 
 def check_document(doc: Document, policy: TermPolicy) -> None:
-    """Recompute every segment's hits and findings (replacing what they held)."""
+    """Recompute every segment's hits and findings (replacing what they held); names are
+    found with what the whole article says about them."""
+    context = policy.name_context([seg.source for seg in doc.segments])
     for seg in doc.segments:
-        check_segment(seg, policy)
+        check_segment(seg, policy, context)

@@ -25,8 +25,9 @@ class RunInfo:
 
 
 def hit_note(hit: TermHit) -> str:
-    """A hit as reviewers read it everywhere: `glossary: Mátxcơva → Moscow`, or for a
-    converted number, date or time `date: 7.12 → December 7`."""
+    """A hit as reviewers read it everywhere: `glossary: Mátxcơva → Moscow`, for a
+    converted number, date or time `date: 7.12 → December 7`, for a Vietnamese person
+    or place `name: Phạm Minh Chính → Pham Minh Chinh`."""
     kind = "glossary" if hit.kind == "term" else hit.kind
     return f"{kind}: {hit.variant} → {hit.target}"
 

@@ -1,12 +1,17 @@
-"""`translit glossary find`: which entries match where, in articles or in a text."""
+"""`translit glossary find`: which entries match where, in articles or in a text, and
+the Vietnamese people and places no entry holds (translit.names)."""
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from translit.glossary.fold import nfc
-from translit.glossary.match import Matcher
+
+if TYPE_CHECKING:
+    from translit.document import TermHit
+    from translit.glossary.enforce import TermPolicy
 
 
 @dataclass(frozen=True)
@@ -31,27 +36,61 @@ class FoundTerm:
         return f"{where}: «{self.text}» → {self.term}{english}"
 
 
-def find_terms(source: str, matcher: Matcher) -> list[FoundTerm]:
-    """The glossary variants in `source`: an article file (any kind translit reads), a
-    folder of articles, or else Vietnamese text itself. Raises InputError for an
-    article that cannot be read."""
+@dataclass(frozen=True)
+class FoundName:
+    """A Vietnamese person or place no glossary entry holds, and its house form."""
+
+    text: str  # as written
+    start: int
+    end: int
+    english: str  # the house form it comes out as
+    file: str | None = None
+    paragraph: int | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+    def line(self) -> str:
+        """`file:paragraph: «Phạm Minh Chính» → Pham Minh Chinh` (or `start-end: ...`)."""
+        where = f"{self.file}:{self.paragraph}" if self.file else f"{self.start}-{self.end}"
+        return f"{where}: «{self.text}» → {self.english}"
+
+
+def _found(
+    hits: list[TermHit], file: str | None = None, paragraph: int | None = None
+) -> tuple[list[FoundTerm], list[FoundName]]:
+    terms = [
+        FoundTerm(h.entry, h.variant, h.start, h.end, h.target, file, paragraph)
+        for h in hits
+        if h.kind == "term"
+    ]
+    names = [
+        FoundName(h.variant, h.start, h.end, h.target, file, paragraph)
+        for h in hits
+        if h.kind == "name"
+    ]
+    return terms, names
+
+
+def find_terms(source: str, policy: TermPolicy) -> tuple[list[FoundTerm], list[FoundName]]:
+    """The glossary variants and the names in `source`: an article file, a folder of
+    articles, or else Vietnamese text itself, as `translit translate` finds them (an
+    article's names with what the whole article says). Raises InputError for an
+    article that cannot be read (any kind translit reads)."""
     from translit.articles import find_articles
     from translit.formats.registry import read_document
 
     path = Path(source)
+    terms: list[FoundTerm] = []
+    names: list[FoundName] = []
     if source and path.exists():
-        found = []
         for article in find_articles([path]):
             doc = read_document(article.path)
+            context = policy.name_context(doc.paragraphs)
             for number, paragraph in enumerate(doc.paragraphs, 1):
-                found += [
-                    FoundTerm(
-                        m.entry.term, m.text, m.start, m.end, m.english, str(article.path), number
-                    )
-                    for m in matcher.find(paragraph)
-                ]
-        return found
-    return [
-        FoundTerm(m.entry.term, m.text, m.start, m.end, m.english)
-        for m in matcher.find(nfc(source))
-    ]
+                found = _found(policy.hits(paragraph, context), str(article.path), number)
+                terms += found[0]
+                names += found[1]
+        return terms, names
+    text = nfc(source)
+    return _found(policy.hits(text, policy.name_context([text])))

@@ -273,12 +273,17 @@ class ReviewFolder:
     def preview(self, article_id: str, key: str, target: str) -> Segment:
         """The segment as it would be with this English: hits and findings by the checks
         of `translit check` (nothing is saved)."""
-        seg = self.segment(self.read(article_id).doc, key)
+        doc = self.read(article_id).doc
+        seg = self.segment(doc, key)
         approved = seg.status == "reviewed"
         seg = dataclasses.replace(seg)
         apply_edit(seg, clean_text(target, "the English"), approved, None)
-        check_segment(seg, self.policy)
+        check_segment(seg, self.policy, self._names(doc))
         return seg
+
+    def _names(self, doc: Document):  # -> NameContext | None
+        """What the article says about its names, as `translit check` reads it."""
+        return self.policy.name_context([seg.source for seg in doc.segments])
 
     def machine(self, article_id: str, key: str) -> str:
         """The English the installed model gives this segment now, as `translit
@@ -339,7 +344,7 @@ class ReviewFolder:
         if article.version != edit.version:
             raise Stale(_stale_message(path))
         apply_edit(seg, target, edit.approved, comment)
-        check_segment(seg, self.policy)
+        check_segment(seg, self.policy, self._names(article.doc))
         change = EntryChange(seg.target, seg.fuzzy, po.comments(seg), comment)
         try:
             text = edit_entry(article.data.decode("utf-8"), key, change)
