@@ -424,9 +424,11 @@ def outline(path: Path) -> tuple[list[str], int, list[list[str]]]:
 def test_word_in_word_out_by_default_then_review_and_build(
     with_model, run_cli, word_article, tmp_path
 ):
-    # the copy model writes the Vietnamese back: with no glossary and no conversions the
-    # English is the source, style for style
-    result = run_cli("translate", "in", "-o", "out", "--no-glossary", "--no-conventions")
+    # the copy model writes the Vietnamese back: with no glossary, no conversions and
+    # names kept as written, the English is the source, style for style
+    result = run_cli(
+        "translate", "in", "-o", "out", "--no-glossary", "--no-conventions", "--names", "diacritics"
+    )
     assert result.exit_code == 0, result.output
     out = tmp_path / "out"
     names = sorted(p.name for p in out.iterdir())
