@@ -15,6 +15,8 @@ import pytest
 
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.slow  # each runs a benchmark script: skip locally with -m "not slow"
+
 
 def run_benchmark(name: str, *args: str) -> str:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

@@ -29,12 +29,15 @@ def test_two_line_aligned_files_are_checked_line_by_line(run_cli, pair):
     result = run_cli("check", "--bitext", "a.vi.txt", "a.en.txt")
     assert result.exit_code == 1  # errors found
     lines = result.stdout.splitlines()
-    assert lines[:-1] == [
+    assert lines[:-2] == [
         "a.en\t1\terror\tterm-variant\t“Kiev” should read “Kyiv” (glossary)",
         "a.en\t3\terror\tterm-missing\tglossary term “France” (for “Pháp”) is not in the English",
         "a.en\t4\twarning\tempty\tno English for this sentence",
     ]  # line 2 is blank on both sides; keys are line numbers
-    assert lines[-1] == "1 file, 3 segments: 2 errors, 1 warnings, 0 notes"
+    assert lines[-2:] == [  # the file's segments by status, then the total, tab-separated
+        "a.en\tstatus\t3 segments\t2 translated\t1 untranslated",
+        "1 file\t3 segments\t2 errors\t1 warnings\t0 info\t2 translated\t1 untranslated",
+    ]
 
 
 def test_json_has_the_summary_for_every_input(run_cli, pair, tmp_path):
@@ -44,6 +47,7 @@ def test_json_has_the_summary_for_every_input(run_cli, pair, tmp_path):
         "segments": 3,
         "glossary_hits": 5,  # Nga, S.Lavrov, Kiev, Biden, Pháp
         "findings": {"term-missing": 1, "term-variant": 1, "empty": 1},
+        "status": {"translated": 2, "untranslated": 1},
     }
     assert report["findings"][0]["key"] == "1" and report["findings"][0]["source"].startswith(
         "Ngoại trưởng"
@@ -52,7 +56,12 @@ def test_json_has_the_summary_for_every_input(run_cli, pair, tmp_path):
     (tmp_path / "art.txt").write_text("Hai bên đã hội đàm.\n", encoding="utf-8")
     assert run_cli("translate", "art.txt", "-o", "out", "--no-mt").exit_code == 0
     po = json.loads(run_cli("check", "out", "--json").stdout)
-    assert po["summary"] == {"segments": 1, "glossary_hits": 0, "findings": {}}
+    assert po["summary"] == {
+        "segments": 1,
+        "glossary_hits": 0,
+        "findings": {},
+        "status": {"reviewed": 0, "fuzzy": 0, "untranslated": 1},
+    }
 
 
 def test_a_tsv_file_is_two_columns(run_cli, tmp_path):
@@ -60,7 +69,9 @@ def test_a_tsv_file_is_two_columns(run_cli, tmp_path):
     (tmp_path / "pairs.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     result = run_cli("check", "--bitext", "pairs.tsv")
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip() == "1 file, 2 segments: 0 errors, 0 warnings, 0 notes"
+    assert result.stdout.strip().splitlines()[-1] == (
+        "1 file\t2 segments\t0 errors\t0 warnings\t0 info\t2 translated\t0 untranslated"
+    )
 
 
 @pytest.mark.parametrize(

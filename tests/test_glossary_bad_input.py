@@ -84,6 +84,7 @@ def test_a_glossary_that_is_not_text(with_model, run_cli, tmp_path):
     assert result.stderr.count("\n") == 1
 
 
+@pytest.mark.slow
 def test_a_100k_entry_glossary_translates(with_model, run_cli, tmp_path):
     lines = ["glossary: big", "source: vi", "target: en", "entries:"]
     for i in range(100_000):

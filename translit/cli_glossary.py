@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from translit.cli_options import GlossaryOption, NoShippedOption
 from translit.exits import EXIT_INPUT, fail
 
 if TYPE_CHECKING:
@@ -38,22 +39,6 @@ glossary_app = typer.Typer(
     rich_markup_mode=None,
 )
 
-GlossaryOption = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--glossary",
-        "-g",
-        help="Glossary YAML file, layered on the shipped glossary; repeat for several, "
-        "later files extend earlier ones [default: translit.toml's glossaries].",
-    ),
-]
-NoShippedOption = Annotated[
-    bool,
-    typer.Option(
-        "--no-shipped-glossary",
-        help="Leave out the shipped glossary: only the -g files (or translit.toml's).",
-    ),
-]
 FileOption = Annotated[
     Path | None,
     typer.Option(
@@ -233,49 +218,17 @@ def show(
 
       translit glossary show Mátxcơva -g my-desk.yaml
     """
-    import difflib
-
     from translit.glossary import definitions
-    from translit.glossary.fold import variant_forms
+    from translit.glossary.search import describe, lookup
 
     paths = _selected(glossary, no_shipped_glossary)
-    merged = _load(paths)
-    entry = merged.entries.get(term.strip())
-    how = ""
+    entry, how, close = lookup(_load(paths), term)
     if entry is None:
-        lowered = {t.casefold(): e for t, e in merged.entries.items()}
-        entry = lowered.get(term.strip().casefold())
-    if entry is None:
-        wanted = set(variant_forms(term))
-        for candidate in merged.entries.values():
-            if any(set(variant_forms(v)) & wanted for v in candidate.vi):
-                entry, how = candidate, f" (found as a vi variant: {term.strip()})"
-                break
-    if entry is None:
-        close = difflib.get_close_matches(term, list(merged.entries), n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         fail(f"no entry {term!r}{hint}")
     typer.echo(f"{entry.term}{how}")
-    if entry.plain_vi:
-        typer.echo(f"  vi: {', '.join(entry.plain_vi)}")
-    if entry.en:
-        typer.echo(f"  en (also right): {', '.join(entry.en)}")
-    for english, variants in entry.mentions:
-        typer.echo(f"  mention {english}: {', '.join(variants)}")
-    if entry.en_variants:
-        typer.echo(f"  en_variants: {', '.join(entry.en_variants)}")
-    if entry.note:
-        typer.echo(f"  note: {entry.note}")
-    typer.echo(f"  case: {'sensitive' if entry.case_sensitive else 'insensitive'}")
-    if entry.not_followed_by:
-        typer.echo(f"  not_followed_by: {', '.join(entry.not_followed_by)}")
-    if entry.not_preceded_by:
-        typer.echo(f"  not_preceded_by: {', '.join(entry.not_preceded_by)}")
-    if entry.keep:
-        typer.echo("  keep: true (emitted as written)")
-    if entry.section:
-        typer.echo(f"  section: {entry.section}")
-    typer.echo(f"  defined in: {entry.origin}")
+    for line in describe(entry):
+        typer.echo(line)
     origins = [e.origin for e in definitions(paths, entry.term)]
     if len(origins) > 1:
         typer.echo(f"  merged from: {', '.join(origins)} (later files extend earlier ones)")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from translit.names import NAME_STYLES
+from translit.names import NAME_STYLES, NameStyle
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -50,7 +50,7 @@ class Config:
     batch_tokens: int | None = None  # None: the engine's default for the beam
     formats: tuple[str, ...] | None = None  # output format names; None = the defaults
     conventions: bool = True  # numbers and dates in English conventions
-    names: str = "romanized"  # Vietnamese names: "romanized" or "diacritics" (translit.names)
+    names: NameStyle = "romanized"  # Vietnamese names: "romanized" or "diacritics" (translit.names)
     source: Path | None = field(default=None, compare=False)  # the file read, if any
 
     def with_overrides(self, **values: Any) -> Config:
@@ -153,6 +153,10 @@ def _from_table(table: dict[str, Any], path: Path, base: Path) -> Config:
 
 
 def _type_name(expected: type | tuple[type, ...]) -> str:
-    return {str: "string", int: "whole number", list: "list", bool: "true or false"}.get(
-        expected, str(expected)
-    )  # type: ignore[call-overload]
+    names: dict[object, str] = {
+        str: "string",
+        int: "whole number",
+        list: "list",
+        bool: "true or false",
+    }
+    return names.get(expected, str(expected))

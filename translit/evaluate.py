@@ -163,7 +163,8 @@ def score(
         sentences_per_second=count / seconds if seconds else None,
         bleu_signature=str(bleu.get_signature()),
         chrf_signature=str(chrf.get_signature()),
-        **errors,
+        number_errors=errors["number_errors"],
+        date_errors=errors["date_errors"],
     )
 
 

@@ -52,12 +52,12 @@ def merge_previous(doc: Document, old: Document) -> None:
             _inherit(seg, match)
     reviewed = [s for s in old.segments if id(s) not in used and s.status == "reviewed"]
     for seg in sorted(unmatched, key=lambda s: key_order(s.key)):
-        match = _similar(seg, [s for s in reviewed if id(s) not in lent])
-        if match is not None:
-            lent.add(id(match))
-            _inherit(seg, match)
+        similar = _similar(seg, [s for s in reviewed if id(s) not in lent])
+        if similar is not None:
+            lent.add(id(similar))
+            _inherit(seg, similar)
             seg.fuzzy = True
-            seg.previous_source = match.source
+            seg.previous_source = similar.source
     doc.obsolete = _obsolete(
         [s for s in candidates if id(s) not in used and (s.target or s.note)], doc.segments
     )

@@ -261,7 +261,7 @@ def _extract(zf: zipfile.ZipFile, dest: Path, where: str, max_bytes: int) -> Non
 
 
 def _write_members(
-    members: list[tuple[str, bool, Callable[[], IO[bytes]]]],
+    members: list[tuple[str, bool, Callable[..., IO[bytes]]]],
     dest: Path,
     where: str,
     max_bytes: int,

@@ -289,16 +289,25 @@ def write_outputs(
     written = []
     for name in sorted(paths, key=lambda name: name != "po"):
         path = paths[name]
+        text = modules[name].render(doc, run)
+        if name == "po":
+            text = po.keep_dates(text, _current_text(path))
         try:
-            write_atomic(
-                path, modules[name].render(doc, run), expect=expect if name == "po" else None
-            )
+            write_atomic(path, text, expect=expect if name == "po" else None)
         except NotWritten as err:
             raise InputError(str(err)) from None
         except OSError as err:
             raise InputError(f"{path}: cannot write ({err.strerror or err})") from None
         written.append(path)
     return written
+
+
+def _current_text(path: Path) -> str:
+    """The text of the file at path ("" if there is none, or it is not UTF-8 text)."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def check_output_dir(output_dir: Path) -> None:

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from translit.conventions import (
     EN_NUMBER_START,
@@ -47,7 +47,7 @@ class Check(NamedTuple):
 # The registry of checks, in the order findings are listed; README's Checks table
 # lists the same codes and severities (tests/test_qa.py compares them).
 CHECKS: dict[str, Check] = {
-    code: Check(severity, description)
+    code: Check(cast(Severity, severity), description)
     for code, (severity, description) in {
         "term-missing": (
             "error",

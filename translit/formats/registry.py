@@ -159,9 +159,14 @@ def read_document(path: Path, from_encoding: str | None = None) -> Document:
     return reader_for(path).read(path, from_encoding)
 
 
+FORMAT_ALIASES = {"xlf": "xliff"}  # the file suffix of a format, where it differs
+
+
 def parse_formats(spec: str) -> tuple[str, ...]:
-    """`po,txt,html` or `all` → writer names, in the order given (InputError if unknown)."""
+    """`po,txt,html` or `all` → writer names, in the order given (InputError if unknown);
+    `xlf` is `xliff`."""
     names = [name.strip().lower() for name in spec.split(",") if name.strip()]
+    names = [FORMAT_ALIASES.get(name, name) for name in names]
     if names == ["all"]:
         return WRITER_NAMES
     unknown = [name for name in names if name not in WRITER_NAMES]

@@ -7,7 +7,8 @@ order of its own. Every edit here changes only the lines it must: the file is
 composed with PyYAML to find the exact spans of the nodes involved and the new text
 is spliced in (new entries copy the file's indentation and list style). Layouts the
 splicer does not handle (flow-style mappings, anchors) go through a ruamel.yaml
-round trip instead, which also keeps comments and order.
+round trip instead, which also keeps comments and order; ruamel.yaml is optional
+(`pip install 'translit[ruamel]'`): without it such a file is refused with one line.
 
 Whatever the route, the new text is parsed again and must hold exactly the intended
 entries and pass the same checks as `glossary.load_glossaries` (together with the
@@ -96,9 +97,10 @@ def _load(path: Path, create: bool) -> _Doc:
     if not path.exists() and create:
         text = _header(path)
     else:
-        text = _read(path)
-        if not isinstance(text, str):
-            raise GlossaryError(f"{text.where}: {text.message}")
+        read = _read(path)
+        if not isinstance(read, str):
+            raise GlossaryError(f"{read.where}: {read.message}")
+        text = read
         if create and not text.strip():
             text = _header(path)  # an empty file: start it properly
     doc = _doc(path, text)
@@ -122,7 +124,7 @@ def _doc(path: Path, text: str) -> _Doc:
 def _content_end(node: Node) -> int:
     """Offset just past the last character of a node's own text (not what follows)."""
     while True:
-        if isinstance(node, ScalarNode) or node.flow_style or not node.value:
+        if isinstance(node, ScalarNode) or getattr(node, "flow_style", None) or not node.value:
             return node.end_mark.index
         node = node.value[-1][1] if isinstance(node, MappingNode) else node.value[-1]
 
@@ -430,9 +432,13 @@ def _commit(
         lambda: _ruamel_edit(doc.text, ruamel_change),
     ]
     new_text = None
+    no_ruamel = False
     for make in candidates:
         try:
             text = make()
+        except ImportError:  # the round trip needs ruamel.yaml, an optional dependency
+            no_ruamel = True
+            continue
         except Exception:  # noqa: BLE001 - any failure: try the next route; all are verified
             continue
         entries, problems = parse_glossary_text(text, doc.path)
@@ -442,6 +448,12 @@ def _commit(
         if _bare(entries) == _bare(expected):
             new_text = text
             break
+    if new_text is None and no_ruamel:
+        raise GlossaryError(
+            f"{doc.path}: this file's layout (flow-style mappings, anchors) is edited "
+            "through ruamel.yaml, which is not installed: pip install 'translit[ruamel]', "
+            "or write its entries in block style"
+        )
     if new_text is None:
         raise GlossaryError(
             f"{doc.path}: could not make this edit without touching other entries; "

@@ -359,7 +359,8 @@ class EnglishRewriter:
         words, keys, spans = _word_keys(form)
         if words:
             tail = form[spans[-1][1] :]  # the final period of "U.S."
-            self._trie.add([words[0], *keys[1:]], dataclasses.replace(rejected, tail=tail))
+            keys_after = [k for k in keys[1:] if k is not None]  # every one is, for a form
+            self._trie.add([words[0], *keys_after], dataclasses.replace(rejected, tail=tail))
 
     def _within_accepted(self, text: str, start: int, end: int) -> bool:
         for form, offset in self._inside.get(text[start:end].lower(), ()):

@@ -67,7 +67,7 @@ def nfc(text: str) -> str:
 
 
 def _move_tone(match: re.Match[str]) -> str:
-    first, second = match.group()
+    first, second = match.group()[0], match.group()[1]
     decomposed = unicodedata.normalize("NFD", first)
     tone = next(c for c in decomposed if c in TONE_MARKS)
     bare = decomposed.replace(tone, "")

@@ -192,7 +192,7 @@ class _Checker:
         `owner` is the entry's term, or "" for `entries` and None for the top level.
         """
         seen: dict[str, ScalarNode] = {}
-        out = []
+        out: list[tuple[str, Node, Node]] = []
         for key, value in node.value:
             if not isinstance(key, ScalarNode) or key.tag not in _KEY_TAGS:
                 where = _mapping_name(owner)
@@ -761,7 +761,7 @@ def check_texts(texts: Sequence[tuple[Path, str]]) -> Glossary:
 
 def definitions(paths: Sequence[Path], term: str) -> list[Entry]:
     """Every definition of `term` in the files, in order (the last one wins)."""
-    found = []
+    found: list[Entry] = []
     for path in paths:
         entries, _ = parse_glossary_file(Path(path))
         found.extend(e for e in entries if e.term == term)

@@ -1,12 +1,15 @@
 """`translit glossary find`: which entries match where, in articles or in a text, and
-the Vietnamese people and places no entry holds (translit.names)."""
+the Vietnamese people and places no entry holds (translit.names); and `translit
+glossary show`: one entry, looked up by its term or any variant."""
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from translit.document import Entry, Glossary
 from translit.glossary.fold import nfc
 
 if TYPE_CHECKING:
@@ -94,3 +97,42 @@ def find_terms(source: str, policy: TermPolicy) -> tuple[list[FoundTerm], list[F
         return terms, names
     text = nfc(source)
     return _found(policy.hits(text, policy.name_context([text])))
+
+
+def lookup(glossary: Glossary, term: str) -> tuple[Entry | None, str, list[str]]:
+    """The entry `term` names: its canonical term (in any case) or, failing that, one
+    of its Vietnamese variants (folded as matching folds them). Returns the entry, how
+    it was found ("" or " (found as a vi variant: X)") and, when none is found, up to
+    three close terms to suggest."""
+    from translit.glossary.fold import variant_forms
+
+    wanted = term.strip()
+    entry = glossary.entries.get(wanted)
+    if entry is None:
+        lowered = {t.casefold(): e for t, e in glossary.entries.items()}
+        entry = lowered.get(wanted.casefold())
+    if entry is not None:
+        return entry, "", []
+    forms = set(variant_forms(term))
+    for candidate in glossary.entries.values():
+        if any(set(variant_forms(v)) & forms for v in candidate.vi):
+            return candidate, f" (found as a vi variant: {wanted})", []
+    return None, "", difflib.get_close_matches(term, list(glossary.entries), n=3)
+
+
+def describe(entry: Entry) -> list[str]:
+    """`translit glossary show`'s lines for an entry, after its term."""
+    fields = [
+        ("vi", ", ".join(entry.plain_vi)),
+        ("en (also right)", ", ".join(entry.en)),
+        *((f"mention {english}", ", ".join(variants)) for english, variants in entry.mentions),
+        ("en_variants", ", ".join(entry.en_variants)),
+        ("note", entry.note),
+        ("case", "sensitive" if entry.case_sensitive else "insensitive"),
+        ("not_followed_by", ", ".join(entry.not_followed_by)),
+        ("not_preceded_by", ", ".join(entry.not_preceded_by)),
+        ("keep", "true (emitted as written)" if entry.keep else ""),
+        ("section", entry.section or ""),
+    ]
+    lines = [f"  {name}: {text}" for name, text in fields if text]
+    return [*lines, f"  defined in: {entry.origin}"]
