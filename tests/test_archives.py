@@ -162,7 +162,7 @@ def test_build_and_check_read_a_mirrored_tree(no_model, run_cli, tmp_path):
     assert built.exit_code == 0, built.output
     assert len(list((tmp_path / "out").rglob("*.en.txt"))) == len(EXPECTED_IDS)
     checked = run_cli("check", "out", "-r", "--fail-on", "never")
-    assert checked.exit_code == 0 and f"{len(EXPECTED_IDS)} files," in checked.output
+    assert checked.exit_code == 0 and f"\n{len(EXPECTED_IDS)} files" in checked.output
     status = run_cli("review", "out", "--recursive")
     assert status.exit_code == 0 and f"0 of {len(EXPECTED_IDS)} articles" in status.output
 

@@ -137,7 +137,7 @@ def page_document(html: str, path: Path, from_encoding: str | None = None) -> Do
         )
     }
     builder = _Builder(captions)
-    builder.article(None if result is None else result.body, meta["title"])
+    builder.article(getattr(result, "body", None), meta["title"])  # a Document (as_dict off)
     text = builder.paragraphs[builder.titled :]
     if all(_key([paragraph]) in links for paragraph in text):  # none, or only links
         raise InputError(
