@@ -99,6 +99,76 @@ def test_bad_bitext_input_is_one_line_and_exit_2(run_cli, tmp_path, files, conte
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
 
 
+def test_a_legacy_encoded_source_is_read_as_the_message_says(run_cli, tmp_path):
+    from translit import legacy
+
+    vi = "Ngoại trưởng Nga tới Kiev hôm thứ Hai.\n"
+    (tmp_path / "a.vi").write_bytes(legacy.encode(vi, "vni"))
+    (tmp_path / "a.en").write_text("The Russian Foreign Minister went to Kiev.\n", "utf-8")
+    (tmp_path / "a.tsv").write_bytes(
+        legacy.encode(vi.rstrip("\n") + "\tThe Russian Foreign Minister went to Kiev.\n", "vni")
+    )
+    refused = run_cli("check", "--bitext", "a.vi", "a.en")
+    assert refused.exit_code == 2 and "run again with --from-encoding vni" in refused.stderr
+    for files in (["a.vi", "a.en"], ["a.tsv"]):
+        result = run_cli("check", "--bitext", *files, "--from-encoding", "vni", "--json")
+        assert result.exit_code == 1, result.output  # the Kiev error, read right
+        findings = json.loads(result.stdout)["findings"]
+        assert [f["code"] for f in findings] == ["term-variant"]
+
+
+def test_a_name_with_brackets_is_shown_as_it_is_on_a_terminal(tmp_path):
+    """On a terminal the findings are a rich table, and rich read "[draft]" in an
+    article's name as a style: "tin [draft]" was shown as "tin "."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    (tmp_path / "tin [draft].vi").write_text("Ngoại trưởng Nga tới Kiev.\n", encoding="utf-8")
+    (tmp_path / "tin [draft].en").write_text("The minister went to Kiev.\n", encoding="utf-8")
+    terminal, stdout = pty.openpty()
+    result = subprocess.run(
+        [sys.executable, "-m", "translit", "check", "--bitext", "tin [draft].vi", "tin [draft].en"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "160", "TERM": "dumb"},
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        timeout=120,
+    )
+    os.close(stdout)
+    shown = b""
+    try:
+        while chunk := os.read(terminal, 4096):
+            shown += chunk
+    except OSError:  # the terminal closes once everything written is read
+        pass
+    os.close(terminal)
+    assert result.returncode == 1, result.stderr
+    assert "│ tin [draft] │ 1 " in shown.decode("utf-8"), shown.decode("utf-8")
+
+
+def test_a_long_line_naming_one_term_thousands_of_times_is_checked_in_seconds(run_cli, tmp_path):
+    """A line of 200 KB (a table or a feed pasted without line breaks) named Moscow 4000
+    times, and each of the 4000 hits scanned the whole English again: 20 s of CPU here,
+    growing with the square of the line (a 2 MB line took half an hour)."""
+    import time
+
+    vi = "Ông Lê Minh đến Mát-xcơ-va hôm thứ Hai. " * 4000 + "Ông gặp Tổng thống Pháp."
+    en = "Mr Le Minh went to Moscow on Monday. " * 4000 + "He met the President."
+    (tmp_path / "long.tsv").write_text(f"{vi}\t{en}\n", encoding="utf-8")
+    started = time.process_time()
+    result = run_cli("check", "--bitext", "long.tsv", "--json")
+    spent = time.process_time() - started
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)
+    assert report["summary"]["glossary_hits"] == 4001
+    assert [f["message"] for f in report["findings"]] == [
+        "glossary term “France” (for “Pháp”) is not in the English"
+    ]
+    assert spent < 8, f"{spent:.1f} s of CPU"
+
+
 # ── Real English: FLORES dev+devtest (read at run time, never copied) ──────────────
 
 FLORES = ROOT.parent / "shared" / "data" / "flores200-vi-en"

@@ -602,6 +602,7 @@ def check(
     no_glossary: NoGlossaryOption = False,
     no_shipped_glossary: NoShippedOption = False,
     recursive: RecursiveOption = False,
+    from_encoding: FromEncodingOption = None,
     names: NamesOption = None,
 ) -> None:
     """Check English against its Vietnamese source and the glossary.
@@ -628,6 +629,8 @@ def check(
 
       translit check --bitext pairs.tsv --json
 
+      translit check --bitext old-article.vi.txt article.en.txt --from-encoding vni
+
       translit check outputs/ --names diacritics   # names kept as written are right
     """
     from translit.review import (
@@ -642,7 +645,7 @@ def check(
     policy = _term_policy(glossary, no_glossary, no_shipped_glossary, names)
     try:
         if bitext:
-            result = check_bitext(files or [], policy)
+            result = check_bitext(files or [], policy, value(from_encoding))
         else:
             paths = find_review_files(files or [load_config().output], recursive)
             result = check_files(paths, policy)
@@ -736,7 +739,7 @@ def eval_command(
     except ImportError:
         fail("translit eval needs sacrebleu: pip install 'translit[eval]'")
     from translit.engines import CT2Engine, EngineOptions
-    from translit.evaluate import evaluate, read_bitext, table, to_json
+    from translit.evaluate import check_save, evaluate, read_bitext, table, to_json
     from translit.models import ModelError, find_model
 
     policy = _term_policy(glossary, no_glossary)
@@ -754,6 +757,11 @@ def eval_command(
         twice = sorted({g for g in given if given.count(g) > 1})
         if twice:
             fail(f"{kind} {twice[0]!r} is given twice")
+    if save is not None:
+        try:
+            check_save(save, [m.name for m in chosen], [*bitext, *(hyp or [])])
+        except InputError as err:
+            fail(str(err))
     options = EngineOptions.from_config(config)
 
     def engines():
@@ -773,6 +781,7 @@ def eval_command(
 def _print_findings(result) -> None:  # result: translit.review.CheckResult
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     if not sys.stdout.isatty():  # piped: one finding a line, never wrapped, easy to grep
         for item in result.findings:
@@ -784,8 +793,9 @@ def _print_findings(result) -> None:  # result: translit.review.CheckResult
     console = Console(highlight=False, soft_wrap=False)
     if result.findings:
         table = Table("article", "key", "severity", "code", "message", show_lines=False)
-        for item in result.findings:
-            table.add_row(item.article, item.key, item.severity, item.code, item.message)
+        for item in result.findings:  # as Text: "[draft]" in a name is not rich markup
+            cells = (item.article, item.key, item.severity, item.code, item.message)
+            table.add_row(*(Text(cell) for cell in cells))
         console.print(table)
     if result.statuses:
         names = list(result.status_total())

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from translit.cli_options import GlossaryOption, NoShippedOption
+from translit.cli_options import FromEncodingOption, GlossaryOption, NoShippedOption, value
 from translit.exits import EXIT_INPUT, fail
 
 if TYPE_CHECKING:
@@ -454,6 +454,7 @@ def find(
         ),
     ] = False,
     no_shipped_glossary: NoShippedOption = False,
+    from_encoding: FromEncodingOption = None,
 ) -> None:
     """Show which entries match where, with the text matched; then the Vietnamese people
     and places found that no entry holds, and how they come out (translit.toml's names
@@ -469,6 +470,8 @@ def find(
       translit glossary find "Điện Kremlin và Nhà Trắng"
 
       translit glossary find "Ông Biden tới Mátxcơva" --json
+
+      translit glossary find old-article.txt --from-encoding tcvn3
 
       translit glossary find "Thủ tướng Phạm Minh Chính đến Đà Nẵng."
     """
@@ -487,7 +490,7 @@ def find(
     if Path(source).suffix.lower() in ARTICLE_SUFFIXES and not Path(source).exists():
         fail(f"{source}: no such file")
     try:
-        found, names = find_terms(source, policy)
+        found, names = find_terms(source, policy, value(from_encoding))
     except InputError as err:
         fail(str(err))
     if as_json:
@@ -526,7 +529,8 @@ def import_(
     """Import a DeepL/Google-style two-column glossary table (.csv or .tsv).
 
     Each row adds its Vietnamese as a vi variant of the entry keyed by its English
-    (created if needed). Rows already present are skipped; a Vietnamese term that
+    (created if needed; for a term the shipped glossary defines, an entry in your file
+    that extends it). Rows already present are skipped; a Vietnamese term that
     belongs to another entry is an error with its line number, and then nothing is
     written. A first row of language codes (vi,en) is a header.
 
@@ -548,11 +552,19 @@ def import_(
         for problem in report.problems:
             typer.echo(f"error: {problem}", err=True)
         fail(f"nothing imported: {_plural(len(report.problems), 'problem')} in {table}")
+    extends = ""
+    if report.extensions:
+        terms = ", ".join(report.extensions)
+        verb = "extends the entry" if len(report.extensions) == 1 else "extend the entries"
+        origins = list(report.extensions.values())
+        files = dict.fromkeys(o.rsplit(":", 1)[0] for o in origins)
+        where = origins[0] if len(origins) == 1 else ", ".join(files)
+        extends = f" ({terms} {verb} of {where}: the merged entries keep their variants)"
     typer.echo(
         f"imported {_plural(report.rows, 'row')} into {path}: "
         f"{_plural(len(report.added_entries), 'new entry', 'new entries')}, "
         f"{_plural(report.added_variants, 'variant')} added, "
-        f"{report.skipped} already there"
+        f"{report.skipped} already there{extends}"
     )
 
 

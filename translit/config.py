@@ -11,9 +11,12 @@ import dataclasses
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from translit.names import NAME_STYLES, NameStyle
+# How Vietnamese names without a glossary entry are written (translit.names): the house
+# form without diacritics (Pham Minh Chinh) or with them (Phạm Minh Chính).
+NameStyle = Literal["romanized", "diacritics"]
+NAME_STYLES: tuple[str, ...] = ("romanized", "diacritics")
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -47,11 +47,10 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from translit import vietnamese as vn
+from translit.config import NameStyle
 from translit.document import TermHit
 from translit.glossary.fold import fold
 
-NameStyle = Literal["romanized", "diacritics"]
-NAME_STYLES: tuple[str, ...] = ("romanized", "diacritics")
 NameKind = Literal["person", "place"]
 
 MAX_NAME = 4  # syllables of a name: a family name and up to three more

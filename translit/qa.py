@@ -34,7 +34,7 @@ from translit.conventions import (
 )
 from translit.document import Document, Entry, Finding, Segment, Severity, TermHit
 from translit.glossary.enforce import CLOSERS, TermPolicy, hit_entities, hit_present
-from translit.names import NameContext, name_status
+from translit.names import NameContext, NameStatus, name_status
 
 
 class Check(NamedTuple):
@@ -209,9 +209,13 @@ def _term_findings(seg: Segment, english: str, reported: set[str]) -> list[Findi
     term-variant already reports that entity (one finding per problem)."""
     findings: list[Finding] = []
     reported = set(reported)
-    for hit in seg.hits:
+    present: dict[tuple[str, tuple[str, ...]], bool] = {}  # once per form: a line may
+    for hit in seg.hits:  # name one entity thousands of times, each a scan of the English
         if hit.kind == "term":
-            hit.applied = hit_present(hit, english)
+            forms = (hit.target, hit.accepted)
+            if forms not in present:
+                present[forms] = hit_present(hit, english)
+            hit.applied = present[forms]
             if not hit.applied and hit.entry not in reported:
                 reported.add(hit.entry)  # once per entity, however often the source names it
                 findings.append(
@@ -230,10 +234,12 @@ def _name_findings(seg: Segment, english: str) -> tuple[list[Finding], list[str]
     style: list[Finding] = []
     found: list[str] = []
     seen: set[tuple[str, str]] = set()
+    known: dict[tuple[str, str, tuple[str, ...]], tuple[NameStatus, str]] = {}
     for hit in seg.hits:
         if hit.kind != "name":
             continue
-        status, form = name_status(hit, english)
+        name = (hit.variant, hit.target, hit.accepted)  # each scans the English: once a name
+        status, form = known[name] = known.get(name) or name_status(hit, english)
         hit.applied = status == "ok"
         found += [form, hit.variant]
         if status == "ok" or (hit.variant, hit.target) in seen:

@@ -286,10 +286,13 @@ def check_files(paths: Sequence[Path], policy: TermPolicy) -> CheckResult:
     return result
 
 
-def check_bitext(paths: Sequence[Path], policy: TermPolicy) -> CheckResult:
+def check_bitext(
+    paths: Sequence[Path], policy: TermPolicy, from_encoding: str | None = None
+) -> CheckResult:
     """Check a bilingual text (`translit.bitext.read_bitext`: SOURCE TARGET, or one
-    two-column TSV) with the same checks as a review file; raises InputError."""
-    doc = read_bitext(paths)
+    two-column TSV, the Vietnamese in `from_encoding` if not UTF-8) with the same
+    checks as a review file; raises InputError."""
+    doc = read_bitext(paths, from_encoding)
     check_document(doc, policy)
     result = CheckResult(bitext=True)
     result.add(doc, paths[-1])

@@ -14,11 +14,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from translit.config import Config, ConfigError, load_config
+from translit.config import Config, ConfigError, NameStyle, load_config
 from translit.formats.registry import parse_formats
 from translit.glossary.enforce import Strategy
 from translit.io import InputError
-from translit.names import NameStyle
 from translit.pipeline import Progress, RunReport
 
 

@@ -775,6 +775,8 @@ class ImportReport:
 
     rows: int = 0
     added_entries: list[str] = field(default_factory=list)
+    # new entries of the file that extend another selected glossary's: term → its origin
+    extensions: dict[str, str] = field(default_factory=dict)
     added_variants: int = 0
     skipped: int = 0
     problems: list[str] = field(default_factory=list)
@@ -845,9 +847,10 @@ def read_table(table: Path) -> tuple[list[tuple[int, str, str]], list[str]]:
 def import_terms(table: Path, glossary: Path, *, context: Sequence[Path] = ()) -> ImportReport:
     """Add each row's Vietnamese as a vi variant of the entry keyed by its English.
 
-    Entries are created as needed; rows already present are skipped; a variant that
-    already belongs to another entry (here or in `context`) is a problem with its line
-    number, and then nothing is written at all.
+    Entries are created as needed (for a term another glossary in `context` defines,
+    an entry extending it, as `add_variant` writes); rows already present, here or in
+    `context`, are skipped; a variant that already belongs to another entry is a
+    problem with its line number, and then nothing is written at all.
     """
     table, glossary = Path(table), Path(glossary)
     rows, problems = read_table(table)
@@ -866,13 +869,6 @@ def import_terms(table: Path, glossary: Path, *, context: Sequence[Path] = ()) -
             index += 1
     plan: dict[str, list[str]] = {}
     for line, vi, en in rows:
-        if en not in mine and en in current.entries:
-            origin = current.entries[en].origin
-            report.problems.append(
-                f"{table}:{line}: {en!r} is defined in {origin.rsplit(':', 1)[0]}, "
-                f"not in {glossary}; import into that file"
-            )
-            continue
         forms = variant_forms(vi)
         known = [claims.get(f) for f in forms]
         other = next((o for o in known if o is not None and o[0] != en), None)
@@ -918,6 +914,9 @@ def import_terms(table: Path, glossary: Path, *, context: Sequence[Path] = ()) -
 
     _commit(doc, expected, splice, change, context)
     report.added_entries = [e.term for e in new_entries]
+    report.extensions = {
+        e.term: current.entries[e.term].origin for e in new_entries if e.term in current.entries
+    }
     report.added_variants = sum(len(vs) for vs in plan.values())
     report.written = True
     return report

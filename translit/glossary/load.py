@@ -502,6 +502,9 @@ def _parse_text(text: str, path: Path) -> _Parsed:
 
 def _read(path: Path) -> str | Problem:
     """The file's text, or a Problem saying why it cannot be read."""
+    if path.exists() and not path.is_file() and not path.is_dir():
+        # a named pipe would be waited on for ever, a device read without end
+        return Problem(path, 0, 0, "error", "not a regular file (a named pipe or a device)")
     try:
         data = path.read_bytes()
     except FileNotFoundError:

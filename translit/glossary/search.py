@@ -75,9 +75,12 @@ def _found(
     return terms, names
 
 
-def find_terms(source: str, policy: TermPolicy) -> tuple[list[FoundTerm], list[FoundName]]:
+def find_terms(
+    source: str, policy: TermPolicy, from_encoding: str | None = None
+) -> tuple[list[FoundTerm], list[FoundName]]:
     """The glossary variants and the names in `source`: an article file, a folder of
-    articles, or else Vietnamese text itself, as `translit translate` finds them (an
+    articles (those not in UTF-8 in the legacy encoding `from_encoding`), or else
+    Vietnamese text itself, as `translit translate` finds them (an
     article's names with what the whole article says). Raises InputError for an
     article that cannot be read (any kind translit reads)."""
     from translit.articles import find_articles
@@ -88,7 +91,7 @@ def find_terms(source: str, policy: TermPolicy) -> tuple[list[FoundTerm], list[F
     names: list[FoundName] = []
     if source and path.exists():
         for article in find_articles([path]):
-            doc = read_document(article.path)
+            doc = read_document(article.path, from_encoding)
             context = policy.name_context(doc.paragraphs)
             for number, paragraph in enumerate(doc.paragraphs, 1):
                 found = _found(policy.hits(paragraph, context), str(article.path), number)
