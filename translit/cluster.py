@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from translit.articles import Article
 from translit.document import Glossary
 from translit.engines import CT2Engine, EngineOptions
 from translit.engines.base import ModelInfo
@@ -40,7 +41,6 @@ from translit.formats import RunInfo
 from translit.glossary.enforce import TermPolicy, term_policy
 from translit.io import InputError
 from translit.pipeline import (
-    DEFAULT_FORMATS,
     NoProgress,
     Progress,
     RunReport,
@@ -48,7 +48,7 @@ from translit.pipeline import (
     distinct_articles,
     load_articles,
     run_info,
-    shard_paths,
+    shard_articles,
     translate_chunk,
 )
 from translit.runstate import RunCache, output_lock
@@ -87,12 +87,12 @@ class ArticleJob:
     model: ModelInfo | None  # None: --no-mt, files for a human translator
     options: EngineOptions
     run: RunInfo
-    formats: tuple[str, ...] = DEFAULT_FORMATS
+    formats: tuple[str, ...] | None = None  # None: DEFAULT_FORMATS (+ .en.docx for Word)
     from_encoding: str | None = None
 
 
 def translate_group(
-    paths: Sequence[Path],
+    articles: Sequence[Article],
     engine: CT2Engine | None,
     policy: TermPolicy,
     cache: RunCache,
@@ -108,7 +108,7 @@ def translate_group(
         run = dataclasses.replace(run, engine=engine.fingerprint)
     try:
         docs, versions = load_articles(
-            paths,
+            articles,
             job.output_dir,
             report.errors.append,
             report.warnings.append,
@@ -128,15 +128,15 @@ def translate_group(
             on_error=report.errors.append,
         )
     except Exception as err:  # a bug or a full disk: said per article, the run goes on
-        written = {path.name for path in report.written}
+        written = {str(path) for path in report.written}
         report.errors += [
-            f"{path}: failed on a Ray worker ({type(err).__name__}: {err}); run again"
-            for path in paths
-            if not any(name.startswith(f"{path.stem}.") for name in written)
+            f"{article.path}: failed on a Ray worker ({type(err).__name__}: {err}); run again"
+            for article in articles
+            if not any(name.startswith(f"{job.output_dir / article.id}.") for name in written)
         ]
     result: dict[str, Any] = {name: getattr(report, name) for name in _COUNTS}
     result.update(
-        paths=[str(path) for path in paths],
+        paths=[str(article.path) for article in articles],
         written=[str(path) for path in report.written],
         errors=report.errors,
         warnings=report.warnings,
@@ -158,8 +158,11 @@ class ArticleWorker:
         self.cache = RunCache()
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
-        paths = [Path(str(path)) for path in batch["path"]]
-        result = translate_group(paths, self.engine, self.policy, self.cache, self.job)
+        articles = [
+            Article(Path(str(path)), str(id_))
+            for path, id_ in zip(batch["path"], batch["id"], strict=True)
+        ]
+        result = translate_group(articles, self.engine, self.policy, self.cache, self.job)
         return {"result": [json.dumps(result)]}
 
 
@@ -231,7 +234,8 @@ def translate_on_ray(
     options: EngineOptions | None = None,
     *,
     cluster: ClusterOptions | None = None,
-    formats: Sequence[str] = DEFAULT_FORMATS,
+    formats: Sequence[str] | None = None,
+    recursive: bool = False,
     model_label: str = "",
     policy: TermPolicy | None = None,
     progress: Progress | None = None,
@@ -263,11 +267,11 @@ def translate_on_ray(
         report.warnings.append(message)
         on_warning(message)
 
-    paths = shard_paths(inputs, shard, failed)
-    if paths is None:
-        return report
-    paths = [path.absolute() for path in distinct_articles(paths, failed)]
     output_dir = output_dir.absolute()
+    found = shard_articles(inputs, output_dir, shard, formats, recursive, failed, warned)
+    if found is None:
+        return report
+    articles = [Article(a.path.absolute(), a.id) for a in distinct_articles(found, failed)]
     check_output_dir(output_dir)
     policy = policy or term_policy(Glossary())
     if options.device != "cuda" or not cluster.worker_gpus:
@@ -277,17 +281,17 @@ def translate_on_ray(
         model=model,
         options=options,
         run=run_info(model_label, "", policy.glossaries),
-        formats=tuple(formats),
+        formats=None if formats is None else tuple(formats),
         from_encoding=from_encoding,
     )
     report.glossaries = policy.glossaries
     progress = progress or NoProgress()
     with output_lock(output_dir, shard):
-        progress.start(len(paths))
-        if paths:
+        progress.start(len(articles))
+        if articles:
             started_here = _connect(ray, cluster.address)
             try:
-                _run(ray, paths, job, policy, cluster, report, progress, failed, warned)
+                _run(ray, articles, job, policy, cluster, report, progress, failed, warned)
             finally:
                 if started_here:
                     ray.shutdown()
@@ -297,7 +301,7 @@ def translate_on_ray(
 
 def _run(
     ray: Any,
-    paths: list[Path],
+    articles: list[Article],
     job: ArticleJob,
     policy: TermPolicy,
     cluster: ClusterOptions,
@@ -317,10 +321,10 @@ def _run(
     context.print_on_execution_start = False
     # groups small enough that every worker gets some, and no worker waits for none
     workers = _workers(ray, cluster)
-    per_task = max(1, min(cluster.articles_per_task, math.ceil(len(paths) / workers)))
-    groups = math.ceil(len(paths) / per_task)
+    per_task = max(1, min(cluster.articles_per_task, math.ceil(len(articles) / workers)))
+    groups = math.ceil(len(articles) / per_task)
     dataset = ray.data.from_items(
-        [{"path": str(path)} for path in paths], override_num_blocks=groups
+        [{"path": str(a.path), "id": a.id} for a in articles], override_num_blocks=groups
     ).map_batches(
         ArticleWorker,
         batch_size=per_task,
@@ -329,7 +333,7 @@ def _run(
         num_cpus=cluster.worker_cpus,
         num_gpus=cluster.worker_gpus or None,
     )
-    waiting = {str(path) for path in paths}
+    waiting = {str(article.path) for article in articles}
     try:
         for row in dataset.iter_rows():
             result = json.loads(str(row["result"]))

@@ -20,9 +20,17 @@ from pathlib import Path
 from typing import Protocol
 
 from translit import __version__
+from translit.articles import Article, check_outputs, find_articles, no_articles_message
 from translit.document import Document, Glossary, Segment
 from translit.engines import Engine
-from translit.formats import RunInfo, html, md, po, tmx, tsv, txt, xliff
+from translit.formats import RunInfo, po
+from translit.formats.registry import (
+    DEFAULT_FORMATS,
+    formats_for,
+    output_paths,
+    read_document,
+    writer,
+)
 from translit.glossary.enforce import (
     Protected,
     TermPolicy,
@@ -37,8 +45,6 @@ from translit.io import (
     NotWritten,
     check_target,
     file_version,
-    find_articles,
-    read_article,
     remove_stale_temps,
     write_atomic,
 )
@@ -48,27 +54,8 @@ from translit.runstate import CACHE_DIR, RunCache, deferred_interrupt, output_lo
 from translit.segment import segment_paragraphs
 from translit.shard import WHOLE, Shard
 
-FORMATS = {"po": po, "txt": txt, "html": html, "md": md, "tsv": tsv, "tmx": tmx, "xliff": xliff}
-DEFAULT_FORMATS = ("po", "txt", "html")
 CHUNK_SEGMENTS = 2000  # segments per chunk: batches stay full, finished files land early
 FLUSH_TEXTS = 512  # texts per engine call; each call's output is saved to the run cache
-
-
-FORMAT_ALIASES = {"xlf": "xliff"}  # the file suffix of a format, where it differs
-
-
-def parse_formats(spec: str) -> tuple[str, ...]:
-    """`po,txt,html` or `all` → format names, in the order given (InputError if unknown);
-    `xlf` is `xliff`."""
-    names = [name.strip().lower() for name in spec.split(",") if name.strip()]
-    names = [FORMAT_ALIASES.get(name, name) for name in names]
-    if names == ["all"]:
-        return tuple(FORMATS)
-    unknown = [name for name in names if name not in FORMATS]
-    if unknown or not names:
-        what = f"unknown format {', '.join(map(repr, unknown))}" if unknown else "no format"
-        raise InputError(f"{what}: choose from {', '.join(FORMATS)}, or all")
-    return tuple(dict.fromkeys(names))
 
 
 class Progress(Protocol):
@@ -139,9 +126,15 @@ class RunReport:
         )
 
 
-def load_document(path: Path, *, from_encoding: str | None = None) -> Document:
-    """Read and segment one article (`from_encoding`: see `io.decode_text`)."""
-    doc = read_article(path, from_encoding)
+def load_document(
+    path: Path, *, from_encoding: str | None = None, article_id: str | None = None
+) -> Document:
+    """Read and segment one article with the reader its suffix calls for
+    (`from_encoding`: see `io.decode_text`; `article_id`: see `articles.article_id`,
+    the file name without its suffix by default)."""
+    doc = read_document(path, from_encoding)
+    if article_id is not None:
+        doc.id = article_id
     doc.segments = segment_paragraphs(doc.paragraphs)
     return doc
 
@@ -168,32 +161,37 @@ def unrepresentable_name(name: str) -> str:
     return ""
 
 
-def distinct_articles(paths: Sequence[Path], on_error: Callable[[str], None]) -> list[Path]:
+def distinct_articles(
+    articles: Sequence[Article], on_error: Callable[[str], None]
+) -> list[Article]:
     """The articles whose names can be written into a review file, each id once.
 
     A second article with the same id (a.txt and a.md) is an error: its outputs would
     overwrite the first one's. Each refused file goes to `on_error` (one line).
     """
-    kept: list[Path] = []
+    kept: list[Article] = []
     seen: dict[str, Path] = {}
-    for path in paths:
-        bad = unrepresentable_name(path.name)
+    for article in articles:
+        path = article.path
+        # the id holds the folders below a recursive run's root, which the outputs' names
+        # and the PO header hold too
+        bad = unrepresentable_name(f"{article.id}{path.suffix}")
         if bad:
             on_error(f"{str(path)!r}: {bad}; rename the file")
             continue
-        if path.stem in seen:
+        if article.id in seen:
             on_error(
-                f"{path}: same article id {path.stem!r} as {seen[path.stem]}; "
+                f"{path}: same article id {article.id!r} as {seen[article.id]}; "
                 "rename one, their outputs would overwrite each other"
             )
             continue
-        seen[path.stem] = path
-        kept.append(path)
+        seen[article.id] = path
+        kept.append(article)
     return kept
 
 
 def load_documents(
-    paths: Sequence[Path],
+    articles: Sequence[Article],
     on_error: Callable[[str], None],
     on_warning: Callable[[str], None],
     *,
@@ -201,17 +199,20 @@ def load_documents(
 ) -> list[Document]:
     """Read and segment every article; a file that fails is reported and skipped.
 
-    An empty article is a warning (skipped, the run still succeeds); a name that
-    cannot be used, or a second article with the same id, an error (see
-    `distinct_articles`).
+    An empty article is a warning (skipped, the run still succeeds), and so is what a
+    reader noticed (`Document.notices`); a name that cannot be used, or a second
+    article with the same id, an error (see `distinct_articles`).
     """
     docs: list[Document] = []
-    for path in distinct_articles(paths, on_error):
+    for article in distinct_articles(articles, on_error):
+        path = article.path
         try:
-            doc = load_document(path, from_encoding=from_encoding)
+            doc = load_document(path, from_encoding=from_encoding, article_id=article.id)
         except InputError as err:
             on_error(str(err))
             continue
+        for notice in doc.notices:
+            on_warning(f"{path}: {notice}")
         if not doc.segments:
             on_warning(f"{path}: empty article, skipped")
             continue
@@ -288,21 +289,26 @@ def write_outputs(
     The review file (`po`) is written first, and with `expect` (the `file_version`
     of the PO the run read, "" for none) only if nobody changed it meanwhile
     (ChangedOnDisk otherwise, and nothing is written). Every path is checked first:
-    a symbolic link, folder or device where a file goes stops the article before
-    anything is written. Raises InputError naming the file when one cannot be written.
+    a symbolic link, folder or device where a file goes, a file that is an article
+    and not ours (see `articles.check_outputs`), or a writer whose package is missing
+    stops the article before anything is written. Raises InputError naming the file
+    when one cannot be written.
     """
-    paths = {name: output_dir / f"{doc.id}{FORMATS[name].SUFFIX}" for name in formats}
-    for path in paths.values():
+    paths = output_paths(output_dir, doc.id, formats)
+    check_outputs((path, name) for name, path in paths.items())
+    modules = {}
+    for name, path in paths.items():
         try:
             check_target(path)
         except NotWritten as err:
             raise InputError(str(err)) from None
+        modules[name] = writer(name).load(path)
     for path in paths.values():  # a writer killed mid-write (a lost Ray worker) left them
         remove_stale_temps(path)
     written = []
-    for name in sorted(formats, key=lambda name: name != "po"):
+    for name in sorted(paths, key=lambda name: name != "po"):
         path = paths[name]
-        text = FORMATS[name].render(doc, run)
+        text = modules[name].render(doc, run)
         if name == "po":
             text = po.keep_dates(text, _current_text(path))
         try:
@@ -362,7 +368,7 @@ def load_previous(doc: Document, output_dir: Path) -> str:
     (or be no file of ours), so the article is not translated and nothing is written
     for it until it is fixed.
     """
-    previous = output_dir / f"{doc.id}{po.SUFFIX}"
+    previous = output_paths(output_dir, doc.id, ["po"])["po"]
     try:
         check_target(previous)
     except NotWritten as err:
@@ -443,7 +449,7 @@ def write_article(
     """
     if "po" not in formats:
         return write_outputs(doc, output_dir, run, formats)
-    path = output_dir / f"{doc.id}{po.SUFFIX}"
+    path = output_paths(output_dir, doc.id, ["po"])["po"]
     for _ in range(MERGE_ATTEMPTS):
         try:
             return write_outputs(doc, output_dir, run, formats, expect=version)
@@ -506,7 +512,7 @@ def _chunks(docs: deque[Document], size: int) -> Iterator[list[Document]]:
 
 
 def load_articles(
-    paths: Sequence[Path],
+    articles: Sequence[Article],
     output_dir: Path,
     on_error: Callable[[str], None],
     on_warning: Callable[[str], None],
@@ -518,7 +524,7 @@ def load_articles(
     An article that cannot be read, or whose review file cannot, goes to `on_error`."""
     docs: deque[Document] = deque()
     versions: dict[str, str] = {}
-    for doc in load_documents(paths, on_error, on_warning, from_encoding=from_encoding):
+    for doc in load_documents(articles, on_error, on_warning, from_encoding=from_encoding):
         try:
             versions[doc.id] = load_previous(doc, output_dir)
         except InputError as err:
@@ -534,7 +540,7 @@ def translate_chunk(
     engine: Engine | None,
     run: RunInfo,
     *,
-    formats: Sequence[str],
+    formats: Sequence[str] | None,
     policy: TermPolicy,
     cache: RunCache,
     versions: dict[str, str],
@@ -543,8 +549,9 @@ def translate_chunk(
     on_error: Callable[[str], None],
 ) -> None:
     """Translate a group of articles in one engine call, check them and write each
-    one's files (a Ctrl-C waits for an article's files to be written); add them to
-    `report`. An article that cannot be written goes to `on_error`."""
+    one's files (`formats`: see `translate_paths`; a Ctrl-C waits for an article's files
+    to be written); add them to `report`. An article that cannot be written goes to
+    `on_error`."""
     report.kept += sum(1 for doc in chunk for seg in doc.segments if seg.target)
     pending = {doc.id: {s.key for s in doc.segments if not s.target} for doc in chunk}
     report.translated += translate_documents(chunk, engine, progress, policy, cache)
@@ -552,8 +559,9 @@ def translate_chunk(
         check_document(doc, policy)
         try:
             with deferred_interrupt():
+                chosen = formats_for(doc.path, formats, DEFAULT_FORMATS)
                 report.written += write_article(
-                    doc, output_dir, run, formats, policy, versions[doc.id], pending[doc.id]
+                    doc, output_dir, run, chosen, policy, versions[doc.id], pending[doc.id]
                 )
         except InputError as err:
             on_error(str(err))
@@ -565,7 +573,8 @@ def translate_paths(
     output_dir: Path,
     engine: Engine | None,
     *,
-    formats: Sequence[str] = DEFAULT_FORMATS,
+    formats: Sequence[str] | None = None,
+    recursive: bool = False,
     model_label: str = "",
     policy: TermPolicy | None = None,
     progress: Progress | None = None,
@@ -586,6 +595,11 @@ def translate_paths(
     the report, empty ones to `on_warning`; the others are translated and written.
     With `shard` (K/N), only the articles of that shard are (see translit.shard).
 
+    `formats` names the files written per article (None: `DEFAULT_FORMATS`, and a
+    Word article's `.en.docx`). With `recursive`, folders are read as trees and the
+    outputs mirror them (see `articles.find_articles`). Before anything is written,
+    the run is refused (InputError) if an output would replace an input article.
+
     The run holds a lock on `output_dir` (LockedError if another run has it; shards'
     runs share it, see `output_lock`). Engine
     output is saved as it comes in a run cache beside the outputs, keyed by the
@@ -605,14 +619,14 @@ def translate_paths(
         report.warnings.append(message)
         on_warning(message)
 
-    paths = shard_paths(inputs, shard, failed)
-    if paths is None:
+    articles = shard_articles(inputs, output_dir, shard, formats, recursive, failed, warned)
+    if articles is None:
         return report
     check_output_dir(output_dir)
     policy = policy or term_policy(Glossary())
     with output_lock(output_dir, shard):
         docs, versions = load_articles(
-            paths, output_dir, failed, warned, from_encoding=from_encoding
+            articles, output_dir, failed, warned, from_encoding=from_encoding
         )
         progress = progress or NoProgress()
         progress.start(sum(len(doc.segments) for doc in docs))
@@ -640,21 +654,40 @@ def translate_paths(
     return report
 
 
-def shard_paths(
-    inputs: Sequence[Path], shard: Shard, on_error: Callable[[str], None]
-) -> list[Path] | None:
-    """The article files under `inputs` that `shard` translates (all of them for a
-    whole run). None when no input exists (each said to `on_error`); InputError when
-    the inputs hold no article at all (a shard may hold none: that is no error)."""
+def shard_articles(
+    inputs: Sequence[Path],
+    output_dir: Path,
+    shard: Shard,
+    formats: Sequence[str] | None,
+    recursive: bool,
+    on_error: Callable[[str], None],
+    on_warning: Callable[[str], None],
+) -> list[Article] | None:
+    """The articles under `inputs` that `shard` translates (all of them for a whole
+    run), by their ids (`articles.article_id`). None when no input exists (each said to
+    `on_error`); InputError when the inputs hold no article at all (a shard may hold
+    none: that is no error), or when an output of the shard's articles would replace
+    any input article (`articles.check_outputs`), before anything is written."""
     errors: list[str] = []
 
     def failed(message: str) -> None:
         errors.append(message)
         on_error(message)
 
-    paths = find_articles(inputs, on_error=failed)
-    if not paths:
+    found = find_articles(inputs, recursive=recursive, on_error=failed, on_warning=on_warning)
+    if not found:
         if errors:  # every input was missing: said already, nothing to do
             return None
-        raise InputError(f"no .txt or .md articles in {', '.join(map(str, inputs))}")
-    return [path for path in paths if shard.holds(path.stem)]
+        raise InputError(no_articles_message(inputs, recursive))
+    articles = [article for article in found if shard.holds(article.id)]
+    check_outputs(
+        [
+            (path, name)
+            for article in articles
+            for name, path in output_paths(
+                output_dir, article.id, formats_for(article.path, formats, DEFAULT_FORMATS)
+            ).items()
+        ],
+        [article.path for article in found],
+    )
+    return articles
