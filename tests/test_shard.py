@@ -236,3 +236,31 @@ def test_a_writer_killed_mid_write_leaves_nothing_for_the_next_run(run_cli, with
     assert result.exit_code == 0, result.output
     assert not any(path.exists() for path in stale)
     assert all(path.exists() for path in kept)
+
+
+def test_shards_of_a_folder_tree_make_the_files_of_one_recursive_run(copy_models_dir, tmp_path):
+    """With --recursive an id holds its folders (2021/bai-1), and two a.txt in two folders
+    are two articles: the shards split by that id and mirror the tree as one run does."""
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    for year in ("2021", "2022"):
+        write_articles(tree / year, articles=6, sentences=2)
+    whole = translit(
+        str(tree),
+        "-r",
+        "-o",
+        str(tmp_path / "whole"),
+        copy_models_dir=copy_models_dir,
+        cwd=tmp_path,
+    )
+    assert whole.wait(timeout=120) == 0, whole.stderr.read()
+    out = tmp_path / "out"
+    for k in (1, 2):
+        run = translit(
+            str(tree), "-r", "-o", str(out), "--shard", f"{k}/2",
+            copy_models_dir=copy_models_dir, cwd=tmp_path,
+        )  # fmt: skip
+        assert run.wait(timeout=120) == 0, run.stderr.read()
+    for year in ("2021", "2022"):
+        assert outputs(out / year) == outputs(tmp_path / "whole" / year)
+        assert len(list((out / year).glob("*.po"))) == 6
