@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal, NamedTuple, Protocol
 
 Device = Literal["cpu", "cuda", "auto"]
 MAX_DECODING_LENGTH = 1024  # Argos models have 1024 positions; never cut a sentence short
@@ -37,10 +37,24 @@ class EngineOptions:
         return self.batch_tokens or max(1, AUTO_BATCH_TOKENS // beam)
 
 
+class Link(NamedTuple):
+    """One target token of a hypothesis and the source token it attends to most, as
+    character spans: `text[target_start:target_end]` of the hypothesis, and
+    `source[source_start:source_end]` of the text that was translated."""
+
+    target_start: int
+    target_end: int
+    source_start: int
+    source_end: int
+
+
 @dataclass(frozen=True)
 class Hypothesis:
     text: str
     score: float
+    # Word alignment from the model's attention, one Link per target token that has
+    # text, in target order; None when it was not asked for or cannot be computed.
+    alignment: tuple[Link, ...] | None = None
 
 
 Hypotheses = list[Hypothesis]
@@ -51,9 +65,19 @@ class Engine(Protocol):
     """Anything that turns sentences into n-best hypotheses, in input order."""
 
     def translate(
-        self, texts: Sequence[str], progress: Progress | None = None, num_hypotheses: int = 1
+        self,
+        texts: Sequence[str],
+        progress: Progress | None = None,
+        num_hypotheses: int = 1,
+        *,
+        attention: bool = False,
+        suppress: Sequence[Sequence[str]] | None = None,
     ) -> list[Hypotheses]:
-        """Translate texts (n-best, best first); call progress(n) as n more are done."""
+        """Translate texts (n-best, best first); call progress(n) as n more are done.
+
+        `attention`: fill each hypothesis's `alignment`. `suppress`: per text, English
+        forms its hypotheses must not contain (as the model's tokens spell them).
+        """
         ...
 
 

@@ -18,11 +18,13 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from translit.engines.align import links, piece_spans
 from translit.engines.base import (
     MAX_DECODING_LENGTH,
     EngineOptions,
     Hypotheses,
     Hypothesis,
+    Link,
     Progress,
     resolve_device,
     thread_split,
@@ -83,41 +85,67 @@ class CT2Engine:
         return text.replace("\u2581", " ").strip()
 
     def translate(
-        self, texts: Sequence[str], progress: Progress | None = None, num_hypotheses: int = 1
+        self,
+        texts: Sequence[str],
+        progress: Progress | None = None,
+        num_hypotheses: int = 1,
+        *,
+        attention: bool = False,
+        suppress: Sequence[Sequence[str]] | None = None,
     ) -> list[Hypotheses]:
         """Translate every text; identical texts are translated once, blank ones not at all.
 
         Every batch is queued at once, so CTranslate2's parallel workers (see
         `thread_split`) each take the next batch as soon as they are free; results are
-        collected in queue order and progress is reported batch by batch.
+        collected in queue order and progress is reported batch by batch. With
+        `attention`, each hypothesis carries its word alignment (`Hypothesis.alignment`).
+        `suppress` gives per text the English forms to ban; texts are batched with
+        others that ban the same forms (CTranslate2 bans per batch).
         """
-        counts = Counter(t for t in texts if t.strip())
+        bans = [_ban_key(suppress[i] if suppress else ()) for i in range(len(texts))]
+        counts = Counter((t, ban) for t, ban in zip(texts, bans, strict=True) if t.strip())
         unique = list(counts)
-        tokenized = [self.tokenize(t) for t in unique]
-        order = sorted(range(len(unique)), key=lambda i: len(tokenized[i]))
-        results: dict[str, Hypotheses] = {}
+        tokenized = [self.tokenize(t) for t, _ in unique]
+        results: dict[tuple[str, tuple[str, ...]], Hypotheses] = {}
         if progress is not None and len(texts) > counts.total():
             progress(len(texts) - counts.total())
         budget = self.options.batch_budget(max(self.options.beam, num_hypotheses))
+        groups: dict[tuple[str, ...], list[int]] = {}
+        for i in sorted(range(len(unique)), key=lambda i: len(tokenized[i])):
+            groups.setdefault(unique[i][1], []).append(i)
         queued = [
-            (batch, self._submit([tokenized[i] for i in batch], num_hypotheses, budget))
+            (
+                batch,
+                self._submit([tokenized[i] for i in batch], num_hypotheses, budget, ban, attention),
+            )  # fmt: skip
+            for ban, order in groups.items()
             for batch in _token_batches(order, tokenized, budget)
         ]
         for batch, pending in queued:
             for i, future in zip(batch, pending, strict=True):
-                results[unique[i]] = self._hypotheses(future.result())
+                text = unique[i][0]
+                results[unique[i]] = self._hypotheses(future.result(), text if attention else None)
             if progress is not None:
                 progress(sum(counts[unique[i]] for i in batch))
-        empty = [Hypothesis("", 0.0)]
-        return [results.get(t, empty) for t in texts]
+        empty = [Hypothesis("", 0.0, () if attention else None)]
+        return [results.get(key, empty) for key in zip(texts, bans, strict=True)]
 
-    def _submit(self, batch: list[list[str]], num_hypotheses: int, budget: int) -> list[Any]:
+    def _submit(
+        self,
+        batch: list[list[str]],
+        num_hypotheses: int,
+        budget: int,
+        ban: tuple[str, ...] = (),
+        attention: bool = False,
+    ) -> list[Any]:
         """Queue one batch for decoding; returns CTranslate2's async results."""
         opts = self.options
         longest = max(len(tokens) for tokens in batch)
         kwargs: dict[str, Any] = {}
         if self.package.target_prefix:
             kwargs["target_prefix"] = [[self.package.target_prefix]] * len(batch)
+        if ban:
+            kwargs["suppress_sequences"] = [self.tokenize(form) for form in ban]
         return self.load()[1].translate_batch(
             batch,
             asynchronous=True,
@@ -126,17 +154,50 @@ class CT2Engine:
             length_penalty=opts.length_penalty,
             replace_unknowns=True,
             return_scores=True,
+            return_attention=attention,
             max_batch_size=budget,
             batch_type="tokens",
             max_decoding_length=min(MAX_DECODING_LENGTH, 2 * longest + 16),
             **kwargs,
         )
 
-    def _hypotheses(self, result: Any) -> Hypotheses:
+    def _hypotheses(self, result: Any, source: str | None = None) -> Hypotheses:
+        """The result's hypotheses; with `source` (the text translated), aligned."""
+        rows = result.attention if source is not None else [None] * len(result.hypotheses)
         return [
-            Hypothesis(self.detokenize(tokens), float(score))
-            for tokens, score in zip(result.hypotheses, result.scores, strict=True)
+            Hypothesis(
+                self.detokenize(tokens),
+                float(score),
+                None if source is None else self._alignment(source, tokens, attention),
+            )
+            for tokens, score, attention in zip(result.hypotheses, result.scores, rows, strict=True)
         ]
+
+    def _alignment(
+        self, source: str, tokens: list[str], attention: Sequence[Sequence[float]]
+    ) -> tuple[Link, ...] | None:
+        """Links between the hypothesis's English and `source`; None for a tokenizer
+        that gives no piece offsets (BPE) or output whose spans cannot be matched."""
+        sp = self.load()[2]
+        if sp is None or not attention:
+            return None
+        prefix = self.package.target_prefix
+        if prefix and tokens and tokens[0] == prefix:
+            tokens = tokens[1:]
+            if len(attention) == len(tokens) + 1:
+                attention = attention[1:]
+        decoded = sp.decode_pieces(tokens, return_type="proto")
+        text = decoded.text.replace("\u2581", " ")
+        shift = len(text) - len(text.lstrip())
+        if text.strip() != self.detokenize(tokens) or len(decoded.pieces) != len(attention):
+            return None
+        target = piece_spans(text, decoded.pieces, shift)
+        encoded = sp.encode(source, return_type="proto")
+        return links(attention, target, piece_spans(source, encoded.pieces))
+
+
+def _ban_key(forms: Sequence[str]) -> tuple[str, ...]:
+    return tuple(sorted({f for f in forms if f.strip()}))
 
 
 def _token_batches(order: list[int], tokenized: list[list[str]], budget: int) -> list[list[int]]:
