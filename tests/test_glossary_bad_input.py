@@ -98,4 +98,4 @@ def test_a_100k_entry_glossary_translates(with_model, run_cli, tmp_path):
         "Ông Lê Minh đến Moscow hôm thứ Hai.",
         "Term 99999 ở đây.",
     ]
-    assert "2 glossary hits (2 applied, 0 missing)" in result.stderr
+    assert "2 glossary hits (2 applied: 2 aligned; 0 missing)" in result.stderr

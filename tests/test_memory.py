@@ -28,9 +28,9 @@ class Recording:
     def __init__(self, engine):
         self.engine, self.inputs = engine, []
 
-    def translate(self, texts, progress=None, num_hypotheses=1):
+    def translate(self, texts, progress=None, num_hypotheses=1, **options):
         self.inputs.extend(texts)
-        return self.engine.translate(texts, progress=progress, num_hypotheses=num_hypotheses)
+        return self.engine.translate(texts, progress, num_hypotheses, **options)
 
 
 @pytest.fixture

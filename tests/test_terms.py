@@ -26,7 +26,7 @@ def segment(text: str) -> Segment:
 
 
 def test_inline_protection_puts_the_canonical_term_in_the_engine_input():
-    policy = term_policy(GLOSSARY)
+    policy = term_policy(GLOSSARY, "inline")
     seg = segment("Nhà Trắng và Mátxcơva bàn về Kiev.")
     prepared = policy.protect_segment(seg)
     assert prepared.text == "the White House và Moscow bàn về Kyiv."

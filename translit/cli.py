@@ -67,6 +67,7 @@ FROM_ENCODING_HELP = (
 
 
 class TermStrategy(str, Enum):
+    verify = "verify"
     inline = "inline"
     placeholder = "placeholder"
 
@@ -177,10 +178,13 @@ def translate(
     term_strategy: Annotated[
         TermStrategy,
         typer.Option(
-            help="How glossary terms reach the model: inline (the English term in the "
-            "source) or placeholder (TERMn tokens put back after translation)."
+            help="How glossary terms get into the English: verify (translate the sentence "
+            "as written, keep the model's English when it has every term, else repair: "
+            "replace the span aligned to the term, translate again with the term inline, "
+            "then n-best), inline (the English term in the source from the start) or "
+            "placeholder (TERMn tokens put back after translation)."
         ),
-    ] = TermStrategy.inline,
+    ] = TermStrategy.verify,
     formats: Annotated[
         str | None,
         typer.Option(
@@ -219,8 +223,9 @@ def translate(
 ) -> None:
     """Translate articles into English: <id>.po, <id>.en.txt and <id>.html per article.
 
-    Every glossary variant in the source (Mátxcơva, Moskva, ...) comes out as the
-    entry's canonical English (Moscow); a term the model loses is flagged in the PO.
+    Every glossary variant in the source (Mátxcơva, Moskva, ...) comes out as one of
+    the entry's English forms (Moscow): the model's own English is kept when it has
+    them, else repaired; the PO says how each term got in, and flags one still lost.
 
     Run it again after a reviewer edited outputs/<id>.po: approved or edited entries
     are kept exactly, only new or changed sentences are translated.
@@ -236,6 +241,8 @@ def translate(
       translit translate article.txt --beam 1 --threads 2
 
       translit translate examples/ --format all   # also md, tsv, tmx, xliff
+
+      translit translate examples/ --term-strategy inline   # terms inline from the start
     """
     from translit.document import Glossary
     from translit.engines import CT2Engine, EngineOptions

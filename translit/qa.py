@@ -287,7 +287,10 @@ def _form_findings(source: str, english: str) -> list[Finding]:
 
 
 def check_segment(seg: Segment, policy: TermPolicy) -> None:
-    """Recompute one segment's hits (with `applied`) and findings from its text now."""
+    """Recompute one segment's hits (with `applied`) and findings from its text now.
+
+    A hit keeps the `repair` label the run gave it while its term is still applied."""
+    labels = {(h.start, h.end, h.target): h.repair for h in seg.hits if h.repair}
     seg.hits = policy.hits(seg.source)
     english = seg.target
     if not english.strip():
@@ -311,6 +314,8 @@ def check_segment(seg: Segment, policy: TermPolicy) -> None:
     findings += _form_findings(seg.source, english)
     order = list(CHECKS)
     seg.findings = sorted(findings, key=lambda f: order.index(f.code))
+    for hit in seg.hits:
+        hit.repair = labels.get((hit.start, hit.end, hit.target), "") if hit.applied else ""
 
 
 def check_document(doc: Document, policy: TermPolicy) -> None:

@@ -24,9 +24,11 @@ class RunInfo:
 
 def hit_note(hit: TermHit) -> str:
     """A hit as reviewers read it everywhere: `glossary: Mátxcơva → Moscow`, or for a
-    converted number, date or time `date: 7.12 → December 7`."""
+    converted number, date or time `date: 7.12 → December 7`; a term translit put into
+    the machine English says how (`glossary: Nga → Russia (aligned)`)."""
     kind = "glossary" if hit.kind == "term" else hit.kind
-    return f"{kind}: {hit.variant} → {hit.target}"
+    how = f" ({hit.repair})" if hit.repair and hit.repair != "model" else ""
+    return f"{kind}: {hit.variant} → {hit.target}{how}"
 
 
 def finding_note(finding: Finding) -> str:
