@@ -8,22 +8,22 @@ from translit.engines.align import links, piece_spans
 from translit.engines.base import Link
 
 
-def pieces(*offsets: tuple[int, int]) -> list[SimpleNamespace]:
-    return [SimpleNamespace(begin=b, end=e) for b, e in offsets]
+def pieces(*surfaces: str, begin: int = 0) -> list[SimpleNamespace]:
+    """Pieces as SentencePiece describes them: where the first starts (a byte offset),
+    and each one's text."""
+    return [SimpleNamespace(begin=begin, surface=s) for s in surfaces]
 
 
 def test_piece_spans_are_characters_without_the_leading_space():
-    text = "Nga  nói"  # 'ó' is two bytes in UTF-8
-    # ▁Nga (0-3), ▁n (3-6: two spaces and n), ó (6-8), i (8-9)
-    spans = piece_spans(text, pieces((0, 3), (3, 6), (6, 8), (8, 9)))
+    text = "  Nga  nói"  # the first piece starts after two spaces; "ó" is two bytes
+    spans = piece_spans(text, pieces("Nga", "  n", "ó", "i", begin=2))
     assert [text[s:e] for s, e in spans] == ["Nga", "n", "ó", "i"]
 
 
 def test_bytes_of_one_character_share_its_span_and_shift_moves_spans():
-    text = " 中x"
-    # ▁ (0-1), <0xE4> (1-1), <0xB8> (1-1), <0xAD> (1-4), x (4-5)
-    spans = piece_spans(text, pieces((0, 1), (1, 1), (1, 1), (1, 4), (4, 5)), shift=1)
-    assert spans == [(0, 0), (0, 1), (0, 1), (0, 1), (1, 2)]
+    text = "đ 中x"  # đ is two bytes: the first piece starts at byte 2 (the space)
+    spans = piece_spans(text, pieces(" ", "", "", "中", "x", begin=2), shift=1)
+    assert spans == [(1, 1), (1, 2), (1, 2), (1, 2), (2, 3)]
 
 
 def test_links_take_the_most_attended_source_token_and_skip_the_end_token():

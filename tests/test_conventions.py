@@ -327,8 +327,10 @@ def test_the_copy_model_shows_numbers_and_dates_converted_in_text_and_po(
     assert english.splitlines() == [
         "Giá dầu tăng vào tối December 7",
         "",
+        # 20h30 is a time English readers are given too (conventions.rendered accepts
+        # it, as the checks do): verify trusts the model's English there
         "Tối December 7, giá dầu tăng 2.5% lên 1,500,000 đồng mỗi thùng. "
-        "Phiên giao dịch đóng cửa lúc 8:30 p.m.",
+        "Phiên giao dịch đóng cửa lúc 20h30.",
         "",
         "Hội nghị ngày January 30, 2022 đã bàn về giá dầu từ June 2018.",
         "",
@@ -341,7 +343,7 @@ def test_the_copy_model_shows_numbers_and_dates_converted_in_text_and_po(
         "number: 2,5 → 2.5 (aligned)",
         "number: 1.500.000 → 1,500,000 (aligned)",
     ]
-    assert "time: 20h30 → 8:30 p.m. (aligned)" in entries["p2.s2"].comment
+    assert "time: 20h30 → 8:30 p.m." in entries["p2.s2"].comment.splitlines()
     assert "date: tháng 6 năm 2018 → June 2018 (aligned)" in entries["p3.s1"].comment
     assert (
         "warning ambiguous: “7.12” could be December 7 or a number; left as written"

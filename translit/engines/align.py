@@ -20,36 +20,25 @@ from translit.engines.base import Link
 Span = tuple[int, int]
 
 
-def _char_index(text: str) -> list[int]:
-    """For each UTF-8 byte offset of `text` (and its end), the character offset."""
-    index: list[int] = []
-    for i, char in enumerate(text):
-        index += [i] * len(char.encode("utf-8"))
-    index.append(len(text))
-    return index
-
-
 def piece_spans(text: str, pieces: Sequence[Any], shift: int = 0) -> list[Span]:
-    """Character spans in `text` of SentencePiece pieces (`.begin`/`.end` byte offsets
-    into `text`), less their leading whitespace, moved left by `shift` characters.
+    """Character spans in `text` of SentencePiece pieces (each with `.begin`, the UTF-8
+    byte offset where it starts in `text`, and `.surface`, its text there: the surfaces
+    follow each other), less their leading whitespace, moved left by `shift`.
 
-    The first bytes of a character split into byte pieces have no span of their own;
+    The first bytes of a character split into byte pieces have no text of their own;
     they get the character's span (the span of the piece that completes it).
     """
-    index = _char_index(text)
+    if not pieces:
+        return []
+    pos = len(text.encode("utf-8")[: pieces[0].begin].decode("utf-8", "ignore")) - shift
+    surfaces = [piece.surface for piece in pieces]  # (a protobuf field: read once)
     spans: list[Span] = []
-    for piece in pieces:
-        start, end = index[min(piece.begin, len(index) - 1)], index[min(piece.end, len(index) - 1)]
-        while start < end and text[start].isspace():
-            start += 1
-        spans.append((start - shift, end - shift))
+    for surface in surfaces:
+        start, pos = pos, pos + len(surface)
+        spans.append((start + len(surface) - len(surface.lstrip()), pos))
     following: Span | None = None
     for i in range(len(spans) - 1, -1, -1):  # partial byte pieces take the next piece's span
-        if (
-            spans[i][0] == spans[i][1]
-            and following is not None
-            and pieces[i].begin == pieces[i].end
-        ):
+        if not surfaces[i] and following is not None:
             spans[i] = following
         following = spans[i] if spans[i][0] < spans[i][1] else following
     return spans
@@ -61,14 +50,17 @@ def links(
     """One Link per target token with text: its span and the span of the source token
     with the most attention (tokens attending to `</s>` or a source token without text
     are left out)."""
+    import numpy as np
+
+    rows = len(target_spans)
+    if not rows or len(attention) < rows:
+        return ()
+    best = np.asarray(attention[:rows], dtype=np.float32).argmax(axis=1).tolist()
     found: list[Link] = []
-    for row, (t_start, t_end) in zip(attention, target_spans, strict=False):
-        if t_start >= t_end or not row:
-            continue
-        best = max(range(len(row)), key=row.__getitem__)
-        if best >= len(source_spans):
-            continue  # </s>
-        s_start, s_end = source_spans[best]
+    for (t_start, t_end), j in zip(target_spans, best, strict=True):
+        if t_start >= t_end or j >= len(source_spans):
+            continue  # no text, or </s>
+        s_start, s_end = source_spans[j]
         if s_start < s_end:
             found.append(Link(t_start, t_end, s_start, s_end))
     return tuple(found)

@@ -163,23 +163,30 @@ class CT2Engine:
 
     def _hypotheses(self, result: Any, source: str | None = None) -> Hypotheses:
         """The result's hypotheses; with `source` (the text translated), aligned."""
-        rows = result.attention if source is not None else [None] * len(result.hypotheses)
+        texts = [self.detokenize(tokens) for tokens in result.hypotheses]
+        if source is None:
+            return [Hypothesis(t, float(s)) for t, s in zip(texts, result.scores, strict=True)]
+        sp = self.load()[2]
+        spans = piece_spans(source, sp.encode(source, return_type="proto").pieces) if sp else None
         return [
-            Hypothesis(
-                self.detokenize(tokens),
-                float(score),
-                None if source is None else self._alignment(source, tokens, attention),
+            Hypothesis(text, float(score), self._alignment(text, tokens, attention, spans))
+            for text, tokens, score, attention in zip(
+                texts, result.hypotheses, result.scores, result.attention, strict=True
             )
-            for tokens, score, attention in zip(result.hypotheses, result.scores, rows, strict=True)
         ]
 
     def _alignment(
-        self, source: str, tokens: list[str], attention: Sequence[Sequence[float]]
+        self,
+        text: str,
+        tokens: list[str],
+        attention: Sequence[Sequence[float]],
+        source_spans: list[tuple[int, int]] | None,
     ) -> tuple[Link, ...] | None:
-        """Links between the hypothesis's English and `source`; None for a tokenizer
-        that gives no piece offsets (BPE) or output whose spans cannot be matched."""
+        """Links between a hypothesis's English `text` (its `tokens`) and the source;
+        None for a tokenizer that gives no piece offsets (BPE) or output whose pieces
+        do not spell `text`."""
         sp = self.load()[2]
-        if sp is None or not attention:
+        if sp is None or source_spans is None or not attention:
             return None
         prefix = self.package.target_prefix
         if prefix and tokens and tokens[0] == prefix:
@@ -187,13 +194,11 @@ class CT2Engine:
             if len(attention) == len(tokens) + 1:
                 attention = attention[1:]
         decoded = sp.decode_pieces(tokens, return_type="proto")
-        text = decoded.text.replace("\u2581", " ")
-        shift = len(text) - len(text.lstrip())
-        if text.strip() != self.detokenize(tokens) or len(decoded.pieces) != len(attention):
+        spelled = decoded.text.replace("\u2581", " ")
+        shift = len(spelled) - len(spelled.lstrip())
+        if spelled.strip() != text or len(decoded.pieces) != len(attention):
             return None
-        target = piece_spans(text, decoded.pieces, shift)
-        encoded = sp.encode(source, return_type="proto")
-        return links(attention, target, piece_spans(source, encoded.pieces))
+        return links(attention, piece_spans(spelled, decoded.pieces, shift), source_spans)
 
 
 def _ban_key(forms: Sequence[str]) -> tuple[str, ...]:

@@ -86,7 +86,8 @@ def failing(english: str, hits: Sequence[TermHit], policy: TermPolicy) -> frozen
     entity (number, date) is there, or a rejected form of it is (for a number, date or
     time, its Vietnamese spelling)."""
     missing = {id(hit) for hit in missing_terms(english, hits)}
-    rejected = rejected_entities(english, policy) if english else set()
+    terms = any(hit.kind == "term" for hit in hits)
+    rejected = rejected_entities(english, policy) if english and terms else set()
     return frozenset(
         i
         for i, hit in enumerate(hits)

@@ -1,0 +1,177 @@
+"""Term strategies: what verify-first enforcement costs against inline and placeholder.
+
+The same run as throughput.py (20 articles, about 550 segments of FLORES-200 devtest
+text, the base-size copy model, beam 4) translated with the shipped glossary and the
+number/date conventions, once per strategy:
+
+  verify          the default: the sentence as written, with attention; every hit the
+                  English lacks is repaired by replacing the aligned span (no second
+                  engine call), else by the later stages
+  verify, no alignment
+                  the same with the aligned repair switched off: every segment with a
+                  lost term is translated again with the terms inline, the cost when
+                  the alignment cannot be used
+  inline          the English terms in the source from the start
+  placeholder     TERMn tokens, put back after translation
+  no glossary     neither glossary nor conventions: the engine alone, for reference
+
+The copy model is the worst case for verify: it never writes English, so every term
+hit needs a repair; a real model writes most terms itself and verify keeps them. A
+second table times the engine alone with and without attention (what the aligned
+repair needs from the first pass).
+
+Contenders alternate, the order rotated each round; the tables show medians.
+
+    python benchmarks/terms.py            # the full run (about 6 minutes on 2 cores)
+    python benchmarks/terms.py --quick    # tiny sizes (the smoke test)
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import (  # noqa: E402
+    NewsWriter,
+    alternate,
+    body_sentences,
+    install_copy_model,
+    isolate_argos,
+    load_average,
+    make_articles,
+    median,
+    parser,
+    print_header,
+    seconds,
+    table,
+    vocabulary_corpus,
+    write_articles,
+)
+
+BEAM = 4
+
+
+def main(argv: list[str] | None = None) -> None:
+    cli = parser(__doc__)
+    cli.add_argument("--rounds", type=int, default=3, help="timed rounds (default 3)")
+    args = cli.parse_args(argv)
+    home = isolate_argos()
+    work = home / "work"
+
+    from translit.document import Glossary
+    from translit.engines import CT2Engine, EngineOptions
+    from translit.glossary import load_glossaries, shipped_glossaries
+    from translit.glossary.enforce import term_policy
+    from translit.pipeline import NoProgress, load_documents, translate_documents
+
+    print_header("Term strategies", ["ctranslate2", "sentencepiece"])
+    quick = args.quick
+    rounds = 1 if quick else args.rounds
+    size, n_articles, n_sentences = ("small", 3, 24) if quick else ("base", 20, 420)
+    corpus, corpus_from = vocabulary_corpus()
+    info, model_mb = install_copy_model(work, size, corpus)
+    sentences, text_from = body_sentences(n_sentences)
+    paths = write_articles(make_articles(sentences, n_articles, NewsWriter(7)), work / "articles")
+    engine = CT2Engine(info, EngineOptions(beam=BEAM))
+    engine.load()
+
+    glossary = load_glossaries(shipped_glossaries())
+    policies = {
+        "verify (default)": term_policy(glossary, "verify"),
+        "verify, no alignment": replace(term_policy(glossary), repairs=("inline", "n-best")),
+        "inline": term_policy(glossary, "inline"),
+        "placeholder": term_policy(glossary, "placeholder"),
+        "no glossary, no conventions": term_policy(Glossary(), conventions=False),
+    }
+    docs = load_documents(paths, print, print)
+    n_segments = sum(len(d.segments) for d in docs)
+    hits = sum(len(policies["inline"].hits(s.source)) for d in docs for s in d.segments)
+    print(
+        f"Model: copy model, size {size}, {model_mb:.0f} MB; vocabulary trained on "
+        f"{corpus_from}.\nRun: {len(docs)} articles, {n_segments} segments, {hits} hits of "
+        f"the shipped glossary and the conventions; text: {text_from}.\n"
+    )
+
+    counted: dict[str, tuple[Counter[str], int, int]] = {}
+
+    def contender(name: str):
+        policy = policies[name]
+
+        def run(_round: int) -> float:
+            docs = load_documents(paths, print, print)
+            calls = Counting(engine)
+            started = time.perf_counter()
+            sent = translate_documents(docs, calls, NoProgress(), policy)
+            elapsed = time.perf_counter() - started
+            labels = Counter(h.repair or "lost" for d in docs for s in d.segments for h in s.hits)
+            counted[name] = (labels, calls.calls, sent)
+            return elapsed
+
+        return run
+
+    times = alternate({name: contender(name) for name in policies}, rounds)
+    inline = median(times["inline"])
+    rows = []
+    for name, t in times.items():
+        labels, calls, sent = counted[name]
+        how = ", ".join(f"{n} {label}" for label, n in labels.most_common())
+        rows.append(
+            [
+                name,
+                seconds(median(t)),
+                f"{seconds(min(t))}–{seconds(max(t))}",
+                f"{n_segments / median(t):.1f}",
+                f"{median(t) / inline:.2f}",
+                str(calls),
+                str(sent),
+                how or "–",
+            ]
+        )
+    headers = ["strategy", "median s", "range s", "segments/s", "time / inline",
+               "engine calls", "texts sent", "hits by how the term got in"]  # fmt: skip
+    print(table(headers, rows))
+
+    distinct = list(dict.fromkeys(s.source for d in docs for s in d.segments))
+
+    def engine_alone(attention: bool):
+        def run(_round: int) -> None:
+            engine.translate(distinct, attention=attention)
+
+        return run
+
+    times = alternate(
+        {"engine alone": engine_alone(False), "engine alone, with attention": engine_alone(True)},
+        rounds,
+    )
+    plain = median(times["engine alone"])
+    print()
+    print(
+        table(
+            ["first pass", "median s", "time / without"],
+            [[n, seconds(median(t)), f"{median(t) / plain:.2f}"] for n, t in times.items()],
+        )
+    )
+    print(
+        f"\n{rounds} round{'s' * (rounds > 1)}, {len(distinct)} distinct sentences; "
+        f"load average now {load_average()}"
+    )
+
+
+class Counting:
+    """The engine, counting its calls."""
+
+    def __init__(self, engine) -> None:
+        self.engine, self.calls = engine, 0
+
+    def translate(self, texts, progress=None, num_hypotheses=1, **options):
+        self.calls += 1
+        return self.engine.translate(texts, progress, num_hypotheses, **options)
+
+
+if __name__ == "__main__":
+    main()
