@@ -13,14 +13,14 @@ number/date conventions, once per strategy:
                   the alignment cannot be used
   inline          the English terms in the source from the start
   placeholder     TERMn tokens, put back after translation
-  no glossary     neither glossary nor conventions: the engine alone, for reference
 
 The copy model is the worst case for verify: it never writes English, so every term
 hit needs a repair; a real model writes most terms itself and verify keeps them. A
-second table times the engine alone with and without attention (what the aligned
-repair needs from the first pass).
+second table times the engine alone (no glossary) with and without attention (what
+the aligned repair needs from the first pass).
 
-Contenders alternate, the order rotated each round; the tables show medians.
+Contenders alternate, the order rotated each round; the tables show medians of wall
+time and of this process's CPU time (steadier when other programs share the cores).
 
     python benchmarks/terms.py            # the full run (about 6 minutes on 2 cores)
     python benchmarks/terms.py --quick    # tiny sizes (the smoke test)
@@ -63,7 +63,6 @@ def main(argv: list[str] | None = None) -> None:
     home = isolate_argos()
     work = home / "work"
 
-    from translit.document import Glossary
     from translit.engines import CT2Engine, EngineOptions
     from translit.glossary import load_glossaries, shipped_glossaries
     from translit.glossary.enforce import term_policy
@@ -86,7 +85,6 @@ def main(argv: list[str] | None = None) -> None:
         "verify, no alignment": replace(term_policy(glossary), repairs=("inline", "n-best")),
         "inline": term_policy(glossary, "inline"),
         "placeholder": term_policy(glossary, "placeholder"),
-        "no glossary, no conventions": term_policy(Glossary(), conventions=False),
     }
     docs = load_documents(paths, print, print)
     n_segments = sum(len(d.segments) for d in docs)
@@ -114,8 +112,9 @@ def main(argv: list[str] | None = None) -> None:
 
         return run
 
-    times = alternate({name: contender(name) for name in policies}, rounds)
-    inline = median(times["inline"])
+    cpu: dict[str, list[float]] = {}
+    times = alternate({name: contender(name) for name in policies}, rounds, cpu=cpu)
+    inline, inline_cpu = median(times["inline"]), median(cpu["inline"])
     rows = []
     for name, t in times.items():
         labels, calls, sent = counted[name]
@@ -125,15 +124,17 @@ def main(argv: list[str] | None = None) -> None:
                 name,
                 seconds(median(t)),
                 f"{seconds(min(t))}–{seconds(max(t))}",
+                seconds(median(cpu[name])),
                 f"{n_segments / median(t):.1f}",
                 f"{median(t) / inline:.2f}",
+                f"{median(cpu[name]) / inline_cpu:.2f}",
                 str(calls),
                 str(sent),
-                how or "–",
+                how,
             ]
         )
-    headers = ["strategy", "median s", "range s", "segments/s", "time / inline",
-               "engine calls", "texts sent", "hits by how the term got in"]  # fmt: skip
+    headers = ["strategy", "median s", "range s", "CPU s", "segments/s", "time / inline",
+               "CPU / inline", "engine calls", "texts sent", "hits: how the term got in"]  # fmt: skip
     print(table(headers, rows))
 
     distinct = list(dict.fromkeys(s.source for d in docs for s in d.segments))
@@ -144,18 +145,25 @@ def main(argv: list[str] | None = None) -> None:
 
         return run
 
+    cpu = {}
     times = alternate(
         {"engine alone": engine_alone(False), "engine alone, with attention": engine_alone(True)},
         rounds,
+        cpu=cpu,
     )
-    plain = median(times["engine alone"])
+    plain, plain_cpu = median(times["engine alone"]), median(cpu["engine alone"])
+    rows = [
+        [
+            name,
+            seconds(median(t)),
+            seconds(median(cpu[name])),
+            f"{median(t) / plain:.2f}",
+            f"{median(cpu[name]) / plain_cpu:.2f}",
+        ]
+        for name, t in times.items()
+    ]
     print()
-    print(
-        table(
-            ["first pass", "median s", "time / without"],
-            [[n, seconds(median(t)), f"{median(t) / plain:.2f}"] for n, t in times.items()],
-        )
-    )
+    print(table(["first pass", "median s", "CPU s", "time / without", "CPU / without"], rows))
     print(
         f"\n{rounds} round{'s' * (rounds > 1)}, {len(distinct)} distinct sentences; "
         f"load average now {load_average()}"

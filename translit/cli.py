@@ -242,7 +242,7 @@ def translate(
 
       translit translate examples/ --format all   # also md, tsv, tmx, xliff
 
-      translit translate examples/ --term-strategy inline   # terms inline from the start
+      translit translate examples/ --term-strategy inline   # terms in the source
     """
     from translit.document import Glossary
     from translit.engines import CT2Engine, EngineOptions
