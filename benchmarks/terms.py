@@ -134,7 +134,8 @@ def main(argv: list[str] | None = None) -> None:
             ]
         )
     headers = ["strategy", "median s", "range s", "CPU s", "segments/s", "time / inline",
-               "CPU / inline", "engine calls", "texts sent", "hits: how the term got in"]  # fmt: skip
+               "CPU / inline", "engine calls", "texts sent",
+               "hits: how the term got in"]  # fmt: skip
     print(table(headers, rows))
 
     distinct = list(dict.fromkeys(s.source for d in docs for s in d.segments))
