@@ -2,7 +2,7 @@
 alternating timed rounds with medians, tables, and Vietnamese text to measure on.
 
 The text is written here (templates of news-like Vietnamese, seeded); a benchmark may
-also read the FLORES-200 sentences in /work/shared/data at run time when that folder
+also read the FLORES-200 sentences in ../shared/data at run time when that folder
 exists. Nothing from that folder is copied into the repository.
 
 Import this module before anything that imports argostranslate: `isolate_argos()`
@@ -30,7 +30,13 @@ if str(ROOT) not in sys.path:
 
 from tests.isolation import isolate_argos as _isolate  # noqa: E402
 
-FLORES = Path(os.environ.get("TRANSLIT_FLORES", "/work/shared/data/flores200-vi-en"))
+# The repository's sibling shared/data (where CI keeps it), or TRANSLIT_FLORES.
+FLORES = Path(
+    os.environ.get(
+        "TRANSLIT_FLORES",
+        Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "flores200-vi-en",
+    )
+)
 
 
 def isolate_argos() -> Path:

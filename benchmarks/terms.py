@@ -22,8 +22,19 @@ the aligned repair needs from the first pass).
 Contenders alternate, the order rotated each round; the tables show medians of wall
 time and of this process's CPU time (steadier when other programs share the cores).
 
-    python benchmarks/terms.py            # the full run (about 6 minutes on 2 cores)
-    python benchmarks/terms.py --quick    # tiny sizes (the smoke test)
+First, what verify does to real English (no model, a second or so per system): each
+FLORES-200 dev and devtest sentence with glossary or number/date hits, with the human
+reference English or one of five MT systems' English taken as the model's first
+pass, goes through the same policy code (`first_pass`): kept as written, changed by a
+house-style rewrite of a rejected form (`Kiev`), or sent to repair (a hit whose
+entity is in no accepted form). On the human reference every sentence sent to repair
+is a repair of correct English unless the reference itself is wrong (--list en shows
+each); a repair never happens to a sentence verify keeps.
+
+    python benchmarks/terms.py               # the full run (about 6 minutes on 2 cores)
+    python benchmarks/terms.py --list en     # the sentences verify would not keep
+    python benchmarks/terms.py --english     # the real-English table only (20 s)
+    python benchmarks/terms.py --quick       # tiny sizes (the smoke test)
 """
 
 from __future__ import annotations
@@ -37,6 +48,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import (  # noqa: E402
+    FLORES,
     NewsWriter,
     alternate,
     body_sentences,
@@ -54,12 +66,102 @@ from benchmarks.common import (  # noqa: E402
 )
 
 BEAM = 4
+SYSTEMS = ("en", "google", "microsoft", "nllb", "opusmt", "bergamot-tiny")  # en: human
+
+
+def english_file(split: str, system: str) -> Path:
+    return FLORES / (f"flores-{split}.en" if system == "en" else f"flores-{split}.{system}.en")
+
+
+def verify_on_english(system: str, limit: int | None = None) -> tuple[Counter[str], list[str]]:
+    """What verify decides for one system's FLORES English taken as the first pass:
+    counts (sentences, with hits, hits, failing hits, kept, rewritten, repair) and a
+    line per sentence not kept as written."""
+    from translit.document import Segment
+    from translit.glossary import load_glossaries, shipped_glossaries
+    from translit.glossary.enforce import term_policy
+    from translit.glossary.repair import Job, first_pass
+
+    policy = term_policy(load_glossaries(shipped_glossaries()), "verify")
+    counts: Counter[str] = Counter()
+    notes: list[str] = []
+    for split in ("dev", "test"):
+        sources = (FLORES / f"flores-{split}.vi").read_text(encoding="utf-8").splitlines()
+        english = english_file(split, system).read_text(encoding="utf-8").splitlines()
+        for line, (source, target) in enumerate(zip(sources, english, strict=True), 1):
+            if limit is not None and line > limit:
+                break
+            counts["sentences"] += 1
+            seg = Segment(f"p{line}.s1", source, 1, 0, len(source))
+            job = Job(seg, policy.protect_segment(seg))
+            if not job.hits:
+                continue
+            first_pass(job, target, None, policy)
+            first = job.attempts[0]
+            counts["with hits"] += 1
+            counts["hits"] += len(job.hits)
+            counts["failing"] += len(first.failing)
+            where = f"{split}:{line}"
+            if first.failing:
+                counts["repair"] += 1
+                lost = ", ".join(
+                    f"{job.hits[i].variant} → {job.hits[i].target}" for i in sorted(first.failing)
+                )
+                notes.append(f"{where} repair ({lost}): {target}")
+            elif first.english != target:
+                counts["rewritten"] += 1
+                notes.append(
+                    f"{where} rewritten: {target}\n{' ' * len(where)}        → {first.english}"
+                )
+            else:
+                counts["kept"] += 1
+    return counts, notes
+
+
+def english_table(limit: int | None = None) -> str:
+    """The real-English table: per system, what verify keeps, rewrites, repairs."""
+    rows = []
+    for system in SYSTEMS:
+        c, _ = verify_on_english(system, limit)
+        judged = c["with hits"] or 1
+        rows.append(
+            [
+                "human reference" if system == "en" else system,
+                str(c["sentences"]),
+                str(c["with hits"]),
+                str(c["hits"]),
+                f"{c['kept']} ({100 * c['kept'] / judged:.1f}%)",
+                str(c["rewritten"]),
+                f"{c['repair']} ({100 * c['repair'] / judged:.1f}%)",
+                f"{c['failing']} ({100 * c['failing'] / (c['hits'] or 1):.1f}%)",
+            ]
+        )
+    headers = ["English", "sentences", "with hits", "hits", "kept as written",
+               "rewritten", "sent to repair", "hits failing"]  # fmt: skip
+    return table(headers, rows)
 
 
 def main(argv: list[str] | None = None) -> None:
     cli = parser(__doc__)
     cli.add_argument("--rounds", type=int, default=3, help="timed rounds (default 3)")
+    cli.add_argument("--english", action="store_true", help="the real-English table only")
+    cli.add_argument(
+        "--list", metavar="SYSTEM", choices=SYSTEMS, help="each sentence verify would not keep"
+    )
     args = cli.parse_args(argv)
+    print_header("Term strategies", ["ctranslate2", "sentencepiece"])
+    quick = args.quick
+    if args.list:
+        print("\n".join(verify_on_english(args.list, 100 if quick else None)[1]))
+        return
+    if (FLORES / "flores-dev.vi").is_file():
+        print("What verify does to real English (FLORES-200 dev + devtest, shipped glossary):\n")
+        print(english_table(100 if quick else None))
+        print()
+    else:
+        print(f"FLORES-200 not found in {FLORES} (set TRANSLIT_FLORES=DIR): no real English.\n")
+    if args.english:
+        return
     home = isolate_argos()
     work = home / "work"
 
@@ -68,8 +170,6 @@ def main(argv: list[str] | None = None) -> None:
     from translit.glossary.enforce import term_policy
     from translit.pipeline import NoProgress, load_documents, translate_documents
 
-    print_header("Term strategies", ["ctranslate2", "sentencepiece"])
-    quick = args.quick
     rounds = 1 if quick else args.rounds
     size, n_articles, n_sentences = ("small", 3, 24) if quick else ("base", 20, 420)
     corpus, corpus_from = vocabulary_corpus()

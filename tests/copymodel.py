@@ -73,6 +73,7 @@ import io
 import json
 import os
 import re
+import shutil
 import tempfile
 import unicodedata
 import zipfile
@@ -88,6 +89,10 @@ from ctranslate2.specs import attention_spec, common_spec, transformer_spec
 
 __all__ = [
     "DEFAULT_CORPUS",
+    "FAMILIES",
+    "archive_folder",
+    "build_copy_ct2",
+    "hf_tokenizer_json",
     "ModelSize",
     "SIZES",
     "build_copy_package",
@@ -305,41 +310,7 @@ def build_copy_package(
 
     The build is deterministic: the same arguments give a byte-identical file.
     """
-    if size not in SIZES:
-        raise ValueError(f"size must be one of {sorted(SIZES)}, not {size!r}")
-    if variant not in ("copy", "garble"):
-        raise ValueError(f"variant must be 'copy' or 'garble', not {variant!r}")
-    shape = SIZES[size]
-    source = DEFAULT_CORPUS if corpus is None else corpus
-    sentences = [unicodedata.normalize("NFC", s) for s in source]
-    sentences = [s for s in sentences if s.strip()]
-    if not sentences:
-        raise ValueError("corpus has no non-blank sentence")
-
-    sp_model = _train_sentencepiece(sentences, shape.sentencepiece_vocab_size)
-    processor = spm.SentencePieceProcessor(model_proto=sp_model)
-    pieces = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
-    banned = {processor.bos_id()}
-    source_of = list(range(len(pieces)))  # token id whose code the encoder embeds
-    if variant == "garble":
-        banned.add(processor.unk_id())  # else replace_unknowns could restore a name
-        known = set(pieces)
-        index = {piece: i for i, piece in enumerate(pieces)}
-        for i, piece in enumerate(pieces):
-            if processor.is_control(i) or processor.is_unknown(i):
-                continue
-            replacement = garbled_piece(piece, known)
-            if replacement != piece:
-                banned.add(i)
-                source_of[i] = index[replacement]
-    vocabulary = _pad_vocabulary(pieces, shape.padded_vocab_size)
-    banned.update(range(len(pieces), len(vocabulary)))
-
-    spec = _copy_spec(shape, len(vocabulary), sorted(banned), source_of)
-    spec.register_source_vocabulary(vocabulary)
-    spec.register_target_vocabulary(vocabulary)
-    spec.validate()
-
+    sp_model, spec = _copy_model(size, variant, corpus)
     name = package_dir_name(variant, package_version)
     metadata = {
         "package_version": package_version,
@@ -374,6 +345,177 @@ def build_copy_package(
             Path(partial).unlink(missing_ok=True)
             raise
     return target
+
+
+def _copy_model(
+    size: Size,
+    variant: Variant,
+    corpus: Iterable[str] | None,
+    *,
+    extra_tokens: Sequence[str] = (),
+    add_source_eos: bool = True,
+    decoder_start_token: str = "<s>",
+    start_from_zero_embedding: bool = False,
+) -> tuple[bytes, transformer_spec.TransformerSpec]:
+    """The SentencePiece model and the CTranslate2 spec of a copy model.
+
+    ``extra_tokens`` (language codes such as ``vie_Latn``) join the vocabulary after
+    the pieces; the tokenizer never makes them, the model copies them like any token,
+    and they are never emitted on their own (a forced target prefix still is).
+    """
+    if size not in SIZES:
+        raise ValueError(f"size must be one of {sorted(SIZES)}, not {size!r}")
+    if variant not in ("copy", "garble"):
+        raise ValueError(f"variant must be 'copy' or 'garble', not {variant!r}")
+    shape = SIZES[size]
+    source = DEFAULT_CORPUS if corpus is None else corpus
+    sentences = [unicodedata.normalize("NFC", s) for s in source]
+    sentences = [s for s in sentences if s.strip()]
+    if not sentences:
+        raise ValueError("corpus has no non-blank sentence")
+
+    sp_model = _train_sentencepiece(sentences, shape.sentencepiece_vocab_size)
+    processor = spm.SentencePieceProcessor(model_proto=sp_model)
+    pieces = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
+    banned = {processor.bos_id()}
+    source_of = list(range(len(pieces)))  # token id whose code the encoder embeds
+    if variant == "garble":
+        banned.add(processor.unk_id())  # else replace_unknowns could restore a name
+        known = set(pieces)
+        index = {piece: i for i, piece in enumerate(pieces)}
+        for i, piece in enumerate(pieces):
+            if processor.is_control(i) or processor.is_unknown(i):
+                continue
+            replacement = garbled_piece(piece, known)
+            if replacement != piece:
+                banned.add(i)
+                source_of[i] = index[replacement]
+    tokens = pieces + [t for t in extra_tokens if t not in pieces]
+    banned.update(range(len(pieces), len(tokens)))
+    vocabulary = _pad_vocabulary(tokens, shape.padded_vocab_size)
+    banned.update(range(len(tokens), len(vocabulary)))
+
+    spec = _copy_spec(shape, len(vocabulary), sorted(banned), source_of)
+    spec.config.add_source_eos = add_source_eos
+    spec.config.decoder_start_token = decoder_start_token
+    spec.decoder.start_from_zero_embedding = start_from_zero_embedding
+    spec.register_source_vocabulary(vocabulary)
+    spec.register_target_vocabulary(vocabulary)
+    spec.validate()
+    return sp_model, spec
+
+
+Family = Literal["nllb", "marian", "m2m100"]
+TokenizerKind = Literal["sentencepiece", "hf"]
+
+#: What ``ct2-transformers-converter`` makes of each family, as far as a copy model can
+#: have it: the language tokens in the vocabulary, the tokenizer files (``--copy_files``)
+#: and the decoder start token. The source's special tokens are the tokenizer's business
+#: in these families, so ``add_source_eos`` is off and the caller (translit's profile)
+#: writes ``</s>`` itself.
+FAMILIES: Mapping[Family, tuple[tuple[str, ...], tuple[str, ...], str]] = MappingProxyType(
+    {
+        "nllb": (("vie_Latn", "eng_Latn", "fra_Latn"), ("sentencepiece.bpe.model",), "</s>"),
+        "m2m100": (("__vi__", "__en__", "__fr__"), ("sentencepiece.bpe.model",), "</s>"),
+        "marian": ((), ("source.spm", "target.spm"), "</s>"),
+    }
+)
+
+
+def build_copy_ct2(
+    dest_dir: Path,
+    family: Family,
+    *,
+    tokenizer: TokenizerKind = "sentencepiece",
+    size: Size = "small",
+    variant: Variant = "copy",
+    corpus: Iterable[str] | None = None,
+    name: str | None = None,
+) -> Path:
+    """Write a converted-model folder shaped like ``family``'s and return its path.
+
+    The folder is what ``ct2-transformers-converter --copy_files ...`` leaves for an
+    NLLB, M2M100 or OPUS-MT (Marian) model: ``model.bin``, ``config.json`` and
+    ``shared_vocabulary.json`` (with NLLB's ``vie_Latn``/``eng_Latn`` or M2M100's
+    ``__vi__``/``__en__`` tokens), and the family's tokenizer files: NLLB and M2M100
+    ``sentencepiece.bpe.model``, Marian ``source.spm`` and ``target.spm``; with
+    ``tokenizer="hf"`` a Hugging Face ``tokenizer.json`` instead (NLLB and M2M100).
+    The model copies its input like the Argos copy package (same vocabulary, same
+    weights): fed ``vie_Latn p1 … pn </s>`` with the target prefix ``eng_Latn`` it
+    returns ``eng_Latn p1 … pn``; a Marian-shaped one fed ``p1 … pn </s>`` returns
+    ``p1 … pn``. The folder is named ``name`` (default ``copy-<family>``) under
+    ``dest_dir``, replacing one there.
+    """
+    if family not in FAMILIES:
+        raise ValueError(f"family must be one of {sorted(FAMILIES)}, not {family!r}")
+    if tokenizer == "hf" and family == "marian":
+        raise ValueError("Marian models ship SentencePiece files (source.spm, target.spm)")
+    language_tokens, tokenizer_files, start = FAMILIES[family]
+    sp_model, spec = _copy_model(
+        size,
+        variant,
+        corpus,
+        extra_tokens=language_tokens,
+        add_source_eos=False,
+        decoder_start_token=start,
+        start_from_zero_embedding=family == "marian",
+    )
+    folder = Path(dest_dir) / (name or f"copy-{family}")
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    spec.save(str(folder))
+    if tokenizer == "hf":
+        (folder / "tokenizer.json").write_text(hf_tokenizer_json(sp_model), encoding="utf-8")
+    else:
+        for file in tokenizer_files:
+            (folder / file).write_bytes(sp_model)
+    (folder / "README.md").write_text(_readme(variant, size), encoding="utf-8")
+    return folder
+
+
+def hf_tokenizer_json(sp_model: bytes) -> str:
+    """A Hugging Face ``tokenizer.json`` equivalent to a SentencePiece unigram model
+    trained as ``_train_sentencepiece`` trains it (identity normalization, byte
+    fallback): the same pieces and scores, ``▁`` for spaces."""
+    from tokenizers import Regex, Tokenizer, decoders, normalizers, pre_tokenizers
+    from tokenizers.models import Unigram
+
+    processor = spm.SentencePieceProcessor(model_proto=sp_model)
+    vocab = [
+        (processor.id_to_piece(i), processor.get_score(i))
+        for i in range(processor.get_piece_size())
+    ]
+    hf = Tokenizer(Unigram(vocab, unk_id=processor.unk_id(), byte_fallback=True))
+    hf.normalizer = normalizers.Sequence(
+        [normalizers.Strip(), normalizers.Replace(Regex(" {2,}"), " ")]
+    )
+    hf.pre_tokenizer = pre_tokenizers.Metaspace(replacement="\u2581", prepend_scheme="always")
+    hf.decoder = decoders.Sequence(
+        [
+            decoders.Replace("\u2581", " "),
+            decoders.ByteFallback(),
+            decoders.Fuse(),
+            decoders.Strip(" ", 1, 0),
+        ]
+    )
+    controls = [processor.id_to_piece(i) for i in range(len(vocab)) if processor.is_control(i)]
+    hf.add_special_tokens(controls)
+    return hf.to_str()
+
+
+def archive_folder(folder: Path, archive: Path) -> Path:
+    """Zip (``.zip``) or tar (``.tar.gz``, ``.tgz``, ``.tar``) a folder as the archive's
+    one top-level directory, the way a desk would send a converted model."""
+    if archive.suffix == ".zip":
+        _write_zip(folder, archive)
+        return archive
+    import tarfile
+
+    mode = "w:gz" if archive.name.endswith((".tar.gz", ".tgz")) else "w"
+    with tarfile.open(archive, mode) as tf:
+        tf.add(folder, arcname=folder.name)
+    return archive
 
 
 def unpack_package(package: Path, dest_dir: Path) -> Path:
@@ -530,7 +672,6 @@ def _copy_spec(
     spec = transformer_spec.TransformerSpec.from_config(
         (shape.encoder_layers, shape.decoder_layers), heads, pre_norm=True
     )
-    spec.config.add_source_eos = True
     encoder, decoder = spec.encoder, spec.decoder
 
     encoder.scale_embeddings = False

@@ -93,3 +93,14 @@ def test_memory_reports_the_peak_of_a_real_translate_run():
     rows = table_rows(run_benchmark("memory"), "run")
     assert rows[0][0] == "1 article" and rows[-1][0] == "20 articles"
     assert all(float(row[2]) > 10 for row in rows)  # peak MB: a Python process was measured
+
+
+def test_number_checks_count_findings_per_english_when_flores_is_there():
+    output = run_benchmark("number_checks")
+    if "FLORES-200 not found" in output:
+        pytest.skip("FLORES-200 is not on this machine: the script says so and measures nothing")
+    rows = table_rows(output, "English")
+    assert [row[0] for row in rows] == [
+        "human reference", "google", "microsoft", "nllb", "opusmt", "bergamot-tiny",
+    ]  # fmt: skip
+    assert all(int(row[1]) == 200 and int(row[2]) > 0 for row in rows)  # --quick: 100 a split

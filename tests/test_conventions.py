@@ -80,6 +80,7 @@ def test_plain_integers_stay_as_written_but_are_numbers_to_check():
 def test_scale_words_after_a_number_are_kept_for_the_checks():
     (span,) = scan("Dự án 2,5 triệu USD.")
     assert (span.english, span.scale) == ("2.5", 1_000_000)
+    assert span.readings == (frozenset({Decimal("2.5")}), frozenset({Decimal(2_500_000)}))
 
 
 @pytest.mark.parametrize(
@@ -383,3 +384,231 @@ def test_the_copy_model_keeps_durations_and_counts_and_gets_month_ranges_whole(
     for key in ("p2.s2", "p3.s1"):  # the duration and the range of counts: nothing converted
         assert not any(line.startswith(("time:", "date:")) for line in comments[key])
     assert comments["p3.s2"][0] == "date: 10/2023 → October 2023 (aligned)"
+
+
+# --- numbers in words, decades, durations and ranges (issue 13) -----------------------
+
+
+@pytest.mark.parametrize(
+    ("english", "value"),
+    [
+        ("Thirty-five thousand eight hundred thirty people came.", 35_830),
+        ("a two and a half billion dollar deal", 2_500_000_000),
+        ("a two and a half billion dollar deal", Decimal("2.5")),  # as "2.5 billion" gives
+        ("eight hundred miles of pipeline", 800),
+        ("one hundred and five votes", 105),
+        ("in two thousand and twenty", 2020),
+        ("half a million people", 500_000),
+        ("a million and a half people", 1_500_000),
+        ("one-and-a-half million doses", 1_500_000),
+        ("a dozen eggs", 12),
+        ("two dozen eggs", 24),
+        ("a dozen million doses", 12_000_000),
+        ("They met on May thirty-first.", 31),
+        ("10 thousand people", 10_000),
+        ("3 hundred people", 300),
+        ("the twenty-first floor", 21),
+        ("the one hundred and first day", 101),
+        ("the thirtieth anniversary", 30),
+        ("11 fours and 2 sixes", 4),
+        ("11 fours and 2 sixes", 6),
+        ("in the nineties", 90),
+        ("in the mid-1990s", 90),
+        ("in the '90s", 90),
+        ("the 1995-96 season", 1996),
+        ("the 1999-00 season", 2000),
+        ("three and a half hours", Decimal("3.5")),
+        ("an hour and a half", Decimal("1.5")),
+        ("2 hours and a half", Decimal("2.5")),
+        ("(Larson and LaFasto, 1989, p109)", 109),
+        ("see No.5", 5),
+    ],
+)
+def test_english_numbers_read_numbers_in_words_decades_and_seasons(english, value):
+    assert Decimal(value) in english_numbers(english)
+
+
+@pytest.mark.parametrize(
+    ("english", "not_stated"),
+    [
+        ("eight hundred miles", 8),  # a phrase states its value, not each word
+        ("Thirty-five thousand eight hundred thirty people", 35),
+        ("two, three", 5),  # two phrases, not one number
+        ("one two three", 123),
+        ("five and six", 11),  # "and" joins only inside a number
+        ("twenty nineteen", 39),
+        ("in the 1990s", 1900),
+    ],
+)
+def test_english_numbers_do_not_invent_values(english, not_stated):
+    assert Decimal(not_stated) not in english_numbers(english)
+
+
+@pytest.mark.parametrize(
+    ("english", "dates"),
+    [
+        ("They met on May the 13th.", [(None, 5, 13)]),
+        ("They met on the 13th of May.", [(None, 5, 13)]),
+        ("They met on the first of May, 2020.", [(2020, 5, 1)]),
+        ("on May thirty-first, not May thirty-second", [(None, 5, 31), (None, 5, None)]),
+        ("on Sept. 9 and Sep 10", [(None, 9, 9), (None, 9, 10)]),
+        ("from May 20-22, 2023", [(2023, 5, 20), (2023, 5, 22)]),
+        ("from 20 to 22 May 2023", [(2023, 5, 20), (2023, 5, 22)]),
+        ("from November 28 to December 2, 2022", [(2022, 11, 28), (2022, 12, 2)]),
+        ("from 28 November to 2 December 2022", [(2022, 11, 28), (2022, 12, 2)]),
+        ("Nov. 28-Dec. 2, 2022", [(2022, 11, 28), (2022, 12, 2)]),
+        ("December 28 to January 3, 2023", [(2022, 12, 28), (2023, 1, 3)]),
+        ("in January and February 2024", [(2024, 1, None), (2024, 2, None)]),
+        ("in the 1990s", [(1990, None, None)]),
+        ("in the '90s", [(1990, None, None)]),
+        ("in the nineties", [(1990, None, None)]),
+    ],
+)
+def test_english_dates_read_ordinals_ranges_and_decades(english, dates):
+    assert english_dates(english) == dates
+
+
+def test_english_times_take_a_part_of_the_day_written_after_them():
+    assert english_times("shook Montana at 10:08 on Monday night") == {(22, 8)}
+    assert english_times("at 8:30 in the evening") == {(20, 30)}
+    assert english_times("at 7:19 in the morning") == {(7, 19)}
+    assert english_times("at 10:08 on Monday") == {(10, 8)}
+
+
+@pytest.mark.parametrize(
+    ("target", "english", "present"),
+    [
+        ("May 20-22, 2023", "from 20 to 22 May 2023", True),
+        ("May 20-22, 2023", "between May 20 and 22, 2023", True),
+        ("May 20-22, 2023", "on May 20, 2023", False),  # the range lost its end
+        ("May 20-22, 2023", "from May 20-23, 2023", False),
+        ("November 28 to December 2, 2022", "Nov. 28-Dec. 2, 2022", True),
+        ("November 28 to December 2, 2022", "November 28 to December 2, 2021", False),
+        ("November 28 to December 2, 2022", "on December 2, 2022", False),
+        ("December 28, 2022 to January 3, 2023", "Dec. 28 to Jan. 3, 2023", True),
+    ],
+)
+def test_rendered_needs_both_ends_of_a_range_of_days(target, english, present):
+    assert rendered("date", target, english) is present
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "english"),
+    [
+        ("Hội nghị diễn ra từ ngày 20-22/5/2023 tại Huế.", "20-22/5/2023", "May 20-22, 2023"),
+        ("Hội nghị diễn ra ngày 20 đến 22/5.", "20 đến 22/5", "May 20 to 22"),
+        (
+            "Hội chợ mở từ 28/11 đến 2/12/2022.",
+            "28/11 đến 2/12/2022",
+            "November 28 to December 2, 2022",
+        ),
+        (
+            "Hội chợ mở từ ngày 28/11 đến ngày 2/12.",
+            "28/11 đến ngày 2/12",
+            "November 28 to December 2",
+        ),
+        (
+            "Lễ hội kéo dài từ 28/12 đến 3/1/2023.",
+            "28/12 đến 3/1/2023",
+            "December 28, 2022 to January 3, 2023",
+        ),
+        (
+            "Triển lãm mở từ ngày 20-22 tháng 5 năm 2023.",
+            "20-22 tháng 5 năm 2023",
+            "May 20-22, 2023",
+        ),
+        (
+            "Họp ngày 28 tháng 11 đến 2 tháng 12 năm 2022.",
+            "28 tháng 11 đến 2 tháng 12 năm 2022",
+            "November 28 to December 2, 2022",
+        ),
+    ],
+)
+def test_a_range_of_days_is_converted_whole(sentence, written, english):
+    spans = scan(sentence)
+    assert (written, english, "date") in converted(sentence)
+    assert len(spans) == 1  # no end of the range left to be read on its own
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "why"),
+    [
+        ("Hội chợ mở từ 28/11 đến 2/12.", "28/11 đến 2/12", "could be November 28 to December 2"),
+        ("Hội nghị họp ngày 22-20/5/2023.", "22-20/5/2023", "is not a valid range of dates"),
+        ("Hội nghị họp ngày 30-31/2/2023.", "30-31/2/2023", "is not a valid range of dates"),
+    ],
+)
+def test_a_range_of_days_that_could_be_read_two_ways_is_left_whole_and_flagged(
+    sentence, written, why
+):
+    (span,) = scan(sentence)
+    assert span.text == written and not span.converted
+    assert why in span.ambiguous
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "readings"),
+    [
+        ("Trận đấu kéo dài hơn 2 giờ.", "2 giờ", [{2}]),
+        ("Đi xe mất khoảng 5h.", "5h", [{5}]),
+        ("Chuyến bay kéo dài 48h.", "48h", [{48}]),
+        ("Cuộc họp kéo dài 3 giờ 30 phút.", "3 giờ 30 phút", [{3, 30}, {210}, {Decimal("3.5")}]),
+        ("Ông làm 20 giờ mỗi tuần.", "20 giờ", [{20}, {8}]),
+        ("Cô về đích sau 2h05'.", "2h05'", [{2, 5}]),
+        ("Trẻ 7-12 tuổi được miễn.", "7-12", [{7, 12}]),
+        ("Bệnh nhân uống thuốc ngày 2-3 lần.", "2-3", [{2, 3}]),
+        ("Đội nhà thắng 21:19.", "21:19", [{21, 19}]),
+    ],
+)
+def test_durations_counts_and_scores_are_numbers_to_check(sentence, written, readings):
+    (span,) = [s for s in scan(sentence) if s.text == written]
+    assert span.kind == "number" and not span.converted and not span.ambiguous
+    assert [set(r) for r in span.readings] == [{Decimal(v) for v in r} for r in readings]
+
+
+def test_an_hour_that_may_be_a_time_is_flagged_and_checked_as_a_number():
+    (span,) = scan("Gần 22h đoàn mới tới.")
+    assert "could be a time or a number of hours" in span.ambiguous
+    assert [set(r) for r in span.readings] == [{22}, {10}]
+
+
+def test_a_superscript_is_no_number_to_check():
+    spans = scan("Diện tích 783.562 km<sup>2</sup> (300.948 dặm vuông).")
+    assert [s.text for s in spans] == ["783.562", "300.948"]
+
+
+RANGES_ARTICLE = """Hội chợ sách
+
+Hội chợ diễn ra từ ngày 20-22/5/2023 tại Huế. Phiên chợ Tết mở từ 28/11 đến 2/12/2022.
+
+Đợt hai dự kiến từ 28/11 đến 2/12.
+"""
+
+
+def test_the_copy_model_shows_ranges_of_days_converted_whole_or_flagged(
+    with_model, run_cli, tmp_path: Path
+):
+    (tmp_path / "hoi-cho.txt").write_text(RANGES_ARTICLE, encoding="utf-8")
+    result = run_cli("translate", "hoi-cho.txt", "-o", "out")
+    assert result.exit_code == 0, result.output
+    english = (tmp_path / "out" / "hoi-cho.en.txt").read_text(encoding="utf-8")
+    assert english.splitlines()[2:] == [
+        "Hội chợ diễn ra từ ngày May 20-22, 2023 tại Huế. "
+        "Phiên chợ Tết mở từ November 28 to December 2, 2022.",
+        "",
+        "Đợt hai dự kiến từ 28/11 đến 2/12.",  # no year, no cue word: left whole
+    ]
+    entries = {e.msgctxt: e for e in polib.pofile(str(tmp_path / "out" / "hoi-cho.po"))}
+    assert "date: 20-22/5/2023 → May 20-22, 2023" in entries["p2.s1"].comment
+    assert "date: 28/11 đến 2/12/2022 → November 28 to December 2, 2022" in (
+        entries["p2.s2"].comment
+    )
+    assert not any(
+        "error" in line
+        for key in ("p2.s1", "p2.s2")
+        for line in (entries[key].comment.splitlines())
+    )
+    assert (
+        "warning ambiguous: “28/11 đến 2/12” could be November 28 to December 2 or numbers; "
+        "left as written" in " ".join(entries["p3.s1"].comment.split())
+    )

@@ -214,25 +214,31 @@ def test_load_raises_the_first_error_as_one_line(tmp_path):
     assert "\n" not in message
 
 
-def test_later_files_override_earlier_ones_entry_by_entry(tmp_path):
+def test_later_files_extend_earlier_entries_and_replace_them_when_told(tmp_path):
     base = write(
         tmp_path,
-        entries_of("Moscow:\n  vi: [Moskva]\nKyiv:\n  vi: [Kiev]\n"),
+        entries_of("Moscow:\n  vi: [Moskva]\nKyiv:\n  vi: [Kiev]\n  case: sensitive\n"),
         "base.yaml",
     )
     desk = write(
         tmp_path,
-        entries_of("Kyiv:\n  vi: [Ki-ép, Kiev]\n  note: house spelling\n"),
+        entries_of("Kyiv:\n  vi: [Ki-ép, Kiev]\n  en: [Kyivan]\n  note: house spelling\n"),
         "desk.yaml",
     )
     merged = load_glossaries([base, desk])
     assert merged.files == (base, desk)
-    assert merged.entries["Kyiv"].vi == ("Ki-ép", "Kiev")
-    assert merged.entries["Kyiv"].origin == f"{desk}:2"
+    kyiv = merged.entries["Kyiv"]
+    assert kyiv.vi == ("Kiev", "Ki-ép")  # the desk adds; the base's variants stay
+    assert (kyiv.en, kyiv.note, kyiv.case_sensitive) == (("Kyivan",), "house spelling", True)
+    assert kyiv.origin == f"{desk}:2"
     assert merged.entries["Moscow"].origin == f"{base}:2"
     reverse = load_glossaries([desk, base])
-    assert reverse.entries["Kyiv"].vi == ("Kiev",)
+    assert reverse.entries["Kyiv"].vi == ("Ki-ép", "Kiev")
     assert reverse.entries["Kyiv"].origin == f"{base}:4"
+    replacing = write(
+        tmp_path, entries_of("Kyiv:\n  vi: [Ki-ép]\n  replace: true\n"), "replacing.yaml"
+    )
+    assert load_glossaries([base, replacing]).entries["Kyiv"].vi == ("Ki-ép",)
 
 
 def test_an_override_may_move_a_variant_between_entries(tmp_path):
@@ -357,7 +363,8 @@ def test_lint_warns_about_repeats_and_en_variants_equal_to_terms(tmp_path):
         "g.yaml:3:19: warning: variant 'Thuỵ Sĩ' of 'Switzerland' repeats 'Thụy Sĩ'",
         "g.yaml:6:19: warning: en_variants of 'Kyiv' lists the term itself ('Kyiv')",
         "g.yaml:6:31: warning: en_variants of 'Kyiv' lists 'Kiev' twice",
-        "g.yaml:6:37: warning: en_variants of 'Kyiv' lists 'Moscow', another entry's term",
+        "g.yaml:6:37: warning: en_variants of 'Kyiv' lists 'Moscow', another entry's term: "
+        "it is never rewritten",
     ]
 
 
@@ -402,8 +409,14 @@ def test_the_shipped_glossary_lints_without_errors():
 
 def test_default_glossaries_prefer_the_config(tmp_path):
     mine = tmp_path / "mine.yaml"
-    assert default_glossaries(Config(glossaries=(mine,))) == [mine]
-    assert default_glossaries(Config()) == shipped_glossaries()
+    desk = tmp_path / "desk.yaml"
+    shipped = shipped_glossaries()
+    assert default_glossaries(Config(glossaries=(mine,))) == [*shipped, mine]
+    assert default_glossaries(Config()) == shipped
+    # -g files replace the config's list; the shipped glossary stays first, once
+    assert default_glossaries(Config(glossaries=(mine,)), [desk, shipped[0]]) == [*shipped, desk]
+    assert default_glossaries(Config(glossaries=(mine,)), shipped=False) == [mine]
+    assert default_glossaries(Config(glossaries=(mine,), shipped_glossary=False)) == [mine]
 
 
 # ── scale and folding ───────────────────────────────────────────────────────────

@@ -11,6 +11,8 @@ import time
 import polib
 import pytest
 
+from translit.glossary import shipped_glossaries
+
 ARTICLE = "Ông Lê Minh đến Mát-xcơ-va hôm thứ Hai.\n"
 
 BAD = [
@@ -32,7 +34,7 @@ BAD = [
     pytest.param(
         "entries:\n  Moscow:\n    vi: [Moskva]\n    colour: red\n",
         "4:5: unknown key 'colour' in entry 'Moscow' (allowed: vi, en, mentions, en_variants, "
-        "note, case, not_followed_by, not_preceded_by, keep)",
+        "note, case, not_followed_by, not_preceded_by, keep, replace, section)",
         id="unknown-key",
     ),
     pytest.param(
@@ -54,7 +56,7 @@ def test_a_bad_glossary_stops_translate_with_one_line(with_model, run_cli, tmp_p
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     path = tmp_path / "desk.yaml"
     path.write_text(text, encoding="utf-8")
-    result = run_cli("translate", "a.txt", "-o", "out", "-g", str(path))
+    result = run_cli("translate", "a.txt", "-o", "out", "--no-shipped-glossary", "-g", str(path))
     assert result.exit_code == 2
     assert result.stderr == f"error: {path}:{message.format(path=path)}\n"
     assert "Traceback" not in result.output
@@ -66,7 +68,7 @@ def test_a_bad_glossary_stops_translate_with_one_line(with_model, run_cli, tmp_p
 def test_lint_reports_the_same_problem(run_cli, tmp_path, text, message):
     path = tmp_path / "desk.yaml"
     path.write_text(text, encoding="utf-8")
-    result = run_cli("glossary", "lint", "-g", str(path))
+    result = run_cli("glossary", "lint", "--no-shipped-glossary", "-g", str(path))
     assert result.exit_code == 2
     line_col, _, rest = message.format(path=path).partition(": ")
     assert f"{path}:{line_col}: error: {rest}" in result.stdout.splitlines()
@@ -76,7 +78,7 @@ def test_a_glossary_that_is_not_text(with_model, run_cli, tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     path = tmp_path / "desk.yaml"
     path.write_bytes(b"entries:\n  Hanoi:\n    vi: [H\xe0 N\xf4i]\n")
-    result = run_cli("translate", "a.txt", "-o", "out", "-g", str(path))
+    result = run_cli("translate", "a.txt", "-o", "out", "--no-shipped-glossary", "-g", str(path))
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: {path}:3:") and "not UTF-8" in result.stderr
     assert result.stderr.count("\n") == 1
@@ -98,4 +100,5 @@ def test_a_100k_entry_glossary_translates(with_model, run_cli, tmp_path):
         "Ông Lê Minh đến Moscow hôm thứ Hai.",
         "Term 99999 ở đây.",
     ]
-    assert "2 glossary hits (2 applied: 2 aligned; 0 missing)" in result.stderr
+    used = ", ".join([*(p.name for p in shipped_glossaries()), "big.yaml"])
+    assert f"2 glossary hits from {used} (2 applied: 2 aligned; 0 missing)" in result.stderr

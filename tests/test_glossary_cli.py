@@ -68,7 +68,7 @@ def edited(path: Path) -> str:
 
 
 def test_list_prints_term_variants_flags_and_file(run_cli, desk):
-    result = run_cli("glossary", "list", "-g", str(desk))
+    result = run_cli("glossary", "list", "--no-shipped-glossary", "-g", str(desk))
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines == [
@@ -82,7 +82,7 @@ def test_list_prints_term_variants_flags_and_file(run_cli, desk):
 def test_list_json(run_cli, desk):
     import json
 
-    result = run_cli("glossary", "list", "--json", "-g", str(desk))
+    result = run_cli("glossary", "list", "--no-shipped-glossary", "--json", "-g", str(desk))
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert [d["term"] for d in data] == ["Hanoi", "Paris", "ASEAN", "Danube"]
@@ -97,31 +97,40 @@ def test_list_json(run_cli, desk):
         "not_followed_by": [],
         "not_preceded_by": [],
         "keep": False,
+        "section": "",
         "file": str(desk),
         "line": 14,
     }
 
 
-def test_show_says_which_file_won_and_what_it_overrides(run_cli, desk, tmp_path):
+def test_show_says_which_files_an_entry_is_merged_from(run_cli, desk, tmp_path):
     mine = tmp_path / "mine.yaml"
     mine.write_text("entries:\n  Paris:\n    vi: [Pa-ri, Paris]\n", encoding="utf-8")
-    result = run_cli("glossary", "show", "Paris", "-g", str(desk), "-g", str(mine))
+    result = run_cli(
+        "glossary", "show", "--no-shipped-glossary", "Paris", "-g", str(desk), "-g", str(mine)
+    )
     assert result.exit_code == 0, result.output
-    assert "  vi: Pa-ri, Paris\n" in result.stdout
+    assert "  vi: Pa-ri, Ba Lê, Paris\n" in result.stdout  # mine extends the desk's entry
     assert f"  defined in: {mine}:2\n" in result.stdout
-    assert f"  overrides: {desk}:14\n" in result.stdout
-    alone = run_cli("glossary", "show", "Hanoi", "-g", str(desk))
-    assert "  overrides: nothing" in alone.stdout
+    assert f"  merged from: {desk}:14, {mine}:2 (later files extend earlier ones)\n" in (
+        result.stdout
+    )
+    alone = run_cli("glossary", "show", "--no-shipped-glossary", "Hanoi", "-g", str(desk))
+    assert "merged from" not in alone.stdout
     assert "  note: capital of Vietnam" in alone.stdout
 
 
 def test_show_finds_an_entry_by_variant_and_suggests_on_a_miss(run_cli, desk):
-    result = run_cli("glossary", "show", "HÀ NỘI", "-g", str(desk))
+    result = run_cli("glossary", "show", "--no-shipped-glossary", "HÀ NỘI", "-g", str(desk))
     assert result.exit_code == 0
     assert result.stdout.startswith("Hanoi (found as a vi variant: HÀ NỘI)\n")
-    result = run_cli("glossary", "show", "pari", "-g", str(desk))  # Pa-ri, joined
+    result = run_cli(
+        "glossary", "show", "--no-shipped-glossary", "pari", "-g", str(desk)
+    )  # Pa-ri, joined
     assert result.exit_code == 0 and result.stdout.startswith("Paris (found")
-    result = run_cli("glossary", "show", "ha noi", "-g", str(desk))  # tones matter
+    result = run_cli(
+        "glossary", "show", "--no-shipped-glossary", "ha noi", "-g", str(desk)
+    )  # tones matter
     assert result.exit_code == 2
     assert result.stderr == "error: no entry 'ha noi'; did you mean Hanoi?\n"
 
@@ -139,7 +148,9 @@ def test_add_variant_to_a_flow_list_changes_only_that_line(run_cli, desk):
 
 
 def test_add_variant_to_a_block_list_adds_one_line(run_cli, desk):
-    result = run_cli("glossary", "add-variant", "Paris", "Pa-ri-xơ", "-g", str(desk))
+    result = run_cli(
+        "glossary", "add-variant", "--no-shipped-glossary", "Paris", "Pa-ri-xơ", "-g", str(desk)
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout == f"added 'Pa-ri-xơ' to 'Paris' in {desk}\n"
     assert edited(desk) == DESK.replace(
@@ -149,8 +160,9 @@ def test_add_variant_to_a_block_list_adds_one_line(run_cli, desk):
 
 def test_add_variant_to_a_keep_entry_keeps_the_term_as_a_variant(run_cli, desk):
     result = run_cli(
-        "glossary", "add-variant", "ASEAN", "Hiệp hội các quốc gia Đông Nam Á", "-g", str(desk)
-    )
+        "glossary", "add-variant", "--no-shipped-glossary", "ASEAN",
+        "Hiệp hội các quốc gia Đông Nam Á", "-g", str(desk),
+    )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert edited(desk) == DESK.replace(
         "    keep: true\n", "    keep: true\n    vi: [ASEAN, Hiệp hội các quốc gia Đông Nam Á]\n"
@@ -181,14 +193,16 @@ def test_add_appends_an_entry_in_the_files_style(run_cli, desk):
 
 
 def test_add_keep_entry(run_cli, desk):
-    result = run_cli("glossary", "add", "UNESCO", "--keep", "-g", str(desk))
+    result = run_cli(
+        "glossary", "add", "--no-shipped-glossary", "UNESCO", "--keep", "-g", str(desk)
+    )
     assert result.exit_code == 0, result.output
     assert load_glossaries([desk]).entries["UNESCO"].keep
     assert edited(desk).endswith("    case: sensitive\n\n  UNESCO:\n    keep: true\n# hết\n")
 
 
 def test_remove_takes_the_entry_and_nothing_else(run_cli, desk):
-    result = run_cli("glossary", "remove", "Paris", "-g", str(desk))
+    result = run_cli("glossary", "remove", "--no-shipped-glossary", "Paris", "-g", str(desk))
     assert result.exit_code == 0, result.output
     assert result.stdout == f"removed 'Paris' from {desk}\n"
     assert edited(desk) == DESK.replace(
@@ -199,11 +213,11 @@ def test_remove_takes_the_entry_and_nothing_else(run_cli, desk):
 
 
 def test_remove_takes_a_comment_paragraph_that_is_only_about_the_entry(run_cli, desk):
-    result = run_cli("glossary", "remove", "ASEAN", "-g", str(desk))
+    result = run_cli("glossary", "remove", "--no-shipped-glossary", "ASEAN", "-g", str(desk))
     assert result.exit_code == 0, result.output
     assert edited(desk) == DESK.replace("  # Tổ chức quốc tế\n  ASEAN:\n    keep: true\n\n", "")
     # a section comment that runs straight into the entry below stays
-    result = run_cli("glossary", "remove", "Hanoi", "-g", str(desk))
+    result = run_cli("glossary", "remove", "--no-shipped-glossary", "Hanoi", "-g", str(desk))
     assert result.exit_code == 0, result.output
     assert "  # Thủ đô\n" in edited(desk)
     assert "Hanoi" not in edited(desk)
@@ -212,7 +226,17 @@ def test_remove_takes_a_comment_paragraph_that_is_only_about_the_entry(run_cli, 
 def test_edits_write_to_the_last_selected_glossary(run_cli, desk, tmp_path):
     mine = tmp_path / "mine.yaml"
     mine.write_text("entries:\n  Rome:\n    vi: [Rô-ma]\n", encoding="utf-8")
-    result = run_cli("glossary", "add-variant", "Rome", "La Mã", "-g", str(desk), "-g", str(mine))
+    result = run_cli(
+        "glossary",
+        "add-variant",
+        "--no-shipped-glossary",
+        "Rome",
+        "La Mã",
+        "-g",
+        str(desk),
+        "-g",
+        str(mine),
+    )
     assert result.exit_code == 0, result.output
     assert edited(desk) == DESK
     assert load_glossaries([mine]).entries["Rome"].vi == ("Rô-ma", "La Mã")
@@ -269,7 +293,9 @@ def test_add_with_file_creates_a_new_glossary_with_a_header(run_cli, desk, tmp_p
 def test_edits_on_other_layouts(run_cli, tmp_path, before, args, after):
     path = tmp_path / "layout.yaml"
     path.write_bytes(before.encode("utf-8"))
-    result = run_cli("glossary", *args, "--file", str(path), "-g", str(path))
+    result = run_cli(
+        "glossary", *args, "--no-shipped-glossary", "--file", str(path), "-g", str(path)
+    )
     assert result.exit_code == 0, result.output
     assert path.read_bytes().decode("utf-8") == after
 
@@ -277,14 +303,19 @@ def test_edits_on_other_layouts(run_cli, tmp_path, before, args, after):
 def test_a_flow_style_entries_mapping_is_edited_through_ruamel(run_cli, tmp_path):
     path = tmp_path / "flow.yaml"
     path.write_text("# gọn\nentries: {Oslo: {vi: [Ô-xlô]}}\n", encoding="utf-8")
-    result = run_cli("glossary", "add", "Rome", "--vi", "Rô-ma", "-g", str(path))
+    result = run_cli(
+        "glossary", "add", "--no-shipped-glossary", "Rome", "--vi", "Rô-ma", "-g", str(path)
+    )
     assert result.exit_code == 0, result.output
     assert path.read_text(encoding="utf-8").startswith("# gọn\n")
     assert {t: e.vi for t, e in load_glossaries([path]).entries.items()} == {
         "Oslo": ("Ô-xlô",),
         "Rome": ("Rô-ma",),
     }
-    assert run_cli("glossary", "remove", "Oslo", "-g", str(path)).exit_code == 0
+    assert (
+        run_cli("glossary", "remove", "--no-shipped-glossary", "Oslo", "-g", str(path)).exit_code
+        == 0
+    )
     assert list(load_glossaries([path]).entries) == ["Rome"]
 
 
@@ -307,7 +338,7 @@ def test_a_flow_style_entries_mapping_is_edited_through_ruamel(run_cli, tmp_path
     ],
 )
 def test_invalid_edits_are_refused_and_write_nothing(run_cli, desk, args, message):
-    result = run_cli("glossary", *args, "-g", str(desk))
+    result = run_cli("glossary", *args, "--no-shipped-glossary", "-g", str(desk))
     if not message:
         assert result.exit_code == 0, result.output
         return
@@ -321,11 +352,32 @@ def test_invalid_edits_are_refused_and_write_nothing(run_cli, desk, args, messag
 def test_a_later_glossary_may_take_a_variant_over(run_cli, desk, tmp_path):
     mine = tmp_path / "mine.yaml"
     mine.write_text("entries:\n  Rome:\n    vi: [Rô-ma]\n", encoding="utf-8")
-    result = run_cli("glossary", "add-variant", "Rome", "Pa-ri", "-g", str(desk), "-g", str(mine))
+    result = run_cli(
+        "glossary",
+        "add-variant",
+        "--no-shipped-glossary",
+        "Rome",
+        "Pa-ri",
+        "-g",
+        str(desk),
+        "-g",
+        str(mine),
+    )
     assert result.exit_code == 0, result.output
-    found = run_cli("glossary", "find", "Tin từ Pa-ri", "-g", str(desk), "-g", str(mine))
+    found = run_cli(
+        "glossary",
+        "find",
+        "--no-shipped-glossary",
+        "Tin từ Pa-ri",
+        "-g",
+        str(desk),
+        "-g",
+        str(mine),
+    )
     assert "→ Rome" in found.stdout and "→ Paris" not in found.stdout
-    again = run_cli("glossary", "add-variant", "Rome", "Pa-ri", "-g", str(mine))
+    again = run_cli(
+        "glossary", "add-variant", "--no-shipped-glossary", "Rome", "Pa-ri", "-g", str(mine)
+    )
     assert again.exit_code == 2 and "is already a variant of 'Rome'" in again.stderr
 
 
@@ -339,7 +391,9 @@ def test_editing_a_broken_file_is_refused(run_cli, tmp_path):
 
 
 def test_a_missing_glossary_is_one_line_not_a_traceback(run_cli, tmp_path):
-    result = run_cli("glossary", "list", "-g", str(tmp_path / "nowhere.yaml"))
+    result = run_cli(
+        "glossary", "list", "--no-shipped-glossary", "-g", str(tmp_path / "nowhere.yaml")
+    )
     assert result.exit_code == 2
     assert result.stderr == f"error: {tmp_path / 'nowhere.yaml'}: no such file\n"
 
@@ -353,14 +407,14 @@ def test_lint_on_a_broken_file_prints_file_line_col_and_exits_2(run_cli, tmp_pat
         "entries:\n  Britain:\n    vi: [Anh]\n  Oslo:\n    vi: [Ô-xlô]\n    colour: blue\n",
         encoding="utf-8",
     )
-    result = run_cli("glossary", "lint", "-g", str(broken))
+    result = run_cli("glossary", "lint", "--no-shipped-glossary", "-g", str(broken))
     assert result.exit_code == 2
     assert result.stdout.splitlines() == [
         f"{broken}:3:10: warning: variant 'Anh' of 'Britain' is a common Vietnamese word: "
         "add `case: sensitive` or a guard (not_followed_by / not_preceded_by)",
         f"{broken}:6:5: error: unknown key 'colour' in entry 'Oslo' "
         "(allowed: vi, en, mentions, en_variants, note, case, not_followed_by, not_preceded_by, "
-        "keep)",
+        "keep, replace, section)",
         "1 entry in 1 file: 1 error, 1 warning",
     ]
 
@@ -368,7 +422,7 @@ def test_lint_on_a_broken_file_prints_file_line_col_and_exits_2(run_cli, tmp_pat
 def test_lint_with_only_warnings_exits_0(run_cli, tmp_path):
     path = tmp_path / "warn.yaml"
     path.write_text("entries:\n  Britain:\n    vi: [Anh]\n", encoding="utf-8")
-    result = run_cli("glossary", "lint", "-g", str(path))
+    result = run_cli("glossary", "lint", "--no-shipped-glossary", "-g", str(path))
     assert result.exit_code == 0
     assert result.stdout.endswith("1 entry in 1 file: 0 errors, 1 warning\n")
 
@@ -387,7 +441,7 @@ def test_lint_on_the_shipped_glossary_exits_0(run_cli):
 
 def test_find_in_text_prints_positions(run_cli, desk):
     text = "Tối qua, đoàn từ Hà Nội bay sang Pa-ri rồi đi thuyền trên sông Đa-nuýp."
-    result = run_cli("glossary", "find", text, "-g", str(desk))
+    result = run_cli("glossary", "find", "--no-shipped-glossary", text, "-g", str(desk))
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         "17-23: «Hà Nội» → Hanoi",
@@ -403,7 +457,7 @@ def test_find_in_a_file_prints_file_and_paragraph(run_cli, desk, tmp_path):
         "Khách du lịch đổ về Hà Thành\n\nNhiều người từ Ba Lê sang thăm HÀ NỘI trong tháng này.\n",
         encoding="utf-8",
     )
-    result = run_cli("glossary", "find", str(article), "-g", str(desk))
+    result = run_cli("glossary", "find", "--no-shipped-glossary", str(article), "-g", str(desk))
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         f"{article}:1: «Hà Thành» → Hanoi",
@@ -426,7 +480,7 @@ def test_import_csv_adds_variants_and_entries(run_cli, desk, tmp_path):
         "Pa-ri-xơ,Paris\n",
         encoding="utf-8",
     )
-    result = run_cli("glossary", "import", str(table), "-g", str(desk))
+    result = run_cli("glossary", "import", "--no-shipped-glossary", str(table), "-g", str(desk))
     assert result.exit_code == 0, result.output
     assert result.stdout == (
         f"imported 5 rows into {desk}: 2 new entries, 4 variants added, 1 already there\n"
@@ -449,7 +503,7 @@ def test_import_csv_adds_variants_and_entries(run_cli, desk, tmp_path):
 def test_import_tsv_with_bom_and_deepl_language_columns(run_cli, desk, tmp_path):
     table = tmp_path / "deepl.tsv"
     table.write_bytes("\ufeffViên\tVienna\tvi\ten\nÁo\tAustria\tvi\ten\n".encode())
-    result = run_cli("glossary", "import", str(table), "-g", str(desk))
+    result = run_cli("glossary", "import", "--no-shipped-glossary", str(table), "-g", str(desk))
     assert result.exit_code == 0, result.output
     merged = load_glossaries([desk])
     assert merged.entries["Vienna"].vi == ("Viên",)
@@ -462,7 +516,7 @@ def test_import_refuses_conflicts_with_line_numbers_and_writes_nothing(run_cli, 
         "Béc-lin,Berlin\nHà Thành,Hanoi City\nBéc lin,Berlin State\nchỉ một cột\n",
         encoding="utf-8",
     )
-    result = run_cli("glossary", "import", str(table), "-g", str(desk))
+    result = run_cli("glossary", "import", "--no-shipped-glossary", str(table), "-g", str(desk))
     assert result.exit_code == 2
     errors = result.stderr.splitlines()
     assert errors[0].startswith(f"error: {table}:2: 'Hà Thành' already belongs to 'Hanoi'")
@@ -475,7 +529,7 @@ def test_import_refuses_conflicts_with_line_numbers_and_writes_nothing(run_cli, 
 def test_import_needs_csv_or_tsv(run_cli, desk, tmp_path):
     table = tmp_path / "terms.xlsx"
     table.write_bytes(b"PK")
-    result = run_cli("glossary", "import", str(table), "-g", str(desk))
+    result = run_cli("glossary", "import", "--no-shipped-glossary", str(table), "-g", str(desk))
     assert result.exit_code == 2
     assert "give a .csv or .tsv file" in result.stderr
 
@@ -483,24 +537,40 @@ def test_import_needs_csv_or_tsv(run_cli, desk, tmp_path):
 @pytest.mark.parametrize("fmt", ["csv", "tsv"])
 def test_export_then_import_gives_the_same_entries(run_cli, desk, tmp_path, fmt):
     out = tmp_path / f"desk.{fmt}"
-    result = run_cli("glossary", "export", "--format", fmt, "-o", str(out), "-g", str(desk))
+    result = run_cli(
+        "glossary",
+        "export",
+        "--no-shipped-glossary",
+        "--format",
+        fmt,
+        "-o",
+        str(out),
+        "-g",
+        str(desk),
+    )
     assert result.exit_code == 0, result.output
     lines = out.read_text(encoding="utf-8").splitlines()
     sep = "," if fmt == "csv" else "\t"
     assert lines[0] == f"Hà Nội{sep}Hanoi" and len(lines) == 6
     copy = tmp_path / "copy.yaml"
-    result = run_cli("glossary", "import", str(out), "--file", str(copy), "-g", str(copy))
+    result = import_alone(run_cli, out, copy)
     assert result.exit_code == 0, result.output
     original = load_glossaries([desk]).entries
     again = load_glossaries([copy]).entries
     assert {t: e.vi for t, e in again.items()} == {t: e.vi for t, e in original.items()}
 
 
+def import_alone(run_cli, table: Path, glossary: Path):
+    """`glossary import TABLE` into GLOSSARY on its own (no shipped glossary)."""
+    args = ("--file", str(glossary), "-g", str(glossary))
+    return run_cli("glossary", "import", "--no-shipped-glossary", str(table), *args)
+
+
 def test_shipped_glossary_survives_a_csv_round_trip(run_cli, tmp_path):
     out = tmp_path / "shipped.csv"
     assert run_cli("glossary", "export", "-o", str(out)).exit_code == 0
     copy = tmp_path / "copy.yaml"
-    result = run_cli("glossary", "import", str(out), "--file", str(copy), "-g", str(copy))
+    result = import_alone(run_cli, out, copy)
     assert result.exit_code == 0, result.output
     original = load_glossaries(shipped_glossaries()).entries
     again = load_glossaries([copy]).entries
@@ -515,7 +585,7 @@ def test_shipped_glossary_survives_a_csv_round_trip(run_cli, tmp_path):
 def test_export_csv_to_stdout_quotes_commas(run_cli, tmp_path):
     path = tmp_path / "g.yaml"
     path.write_text('entries:\n  "London, UK":\n    vi: ["Luân Đôn, Anh"]\n', encoding="utf-8")
-    result = run_cli("glossary", "export", "-g", str(path))
+    result = run_cli("glossary", "export", "--no-shipped-glossary", "-g", str(path))
     assert result.exit_code == 0
     assert result.stdout == '"Luân Đôn, Anh","London, UK"\n'
 
@@ -532,8 +602,9 @@ def test_export_tbx_is_well_formed_tbx_basic(run_cli, desk, tmp_path):
     )
     out = tmp_path / "desk.tbx"
     result = run_cli(
-        "glossary", "export", "--format", "tbx", "-o", str(out), "-g", str(desk), "-g", str(tricky)
-    )
+        "glossary", "export", "--no-shipped-glossary", "--format", "tbx", "-o", str(out),
+        "-g", str(desk), "-g", str(tricky),
+    )  # fmt: skip
     assert result.exit_code == 0, result.output
     ns = {"t": "urn:iso:std:iso:30042:ed-2"}
     lang = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -620,7 +691,10 @@ def test_add_variant_keeps_an_entrys_english_forms_and_mentions(run_cli, tmp_pat
         "      Biden: [Biden, Bai-đơn]\n",
         encoding="utf-8",
     )
-    result = run_cli("glossary", "add-variant", "Joe Biden", "Giô Bai-đơn", "--file", str(desk))
+    result = run_cli(
+        "glossary", "add-variant", "--no-shipped-glossary", "Joe Biden", "Giô Bai-đơn",
+        "--file", str(desk),
+    )  # fmt: skip
     assert result.exit_code == 0, result.output
     text = desk.read_text(encoding="utf-8")
     assert "vi: [Joe Biden, J.Biden, Giô Bai-đơn]" in text

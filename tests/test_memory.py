@@ -28,6 +28,10 @@ class Recording:
     def __init__(self, engine):
         self.engine, self.inputs = engine, []
 
+    @property
+    def fingerprint(self) -> str:
+        return self.engine.fingerprint
+
     def translate(self, texts, progress=None, num_hypotheses=1, **options):
         self.inputs.extend(texts)
         return self.engine.translate(texts, progress, num_hypotheses, **options)

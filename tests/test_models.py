@@ -18,6 +18,7 @@ from translit.models import find_model, installed_models
 def packages(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     path = tmp_path / "packages"
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(path))
+    monkeypatch.setenv("TRANSLIT_MODELS_DIR", str(tmp_path / "converted"))
     return path
 
 
@@ -43,8 +44,10 @@ def test_install_list_remove_round_trip(packages, run_cli, copy_package):
     assert not [p for p in packages.iterdir() if p.name.startswith(".")]
 
     listed = run_cli("models", "list")
-    assert listed.stdout.startswith("* translate-vi_en-1_9")
-    assert "vi→en" in listed.stdout
+    header, row = listed.stdout.splitlines()
+    assert header.split() == ["NAME", "FAMILY", "PAIR", "VERSION", "SIZE", "LICENCE", "PATH"]
+    assert row.split()[:5] == ["*", "translate-vi_en-1_9", "argos", "vi→en", "1.9"]
+    assert row.endswith(str(packages / "translate-vi_en-1_9"))
 
     removed = run_cli("models", "remove", "vi", "en")
     assert removed.exit_code == 0 and "removed translate-vi_en-1_9" in removed.stdout

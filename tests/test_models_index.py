@@ -34,10 +34,14 @@ class Route:
         status: int = 200,
         length: int | None = None,
         stall: threading.Event | None = None,
+        trickle: float = 0.0,
+        trickle_head: bool = False,
     ) -> None:
         self.body, self.status = body, status
         self.length = len(body) if length is None else length  # a larger one: cut short
         self.stall = stall  # send half the body, then wait for this event
+        self.trickle = trickle  # seconds between bytes: a server that never quite stops
+        self.trickle_head = trickle_head  # the status line and headers too
 
 
 class Server:
@@ -50,6 +54,16 @@ class Server:
             def do_GET(self) -> None:  # noqa: N802 (http.server's name)
                 requests.append(self.path)
                 route = routes.get(self.path, Route(b"not found", 404))
+                if route.trickle_head:
+                    head = b"HTTP/1.0 200 OK\r\nX-Padding: " + b"x" * 200
+                    try:
+                        for i in range(60):  # a byte every half second, for half a minute
+                            self.wfile.write(head[i : i + 1])
+                            self.wfile.flush()
+                            time.sleep(route.trickle or 0.5)
+                    except OSError:
+                        pass
+                    return
                 self.send_response(route.status)
                 self.send_header("Content-Length", str(route.length))
                 self.end_headers()
@@ -57,6 +71,15 @@ class Server:
                     self.wfile.write(route.body[: len(route.body) // 2])
                     self.wfile.flush()
                     route.stall.wait(60)
+                    return
+                if route.trickle:
+                    try:
+                        for i in range(min(len(route.body), 60)):  # a minute at most
+                            self.wfile.write(route.body[i : i + 1])
+                            self.wfile.flush()
+                            time.sleep(route.trickle)
+                    except OSError:  # the client gave up: that is the point
+                        pass
                     return
                 self.wfile.write(route.body)
                 self.close_connection = True
@@ -235,6 +258,53 @@ def test_a_broken_index_is_a_clear_error(server, packages, run_cli):
     assert result.exit_code == 2
     assert result.stderr == (
         f"error: the Argos package index at {server.url}index.json is not valid JSON\n"
+    )
+
+
+def test_a_deeply_nested_index_is_a_clear_error(server, packages, run_cli):
+    server.routes["/index.json"] = Route(b"[" * 100_000 + b"]" * 100_000)
+    result = run_cli("models", "available")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: the Argos package index at {server.url}index.json is not valid JSON\n"
+    )
+
+
+def test_a_download_that_trickles_is_given_up_and_leaves_nothing(
+    server, packages, tmp_path, copy_package
+):
+    link = "/v1/translate-vi_en-1_9.argosmodel"
+    server.routes[link] = Route(copy_package.read_bytes(), trickle=0.5)  # 2 bytes a second
+    started = time.monotonic()
+    result = run_subprocess(
+        "models",
+        "install",
+        "vi",
+        "en",
+        "--timeout",
+        "2",
+        cwd=tmp_path,
+        env={"ARGOS_PACKAGE_INDEX": server.url, "ARGOS_PACKAGES_DIR": str(packages)},
+    )
+    assert time.monotonic() - started < 15  # the per-read timeout alone never fired
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(
+        f"error: download of translate-vi_en 1.9 failed: {server.url + link[1:]}: too slow ("
+    )
+    assert lines[0].endswith("less than 1.0 KiB/s); try again later or from another mirror")
+    assert leftovers(packages) == []
+
+
+def test_an_index_server_trickling_its_headers_times_out(server, packages, run_cli):
+    server.routes["/index.json"] = Route(b"[]", trickle_head=True)
+    started = time.monotonic()
+    result = run_cli("models", "available", "--timeout", "2")
+    assert time.monotonic() - started < 10
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"error: cannot read the Argos package index at {server.url}index.json "
+        "(timed out after 2 s)"
     )
 
 

@@ -178,6 +178,32 @@ def test_align_repair_leaves_a_right_mention_and_overlapping_spans_alone():
     assert align_repair("Blabla and more.", links, hits, [0, 1], policy) is None
 
 
+def test_a_name_the_model_wrote_is_not_broken_by_an_aligned_term():
+    # "Ngân hàng Đức" is a bank's name: the model's "Deutsche Bank" must not become
+    # "Germany Bank", though "Đức" (Germany) aligns to "Deutsche"
+    germany = Glossary({"Germany": Entry("Germany", ("Đức",), en=("German",))})
+    policy = term_policy(germany)
+    source = "Ngân hàng Đức kiểm soát một phần ba số công ty."
+    english = "Deutsche Bank controlled a third of the companies."
+    links = word_links(english, source, {"Deutsche": "Đức", "Bank": "Ngân hàng"}, "công ty")
+    job = job_for(source, english, links, policy=policy)
+    assert job.attempts[0].failing == {0}
+    assert align_repair(english, links, job.hits, [0], policy) is None
+    enforce([job], None, replace(policy, repairs=("aligned",)))
+    assert job.segment.target == english and job.segment.hits[0].repair == ""
+    # the Vietnamese copied into a name is replaced; so is a wrong word in no name
+    copied = "Đức Bank controlled a third of the companies."
+    links = word_links(copied, source, {"Đức": "Đức", "Bank": "Ngân hàng"}, "công ty")
+    assert align_repair(copied, links, job.hits, [0], policy) == (
+        "Germany Bank controlled a third of the companies."
+    )
+    wrong = "The bank of Deutschland controlled a third of the companies."
+    links = word_links(wrong, source, {"Deutschland": "Đức", "bank": "Ngân hàng"}, "công ty")
+    assert align_repair(wrong, links, job.hits, [0], policy) == (
+        "The bank of Germany controlled a third of the companies."
+    )
+
+
 def test_bans_are_what_the_model_wrote_wrongly_never_an_accepted_form():
     policy = term_policy(GLOSSARY)
     source = "Điện Kremlin cảnh báo Nga."
@@ -298,6 +324,10 @@ class Recording:
     def __init__(self, engine):
         self.engine, self.calls = engine, []
 
+    @property
+    def fingerprint(self) -> str:
+        return self.engine.fingerprint
+
     def translate(self, texts, progress=None, num_hypotheses=1, **options):
         self.calls.append((list(texts), num_hypotheses, options))
         return self.engine.translate(texts, progress, num_hypotheses, **options)
@@ -375,12 +405,10 @@ def test_the_po_and_the_summary_say_how_each_term_got_in(with_model, run_cli, tm
     notes = first.comment.splitlines()
     assert notes[:2] == ["glossary: Washington → Washington", "glossary: Kiev → Kyiv (rewrite)"]
     assert second.comment.splitlines()[0] == "glossary: Nga → Russia (aligned)"
-    assert "3 glossary hits (3 applied: 1 model, 1 rewrite, 1 aligned; 0 missing)" in (
-        result.stderr
-    )
+    assert "yaml (3 applied: 1 model, 1 rewrite, 1 aligned; 0 missing)" in result.stderr
     # a second run keeps the reviewed English: its terms are counted as kept
     again = run_cli("translate", "a.txt", "-o", "out")
-    assert "3 glossary hits (3 applied: 3 kept; 0 missing)" in again.stderr
+    assert "yaml (3 applied: 3 kept; 0 missing)" in again.stderr
 
 
 def test_a_resumed_run_repairs_from_the_cached_alignment(with_model, tmp_path, monkeypatch):

@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
 from tests.conftest import ROOT
 
-HEAVY = ("ctranslate2", "sentencepiece", "argostranslate", "torch", "stanza", "spacy")
+HEAVY = (
+    "ctranslate2",
+    "sentencepiece",
+    "argostranslate",
+    "torch",
+    "stanza",
+    "spacy",
+    "sacrebleu",
+    "tokenizers",
+)
 NEVER = ("argostranslate.translate", "torch", "stanza", "spacy")
 
 
@@ -33,10 +43,20 @@ def test_importing_the_cli_loads_nothing_heavy():
     assert loaded_after("import translit.cli") == []
 
 
+def test_the_cli_loads_no_web_stack_until_serve_runs():
+    code = (
+        "import translit.cli, sys; print([m for m in ('starlette', 'uvicorn') if m in sys.modules])"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.stdout.strip() == "[]", out.stderr
+
+
 def test_help_loads_nothing_heavy():
     code = (
         "from typer.testing import CliRunner\nfrom translit.cli import app\n"
-        "r = CliRunner().invoke(app, ['--help'])\nassert r.exit_code == 0, r.output"
+        "for args in (['--help'], ['eval', '--help'], ['models', 'install', '--help']):\n"
+        "    r = CliRunner().invoke(app, args)\n    assert r.exit_code == 0, r.output"
     )
     assert loaded_after(code) == []
 

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from translit.document import Entry, Glossary
+from translit.glossary import load_glossaries, shipped_glossaries
 from translit.glossary.fold import fold
 from translit.glossary.match import compile_matcher
 
@@ -158,3 +159,97 @@ def test_a_large_glossary_finds_the_same_matches():
 def test_fold_keeps_length():
     text = "HÒA BÌNH, Thủy, khỏe, Ủy ban, Mát-xcơ-va\u00a0x"
     assert len(fold(text)) == len(text)
+
+
+# ── Invisible format characters (issue 12) ──────────────────────────────────────────
+
+
+@pytest.mark.parametrize("mark", ["\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"])
+def test_an_invisible_character_inside_a_name_neither_hides_nor_breaks_it(mark):
+    text = f"Phía Mát{mark}xcơva và Nhà{mark} Trắng"
+    matches = MATCHER.find(text)
+    assert [(m.text, m.entry.term) for m in matches] == [
+        (f"Mát{mark}xcơva", "Moscow"),
+        (f"Nhà{mark} Trắng", "the White House"),
+    ]
+    for m in matches:  # offsets point into the text as written, marks included
+        assert text[m.start : m.end] == m.text
+    # and it never joins a word to a name: "x" + soft hyphen + Moskva is one word
+    assert MATCHER.find(f"x{mark}Moskva") == []
+
+
+def test_the_format_character_class_is_every_cf_character():
+    import sys
+
+    from translit.glossary.fold import FORMAT_CHARS
+
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if unicodedata.category(char) == "Cf":
+            assert FORMAT_CHARS.match(char), f"U+{code:04X}"
+        elif FORMAT_CHARS.match(char):
+            assert unicodedata.category(char) == "Cn", f"U+{code:04X}"  # newer Unicode's Cf
+
+
+# ── Names are not places (issue 11) ─────────────────────────────────────────────────
+
+SHIPPED = compile_matcher(load_glossaries(shipped_glossaries()))
+
+
+def shipped(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.entry.term) for m in SHIPPED.find(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ông Nguyễn Minh Đức phát biểu.",  # after a middle name
+        "Chị Trần Thị Mỹ Linh đoạt giải.",
+        "Anh Nguyễn Đức Anh ghi bàn.",  # Đức is a middle name, Anh a given name
+        "Bà Nga cho biết.",  # after a form of address
+        "Ông Đức nói thêm.",
+        "Theo GS.TS Nguyễn Đức, giá sẽ giảm.",
+        "Ca sĩ Mỹ Tâm ra album mới.",  # after a title, with a given name after it
+        "Hoa hậu Mỹ Linh dự sự kiện.",
+        "Anh Minh Đức đến muộn.",
+    ],
+)
+def test_a_country_syllable_inside_a_vietnamese_name_is_not_the_country(text):
+    assert not [term for _, term in shipped(text) if term in ("US", "Germany", "Russia", "Britain")]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Ca sĩ Mỹ Taylor Swift tới Hà Nội.", "US"),  # not a Vietnamese given name
+        ("Tổng thống Pháp Ma-crông phát biểu.", "France"),  # a respelling, hyphenated
+        ("Ngoại trưởng Mỹ A.Blinken điện đàm.", "US"),  # an initial
+        ("Tổng thống Nga V. Putin phát biểu.", "Russia"),
+        ("Thủ tướng Nhật Kishida tới thăm.", "Japan"),
+        ("Thủ tướng Anh Boris Johnson từ chức.", "Britain"),
+        ("Hoa hậu Mỹ Olivia Culpo tới Việt Nam.", "US"),
+        ("Trẻ em Mỹ đi học trở lại.", "US"),  # trẻ em is 'children', not a title
+        ("Các dụng cụ Mỹ được bán.", "US"),  # dụng cụ is 'tools'
+        ("Viện Hàn Lâm Mỹ công bố.", "US"),  # Lâm inside an institution's name
+        ("Hiệp hội Bóng rổ Quốc Gia Mỹ hoãn mùa giải.", "US"),
+        ("Quan hệ Đức - Anh được cải thiện.", "Britain"),
+    ],
+)
+def test_a_country_after_a_title_or_in_an_institutions_name_is_still_the_country(text, country):
+    assert country in [term for _, term in shipped(text)]
+
+
+def test_long_names_win_and_compounds_are_not_countries():
+    assert shipped("Khối Bắc Đại Tây Dương họp.") == [("Khối Bắc Đại Tây Dương", "NATO")]
+    assert shipped("Ngày Chủ Nhật, Hiến Pháp, Đức Vua, Đức Chúa và Nhật báo.") == []
+    assert shipped("Bắc Mỹ, Nam Mỹ và châu Mỹ") == [
+        ("Bắc Mỹ", "North America"),
+        ("Nam Mỹ", "South America"),
+        ("châu Mỹ", "the Americas"),
+    ]
+    assert [m.english for m in SHIPPED.find("Ông Biden gặp J.Biden và Liên minh châu Âu (EU)")] == [
+        "Biden",
+        "Joe Biden",
+        "European Union",
+        "EU",
+    ]

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from translit.document import Entry, Glossary, Segment
+import pytest
+
+from translit.document import Entry, Glossary, Segment, TermHit
+from translit.glossary import load_glossaries, shipped_glossaries
 from translit.glossary.enforce import (
     EnglishRewriter,
     capitalize_sentence_starts,
+    hit_present,
     missing_terms,
     pick_hypothesis,
     record_terms,
@@ -53,11 +57,13 @@ def test_english_variants_are_rewritten_word_bounded_and_never_doubled():
 
 
 def test_a_variant_ending_in_a_period_takes_it_along_unless_it_ends_the_sentence():
+    # a house that writes US, not U.S. (the shipped glossary accepts both)
     glossary = Glossary(entries={"US": Entry("US", ("Mỹ",), en_variants=("U.S.",))})
     rewriter = EnglishRewriter(glossary)
-    assert rewriter.rewrite("The U.S. Navy said") == "The US Navy said"
+    assert rewriter.rewrite("The U.S. said") == "The US said"
     assert rewriter.rewrite("Aid from the U.S.") == "Aid from the US."
     assert rewriter.rewrite("Aid from the “U.S.”") == "Aid from the “US.”"
+    assert rewriter.rewrite("a U.S.-led coalition") == "a US-led coalition"
 
 
 def test_a_variant_that_another_entry_makes_canonical_is_left_alone():
@@ -70,13 +76,16 @@ def test_english_variants_at_a_sentence_start_are_capitalized():
         entries={
             **GLOSSARY.entries,
             "Myanmar": Entry("Myanmar", ("Mi-an-ma",), en_variants=("the Union of Burma",)),
+            "the Netherlands": Entry("the Netherlands", ("Hà Lan",), en_variants=("Holland",)),
         }
     )
     rewriter = EnglishRewriter(glossary)
-    assert (
-        rewriter.rewrite("White House nói. Ông tới Kiev.") == "The White House nói. Ông tới Kyiv."
-    )
+    assert rewriter.rewrite("Holland nói. Ông tới Kiev.") == "The Netherlands nói. Ông tới Kyiv."
     assert rewriter.rewrite("The Union of Burma said.") == "Myanmar said."
+    # a term that takes "the" is not given a second one
+    assert rewriter.rewrite("He flew to Holland; the Holland team won.") == (
+        "He flew to the Netherlands; the Netherlands team won."
+    )
 
 
 def test_placeholders_fall_back_to_inline_when_the_source_has_one():
@@ -133,3 +142,131 @@ def test_a_mention_comes_out_as_its_own_english_and_any_accepted_form_satisfies_
         "Joe Biden",
         "Russia",
     ]
+
+
+# ── No rewrite turns correct English into other English (issue 11) ─────────────────
+
+# A house that rejects more than the shipped glossary does (every US long form, Burma,
+# Holland, Odessa): even then, a name that merely contains such a form is left alone.
+STRICT = Glossary(
+    entries={
+        e.term: e
+        for e in [
+            Entry("US", ("Mỹ",), en_variants=("United States", "USA", "U.S.")),
+            Entry("Myanmar", ("Mi-an-ma",), en_variants=("Burma",)),
+            Entry("the Netherlands", ("Hà Lan",), en_variants=("Holland",)),
+            Entry("Odesa", ("Ô-đét-xa",), en_variants=("Odessa",)),
+            Entry("Soviet Union", ("Liên Xô",), en_variants=("USSR",)),
+        ]
+    }
+)
+
+
+@pytest.mark.parametrize(
+    "english",
+    [
+        "She joined USA Gymnastics in 2015.",
+        "He spoke for the United States of America.",
+        "The U.S.S.R. collapsed in 1991.",
+        "It was reported by USA Today.",
+        "Tom Holland plays the lead.",
+        "Trucks used the Burma Road.",
+        "He was born in Odessa, Texas.",
+        "The United States Geological Survey reported no damage.",
+        "The Holland America Line ship docked.",
+        "The New Holland tractor and the North Holland coast.",
+        "Austria-Hungary and Burma-Shave were both names.",
+    ],
+)
+def test_a_rejected_form_inside_a_longer_name_is_never_rewritten(english):
+    rewriter = EnglishRewriter(STRICT)
+    assert rewriter.rewrite(english) == english
+    assert rewriter.find(english) == []  # and not flagged either
+
+
+def test_a_rejected_form_standing_alone_is_rewritten():
+    rewriter = EnglishRewriter(STRICT)
+    assert rewriter.rewrite("In Burma, aid from the USA arrived.") == (
+        "In Myanmar, aid from the US arrived."
+    )
+    assert rewriter.rewrite("Odessa's port and Holland's ports") == (
+        "Odesa's port and the Netherlands's ports"
+    )
+
+
+def test_the_shipped_glossary_accepts_the_common_forms_and_never_rewrites_them():
+    shipped = load_glossaries(shipped_glossaries())
+    rewriter = EnglishRewriter(shipped)
+    for english in [
+        "The United States, the U.S., the USA and America are one country.",
+        "The USSR, the U.S.S.R. and the Soviet Union are one state.",
+        "British and UK officials met Russian and Iranian envoys.",
+        "Recep Tayyip Erdoğan and Viktor Orban met António Guterres.",
+    ]:
+        assert rewriter.rewrite(english) == english
+    assert rewriter.rewrite("Kiev and Moskva") == "Kyiv and Moscow"
+
+
+def test_a_rejected_form_is_rewritten_only_when_the_source_names_its_entity():
+    policy = term_policy(GLOSSARY)
+    names_kyiv = policy.protect_segment(segment("Phái đoàn tới Ki-ép."))
+    assert policy.restore("The delegation went to Kiev.", names_kyiv) == (
+        "The delegation went to Kyiv."
+    )
+    # the source names no Kyiv: the model's "Kiev" is not ours to change (the check
+    # still shows it to the reviewer)
+    elsewhere = policy.protect_segment(segment("Món gà này rất ngon."))
+    assert policy.restore("This Kiev dish is good.", elsewhere) == "This Kiev dish is good."
+
+
+def test_a_rejected_surname_becomes_the_surname_not_the_full_name():
+    zelensky = Entry(
+        "Volodymyr Zelensky",
+        ("Volodymyr Zelensky", "Zelensky"),
+        en_variants=("Volodymyr Zelenskiy", "Zelenskiy"),
+        mentions=(("Zelensky", ("Zelensky",)),),
+    )
+    rewriter = EnglishRewriter(Glossary(entries={zelensky.term: zelensky}))
+    assert rewriter.rewrite("President Zelenskiy said") == "President Zelensky said"
+    assert rewriter.rewrite("Volodymyr Zelenskiy said") == "Volodymyr Zelensky said"
+
+
+def test_invisible_characters_neither_hide_a_rejected_form_nor_get_lost():
+    rewriter = EnglishRewriter(GLOSSARY)
+    assert rewriter.rewrite("He went to Ki\u00adev.") == "He went to Kyiv."
+    assert rewriter.rewrite("Mosk\u200bva said") == "Moscow said"
+
+
+# ── What counts as present: accepted forms ──────────────────────────────────────────
+
+
+def hit(target: str, *accepted: str) -> TermHit:
+    return TermHit(entry=target, variant="x", start=0, end=1, target=target, accepted=accepted)
+
+
+@pytest.mark.parametrize(
+    ("hit_", "english", "present"),
+    [
+        (hit("Russia", "Russian"), "Russians voted.", True),  # a plural
+        (hit("Russia", "Russian"), "RUSSIA VOTES", True),  # a headline
+        (hit("Russia", "Russian"), "Russia's vote", True),
+        (hit("Russia", "Russian"), "Prussia voted.", False),  # whole words only
+        (hit("Western Europe"), "western Europe began", True),  # compass words
+        (hit("pound sterling", "pound", "£"), "It cost £27 million.", True),  # a symbol
+        (hit("Kim Jong-un"), "Kim Jong Un spoke", True),  # hyphen or space
+        (hit("Moscow"), "Mos\u00adcow spoke", True),  # a soft hyphen inside
+        (hit("the White House", "White House"), "The White House said", True),
+    ],
+)
+def test_hit_present_accepts_the_entitys_forms(hit_, english, present):
+    assert hit_present(hit_, english) is present
+
+
+def test_an_acronym_in_brackets_after_its_long_name_stays_an_acronym():
+    eu = Entry("European Union", ("Liên minh châu Âu", "EU"), mentions=(("EU", ("EU",)),))
+    un = Entry("United Nations", ("Liên hợp quốc", "LHQ"), en=("UN",))
+    nato = Entry("NATO", ("NATO", "Khối Bắc Đại Tây Dương"), keep=True)
+    policy = term_policy(Glossary({e.term: e for e in (eu, un, nato)}), "inline")
+    protected = policy.protect_segment(segment("Liên minh châu Âu (EU) và Liên hợp quốc (LHQ)."))
+    assert protected.text == "European Union (EU) và United Nations (UN)."
+    assert policy.protect_segment(segment("Khối Bắc Đại Tây Dương (NATO)")).text == "NATO (NATO)"

@@ -38,7 +38,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 models_app = typer.Typer(
-    help="List, install and remove translation models (Argos packages).",
+    help="List, install and remove translation models (Argos packages, converted "
+    "CTranslate2 models such as OPUS-MT and NLLB).",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
@@ -64,6 +65,15 @@ FROM_ENCODING_HELP = (
     ".VnTime), vni (VNI-Times), viscii or cp1258 (Windows-1258). Also repairs such text "
     "already saved as UTF-8 mojibake ('Vieät Nam'). UTF-8 articles are read as they are."
 )
+
+
+NoShippedOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-shipped-glossary",
+        help="Leave out the shipped glossary: only the -g files (or translit.toml's).",
+    ),
+]
 
 
 class TermStrategy(str, Enum):
@@ -144,16 +154,21 @@ def translate(
     ] = None,
     model: Annotated[
         str | None,
-        typer.Option(help="Installed model name or package folder [default: newest vi→en]."),
+        typer.Option(
+            help="Installed model name, or an Argos package or converted CTranslate2 "
+            "folder [default: newest vi→en Argos package, see translit models list]."
+        ),
     ] = None,
     beam: Annotated[
-        int | None, typer.Option(min=1, help="Beam size; 1 is greedy and fastest [default: 4].")
+        int | None,
+        typer.Option(help="Beam size, 1 to 64; 1 is greedy and fastest [default: 4]."),
     ] = None,
     device: Annotated[
         Device | None, typer.Option(help="cpu, cuda, or auto (GPU if present) [default: auto].")
     ] = None,
     threads: Annotated[
-        int | None, typer.Option(min=0, help="CPU threads, 0 = all cores [default: 0].")
+        int | None,
+        typer.Option(help="CPU threads, up to 256; 0 = all cores [default: 0]."),
     ] = None,
     compute_type: Annotated[
         str | None,
@@ -161,20 +176,24 @@ def translate(
     ] = None,
     batch_tokens: Annotated[
         int | None,
-        typer.Option(min=1, help="Source tokens per batch [default: 1024 / beam, 256 at beam 4]."),
+        typer.Option(
+            help="Source tokens per batch, 1 to 16384 [default: 1024 / beam, 256 at beam 4]."
+        ),
     ] = None,
     glossary: Annotated[
         list[Path] | None,
         typer.Option(
             "--glossary",
             "-g",
-            help="Glossary YAML file; repeat for several (later files win) "
-            "[default: translit.toml's glossaries, else the shipped world-news glossary].",
+            help="Your glossary YAML file, layered on the shipped world-news glossary; "
+            "repeat for several (later files extend earlier ones) "
+            "[default: translit.toml's glossaries].",
         ),
     ] = None,
     no_glossary: Annotated[
         bool, typer.Option("--no-glossary", help="Translate without any glossary.")
     ] = False,
+    no_shipped_glossary: NoShippedOption = False,
     term_strategy: Annotated[
         TermStrategy,
         typer.Option(
@@ -236,7 +255,7 @@ def translate(
 
       translit translate examples/ --no-mt        # files for a human translator
 
-      translit translate article.txt -g glossaries/world-news.yaml -g my-desk.yaml
+      translit translate article.txt -g my-desk.yaml   # on top of the shipped glossary
 
       translit translate article.txt --beam 1 --threads 2
 
@@ -268,25 +287,17 @@ def translate(
         if no_glossary:
             terms = Glossary()
         else:
-            terms = load_glossaries(glossary or default_glossaries(config))
+            chosen_glossaries = default_glossaries(
+                config, glossary or (), shipped=not no_shipped_glossary
+            )
+            terms = load_glossaries(chosen_glossaries)
     except (ConfigError, GlossaryError) as err:
         fail(str(err))
     except ModelMissing as err:
         fail(f"{err}; or add --no-mt to prepare the files for a human translator", EXIT_MODEL)
     except ModelError as err:
         fail(str(err), EXIT_MODEL)
-    engine = None
-    if chosen is not None:
-        engine = CT2Engine(
-            chosen,
-            EngineOptions(
-                beam=config.beam,
-                device=config.device,  # type: ignore[arg-type]
-                threads=config.threads,
-                compute_type=config.compute_type,
-                batch_tokens=config.batch_tokens,
-            ),
-        )
+    engine = None if chosen is None else CT2Engine(chosen, EngineOptions.from_config(config))
     bar = None if quiet or not sys.stderr.isatty() else _Bar()
 
     def warn(message: str) -> None:
@@ -307,7 +318,6 @@ def translate(
             on_warning=warn,
             formats=written,
             chunk_segments=chunk_segments,
-            engine_key=_engine_key(engine),
             from_encoding=from_encoding.value if from_encoding else None,
         )
     except (InputError, LockedError) as err:
@@ -331,18 +341,6 @@ def translate(
         raise typer.Exit(EXIT_INPUT)
 
 
-def _engine_key(engine) -> str:  # engine: CT2Engine | None
-    """What the run cache is keyed by: the model and the options that change its output."""
-    from translit.runstate import cache_key
-
-    if engine is None:
-        return ""
-    opts = engine.options
-    return cache_key(
-        engine.model.path, engine.model.version, opts.beam, opts.compute_type, opts.length_penalty
-    )
-
-
 @app.command()
 def segment(
     file: Annotated[Path, typer.Argument(help="An article (.txt or .md).")],
@@ -364,16 +362,16 @@ def segment(
         typer.echo(f"{seg.key}\t{seg.source}")
 
 
-def _term_policy(glossary: list[Path] | None, no_glossary: bool):  # -> TermPolicy
+def _term_policy(glossary: list[Path] | None, no_glossary: bool, no_shipped: bool = False):
     """The glossary policy for commands that check English against the glossary."""
     from translit.document import Glossary
-    from translit.glossary import GlossaryError, default_glossaries, load_glossaries
+    from translit.glossary import GlossaryError, load_glossaries, selected_glossaries
     from translit.glossary.enforce import term_policy
 
     try:
         if no_glossary:
             return term_policy(Glossary())
-        return term_policy(load_glossaries(glossary or default_glossaries(load_config())))
+        return term_policy(load_glossaries(selected_glossaries(glossary, no_shipped)))
     except (ConfigError, GlossaryError) as err:
         fail(str(err))
 
@@ -394,7 +392,8 @@ GlossaryOption = Annotated[
     typer.Option(
         "--glossary",
         "-g",
-        help="Glossary YAML file; repeat for several [default: as translate].",
+        help="Glossary YAML file layered on the shipped one; repeat for several "
+        "[default: as translate].",
     ),
 ]
 NoGlossaryOption = Annotated[
@@ -418,6 +417,7 @@ def build(
     ] = "txt,html,md",
     glossary: GlossaryOption = None,
     no_glossary: NoGlossaryOption = False,
+    no_shipped_glossary: NoShippedOption = False,
 ) -> None:
     """Rebuild the English article and side-by-side files from reviewed PO files.
 
@@ -435,7 +435,7 @@ def build(
     chosen = _format_list(formats)
     if "po" in chosen:
         fail("build never rewrites the review file: leave po out of --format")
-    policy = _term_policy(glossary, no_glossary)
+    policy = _term_policy(glossary, no_glossary, no_shipped_glossary)
     try:
         paths = find_review_files(files)
     except InputError as err:
@@ -463,6 +463,7 @@ def review(
     ] = False,
     glossary: GlossaryOption = None,
     no_glossary: NoGlossaryOption = False,
+    no_shipped_glossary: NoShippedOption = False,
 ) -> None:
     """Show how far the review has come: a table per article of segments, reviewed,
     fuzzy and untranslated entries and findings.
@@ -475,7 +476,7 @@ def review(
     """
     from translit.review import article_status, find_review_files, load_reviews, status_table
 
-    policy = _term_policy(glossary, no_glossary)
+    policy = _term_policy(glossary, no_glossary, no_shipped_glossary)
     try:
         paths = find_review_files(files or [load_config().output])
     except (InputError, ConfigError) as err:
@@ -496,6 +497,89 @@ def review(
         raise typer.Exit(EXIT_INPUT)
 
 
+@app.command()
+def serve(
+    output_dir: Annotated[
+        Path | None,
+        typer.Argument(metavar="[OUTPUT_DIR]", help="Folder of review files [default: outputs]."),
+    ] = None,
+    host: Annotated[
+        str, typer.Option(help="Address to listen on: this machine only unless --allow-remote.")
+    ] = "127.0.0.1",
+    port: Annotated[
+        int,
+        typer.Option(
+            min=0, max=65535, show_default=False, help="Port to listen on [default: a free one]."
+        ),
+    ] = 0,
+    allow_remote: Annotated[
+        bool,
+        typer.Option(
+            "--allow-remote", help="Allow a --host other machines can reach (plain HTTP)."
+        ),
+    ] = False,
+    open_browser: Annotated[
+        bool, typer.Option("--open", help="Open the app in your web browser.")
+    ] = False,
+    glossary: GlossaryOption = None,
+    no_glossary: NoGlossaryOption = False,
+) -> None:
+    """Review in the browser: edit, approve and check the English side by side.
+
+    Serves the PO files of the folder on this machine. The first line printed is the
+    address to open, with a session token (http://127.0.0.1:PORT/?token=...); every
+    save goes to the PO file and rebuilds the article's .en.txt and .html. The same
+    pages' JSON API is documented in the README. Ctrl-C stops it.
+
+    Examples:
+
+      translit serve outputs/
+
+      translit serve outputs/ --open --port 8765
+    """
+    from translit.review import find_review_files
+    from translit.serve.server import is_loopback, serve
+    from translit.serve.store import ReviewFolder, model_engine
+
+    if not is_loopback(host):
+        if not allow_remote:
+            fail(f"--host {host} lets other machines connect: add --allow-remote if you mean it")
+        typer.echo(
+            f"warning: serving on {host}: anyone who can reach this machine and gets the "
+            "token can edit the review files, and plain HTTP does not hide the token",
+            err=True,
+        )
+    try:
+        config = load_config()
+        folder_path = output_dir or config.output
+        find_review_files([folder_path])
+    except (InputError, ConfigError) as err:
+        fail(str(err))
+    if not folder_path.is_dir():
+        fail(f"{folder_path}: not a folder; translit serve serves a folder of review files")
+    folder = ReviewFolder(
+        folder_path,
+        _term_policy(glossary, no_glossary),
+        engine_factory=model_engine(config),
+        on_warning=lambda message: typer.echo(f"warning: {message}", err=True),
+    )
+
+    def ready(url: str) -> None:
+        typer.echo(f"serving {folder_path} for review; press Ctrl-C to stop", err=True)
+        if open_browser:
+            import webbrowser
+
+            webbrowser.open(url)
+
+    try:
+        serve(folder, host, port, echo=lambda url: typer.echo(url), on_ready=ready)
+    except InputError as err:
+        fail(str(err))
+    except KeyboardInterrupt:
+        pass
+    typer.echo("stopped", err=True)
+
+
 class FailOn(str, Enum):
     error = "error"
     warning = "warning"
@@ -506,8 +590,20 @@ class FailOn(str, Enum):
 def check(
     files: Annotated[
         list[Path] | None,
-        typer.Argument(metavar="[PO_FILES...]", help="Review files or folders [default: outputs]."),
+        typer.Argument(
+            metavar="[FILES...]",
+            help="Review files or folders [default: outputs]; with --bitext, SOURCE TARGET "
+            "or one FILE.tsv.",
+        ),
     ] = None,
+    bitext: Annotated[
+        bool,
+        typer.Option(
+            "--bitext",
+            help="Check a bilingual text instead of review files: two line-aligned UTF-8 "
+            "files (Vietnamese, English), or one TSV file with two columns.",
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Findings as JSON on stdout.")] = False,
     fail_on: Annotated[
         FailOn,
@@ -515,28 +611,38 @@ def check(
     ] = FailOn.error,
     glossary: GlossaryOption = None,
     no_glossary: NoGlossaryOption = False,
+    no_shipped_glossary: NoShippedOption = False,
 ) -> None:
-    """Check the English in review files against the source and the glossary.
+    """Check English against its Vietnamese source and the glossary.
 
-    Finds what a reviewer must look at: a missing glossary term, a forbidden variant,
+    Finds what a reviewer must look at: a missing glossary term, a rejected variant,
     a number or date that does not match, Vietnamese left in the English, unbalanced
     brackets or quotes, ... (machine or human translation alike). Exit code 1 when a
     finding at or above --fail-on exists, 0 otherwise, 2 for an unreadable file.
+
+    With --bitext it checks any translation: one segment per line, keyed by the line
+    number.
 
     Examples:
 
       translit check outputs/
 
       translit check outputs/*.po --json --fail-on warning
-    """
-    from translit.review import check_files, find_review_files
 
-    policy = _term_policy(glossary, no_glossary)
+      translit check --bitext article.vi.txt article.en.txt
+
+      translit check --bitext pairs.tsv --json
+    """
+    from translit.review import check_bitext, check_files, find_review_files
+
+    policy = _term_policy(glossary, no_glossary, no_shipped_glossary)
     try:
-        paths = find_review_files(files or [load_config().output])
+        if bitext:
+            result = check_bitext(files or [], policy)
+        else:
+            result = check_files(find_review_files(files or [load_config().output]), policy)
     except (InputError, ConfigError) as err:
         fail(str(err))
-    result = check_files(paths, policy)
     for message in result.errors:
         typer.echo(f"error: {message}", err=True)
     if as_json:
@@ -547,6 +653,118 @@ def check(
         raise typer.Exit(EXIT_INPUT)
     if fail_on != FailOn.never and result.count_at_least(fail_on.value):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command("eval")
+def eval_command(
+    bitext: Annotated[
+        tuple[Path, Path],
+        typer.Option(
+            "--bitext",
+            metavar="SOURCE REFERENCE",
+            help="Two line-aligned UTF-8 files: the Vietnamese, and a reference English "
+            "translation of each line.",
+        ),
+    ],
+    model: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--model",
+            "-m",
+            metavar="NAME",
+            help="A model to translate the source with (installed name or folder); repeat "
+            "to compare [default: the model translate uses, unless --hyp is given].",
+        ),
+    ] = None,
+    hyp: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--hyp",
+            metavar="FILE",
+            help="An existing English translation of the source, one line per line, to "
+            "score as it is; repeat for several.",
+        ),
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="A JSON list on stdout, one object per system.")
+    ] = False,
+    save: Annotated[
+        str | None,
+        typer.Option(
+            "--save",
+            metavar="PREFIX",
+            help="Keep each model's English in PREFIX.<model>.en (e.g. runs/dev).",
+        ),
+    ] = None,
+    beam: Annotated[
+        int | None, typer.Option(help="Beam size, 1 to 64 [default: as translate].")
+    ] = None,
+    threads: Annotated[
+        int | None,
+        typer.Option(help="CPU threads, up to 256; 0 = all cores [default: 0]."),
+    ] = None,
+    compute_type: Annotated[
+        str | None, typer.Option(help="CTranslate2 compute type [default: auto].")
+    ] = None,
+    glossary: GlossaryOption = None,
+    no_glossary: NoGlossaryOption = False,
+) -> None:
+    """Score models and translations on the same sentences: BLEU and chrF (sacrebleu),
+    glossary term success, number and date errors, speed.
+
+    Each --model translates SOURCE the way translate would (glossary, number and date
+    conversion included); each --hyp file is scored as it is. BLEU and chrF are
+    sacrebleu's (the same as `sacrebleu REFERENCE -i FILE -m bleu chrf`), printed with
+    its signature. "glossary terms" is the share of glossary hits in the source whose
+    English has the entry's term (or another accepted form); number and date errors are
+    translit check's number-mismatch and date-mismatch findings. Needs sacrebleu
+    (pip install 'translit[eval]').
+
+    Examples:
+
+      translit eval --bitext dev.vi dev.en -m opus-mt-vi-en -m nllb-600m
+
+      translit eval --bitext dev.vi dev.en --hyp dev.google.en --hyp dev.nllb.en
+
+      translit eval --bitext dev.vi dev.en --json --save runs/dev
+    """
+    try:
+        import sacrebleu  # noqa: F401
+    except ImportError:
+        fail("translit eval needs sacrebleu: pip install 'translit[eval]'")
+    from translit.engines import CT2Engine, EngineOptions
+    from translit.evaluate import evaluate, read_bitext, table, to_json
+    from translit.models import ModelError, find_model
+
+    policy = _term_policy(glossary, no_glossary)
+    try:
+        config = load_config().with_overrides(beam=beam, threads=threads, compute_type=compute_type)
+        data = read_bitext(*bitext)
+    except (ConfigError, InputError) as err:
+        fail(str(err))
+    names: list[str | None] = list(model or ([] if hyp else [config.model]))
+    try:
+        chosen = [find_model(name=name) for name in names]
+    except ModelError as err:
+        fail(str(err), EXIT_MODEL)
+    for kind, given in (("model", [m.name for m in chosen]), ("file", [str(h) for h in hyp or []])):
+        twice = sorted({g for g in given if given.count(g) > 1})
+        if twice:
+            fail(f"{kind} {twice[0]!r} is given twice")
+    options = EngineOptions.from_config(config)
+
+    def engines():
+        for m in chosen:
+            typer.echo(f"translating {len(data.sources)} lines with {m.name}…", err=True)
+            yield m.name, CT2Engine(m, options)
+
+    try:
+        scores = evaluate(data, policy, engines(), hyp or [], save)
+    except InputError as err:
+        fail(str(err))
+    except ModelError as err:
+        fail(str(err), EXIT_MODEL)
+    typer.echo(to_json(scores) if as_json else table(scores))
 
 
 def _print_findings(result) -> None:  # result: translit.review.CheckResult
@@ -592,30 +810,47 @@ def _output_formats(option: str | None, config: Config) -> tuple[str, ...]:
 
 @models_app.command("list")
 def models_list() -> None:
-    """List installed models; the one `translate` uses is marked with *."""
+    """List installed models with family, size and licence; the one `translate` uses
+    is marked with *.
+
+    Argos packages are listed first, then converted CTranslate2 models (installed with
+    `translit models install FOLDER`). Choose another with --model NAME or translit.toml.
+    """
     from translit.models import (
         ModelError,
         find_model,
         install_hint,
         installed_models,
+        models_dir,
+        models_table,
         packages_dir,
     )
 
     models = installed_models()
     if not models:
-        typer.echo(f"No models installed in {packages_dir()}; {install_hint()}.")
+        typer.echo(f"No models installed in {packages_dir()} or {models_dir()}; {install_hint()}.")
         return
     try:
         used = find_model(name=load_config().model).path
     except (ModelError, ConfigError):
         used = None
-    for m in models:
-        mark = "*" if m.path == used else " "
-        typer.echo(f"{mark} {m.name:<32} {m.from_code}→{m.to_code}  {m.version:<8} {m.path}")
+    typer.echo(models_table(models, used))
+
+
+MAX_TIMEOUT = 3600.0
+
+
+def _timeout(value: float) -> float:
+    if not 1.0 <= value <= MAX_TIMEOUT:  # also false for nan
+        fail(f"--timeout must be from 1 to {MAX_TIMEOUT:g} seconds, not {value:g}")
+    return value
 
 
 TIMEOUT_OPTION = typer.Option(
-    "--timeout", min=1.0, help="Seconds to wait for the package index or a download to answer."
+    "--timeout",
+    callback=_timeout,
+    help="Seconds (1 to 3600) to wait for the package index or a download to answer; "
+    "a download slower than 1 KiB/s over that long is given up.",
 )
 
 
@@ -623,40 +858,66 @@ TIMEOUT_OPTION = typer.Option(
 def models_install(
     source: Annotated[
         list[str],
-        typer.Argument(help="A .argosmodel file, or FROM TO language codes (e.g. vi en)."),
+        typer.Argument(
+            help="An .argosmodel file, a converted CTranslate2 model folder (or a .zip or "
+            ".tar.gz of one), or FROM TO language codes (e.g. vi en)."
+        ),
     ],
     timeout: Annotated[float, TIMEOUT_OPTION] = 30.0,
 ) -> None:
-    """Install a model from a file, or from the Argos package index (needs internet once).
+    """Install a model from a file or folder, or from the Argos package index (needs
+    internet once).
 
     A file must be a vi→en Argos package; it is checked (zip, paths, required files,
     metadata, size) before anything is written. The index is the one argostranslate
     uses (ARGOS_PACKAGE_INDEX).
+
+    A folder made by ct2-transformers-converter (OPUS-MT/Marian, NLLB, M2M100, or any
+    model with a translit-model.toml) is copied into translit's models folder
+    (TRANSLIT_MODELS_DIR) once its tokenizer, vocabulary and special tokens are proved
+    to fit together. Its licence is shown: NLLB's forbids commercial use.
 
     Examples:
 
       translit models install ./translate-vi_en-1_9.argosmodel
 
       translit models install vi en
+
+      translit models install ./opus-mt-vi-en-ct2/
+
+      translit models install ./nllb-200-distilled-600M-ct2.tar.gz
     """
+    from translit.engines.profiles import non_commercial
     from translit.models import (
         SOURCE_LANG,
         TARGET_LANG,
         ModelError,
-        install_file,
         install_from_index,
+        install_model,
     )
 
     try:
         if len(source) == 1:
-            info = install_file(Path(source[0]), expect=(SOURCE_LANG, TARGET_LANG))
+            info = install_model(Path(source[0]), expect=(SOURCE_LANG, TARGET_LANG))
         elif len(source) == 2:
             info = install_from_index(source[0], source[1], timeout=timeout)
         else:
-            fail("give one .argosmodel file, or two language codes such as `vi en`")
+            fail("give one .argosmodel file or model folder, or two language codes such as `vi en`")
     except ModelError as err:
         fail(str(err))
-    typer.echo(f"installed {info.label} ({info.from_code}→{info.to_code}) in {info.path}")
+    if info.family == "argos":
+        typer.echo(f"installed {info.label} ({info.from_code}→{info.to_code}) in {info.path}")
+        return
+    typer.echo(
+        f"installed {info.label} ({info.family}, {info.from_code}→{info.to_code}) in {info.path}"
+    )
+    typer.echo(f"licence: {info.licence or 'not stated; see the model card'}")
+    if non_commercial(info.licence):
+        typer.echo(
+            "note: this model may not be used commercially (a news desk that sells its "
+            "articles needs another model)"
+        )
+    typer.echo(f"use it with: translit translate ARTICLES --model {info.name}")
 
 
 @models_app.command("available")
@@ -687,13 +948,16 @@ def models_remove(
         list[str], typer.Argument(help="FROM TO language codes, or an installed model's name.")
     ],
 ) -> None:
-    """Remove an installed model.
+    """Remove an installed model: the Argos package(s) for a language pair, or any
+    model by its name (as `translit models list` shows it).
 
     Examples:
 
       translit models remove vi en
 
       translit models remove translate-vi_en-1_9
+
+      translit models remove nllb-200-distilled-600M
     """
     from translit.models import ModelError, remove_model
 

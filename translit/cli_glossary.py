@@ -1,11 +1,12 @@
 """`translit glossary ...`: list, show, edit, lint, search, import and export glossaries.
 
 A thin typer layer over `translit.glossary` (reading, merging, linting) and
-`translit.glossary.edit` (edits that keep comments and order). Every command takes
-`-g/--glossary FILE` (repeatable; later files win) and defaults to translit.toml's
-`glossaries`, else the glossaries shipped with translit. Editing commands write to
-`--file` if given, else to the last selected glossary, and refuse to write a file
-that would no longer load.
+`translit.glossary.edit` (edits that keep comments and order). Every command works on
+the shipped glossary with `-g/--glossary FILE` layered on it (repeatable; later files
+extend earlier ones; default: translit.toml's `glossaries`); `--no-shipped-glossary`
+leaves the shipped one out. Editing commands write to `--file` if given, else to the
+last selected glossary that is not the shipped one (an entry for a shipped term is an
+extension of it), and refuse to write a file that would no longer load.
 
 Errors are one line, `error: ...`, with exit code 2. YAML libraries are imported by
 the commands, not here, so `translit --help` stays fast.
@@ -42,8 +43,15 @@ GlossaryOption = Annotated[
     typer.Option(
         "--glossary",
         "-g",
-        help="Glossary YAML file; repeat for several, later files win "
-        "[default: translit.toml's glossaries, else the shipped ones].",
+        help="Glossary YAML file, layered on the shipped glossary; repeat for several, "
+        "later files extend earlier ones [default: translit.toml's glossaries].",
+    ),
+]
+NoShippedOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-shipped-glossary",
+        help="Leave out the shipped glossary: only the -g files (or translit.toml's).",
     ),
 ]
 FileOption = Annotated[
@@ -69,15 +77,14 @@ def _plural(count: int, word: str, plural: str | None = None) -> str:
     return f"{count} {word if count == 1 else plural or word + 's'}"
 
 
-def _selected(glossary: list[Path] | None) -> list[Path]:
-    """The glossary files the command works on."""
-    if glossary:
-        return list(glossary)
-    from translit.config import ConfigError, load_config
-    from translit.glossary import default_glossaries
+def _selected(glossary: list[Path] | None, no_shipped: bool = False) -> list[Path]:
+    """The glossary files the command works on: the shipped glossary, then the -g files
+    (or translit.toml's), unless --no-shipped-glossary."""
+    from translit.config import ConfigError
+    from translit.glossary import selected_glossaries
 
     try:
-        return default_glossaries(load_config())
+        return selected_glossaries(glossary, no_shipped)
     except ConfigError as err:
         fail(str(err))
 
@@ -93,7 +100,9 @@ def _load(paths: list[Path]) -> Glossary:
         fail(str(err))
 
 
-def _target(file: Path | None, glossary: list[Path] | None) -> tuple[Path, list[Path]]:
+def _target(
+    file: Path | None, glossary: list[Path] | None, no_shipped: bool = False
+) -> tuple[Path, list[Path]]:
     """The file to edit and the glossaries it must load with (it included).
 
     Without --file, the last glossary given with -g (or in translit.toml); the
@@ -101,19 +110,36 @@ def _target(file: Path | None, glossary: list[Path] | None) -> tuple[Path, list[
     """
     from translit.glossary import shipped_glossaries
 
-    paths = _selected(glossary)
+    paths = _selected(glossary, no_shipped)
     if file is None:
-        if not paths:
-            fail("no glossary to edit; give one with --file FILE")
         shipped = {p.resolve() for p in shipped_glossaries()}
-        if glossary is None and paths[-1].resolve() in shipped:
+        named = list(glossary or [])
+        own = [p for p in paths if p.resolve() not in shipped]
+        if named and named[-1].resolve() in shipped:
+            return named[-1], paths  # -g names the shipped glossary: edit it
+        if not own:
             fail(
                 "not editing the shipped glossary by default; name your glossary with "
-                f"--file FILE (or -g FILE, or pass -g {paths[-1]} to edit the shipped one)"
+                "--file FILE (or -g FILE); its entries extend the shipped ones"
             )
-        return paths[-1], paths
+        return own[-1], paths
     same = [p for p in paths if p.resolve() == file.resolve()]
     return file, paths if same else [*paths, file]
+
+
+def _extends(path: Path, term: str, context: list[Path]) -> str:
+    """ " (extends the entry of FILE:LINE; ...)" when another selected glossary defines
+    `term`, so an entry for it in `path` adds to that one; else ""."""
+    from translit.glossary import GlossaryError
+    from translit.glossary.edit import defined_elsewhere
+
+    try:
+        base = defined_elsewhere(path, term.strip(), context)
+    except GlossaryError:
+        return ""
+    if base is None:
+        return ""
+    return f" (extends the entry of {base.origin}: the merged entry keeps its variants)"
 
 
 def _where(entry: Entry) -> tuple[str, int]:
@@ -147,6 +173,7 @@ def _as_json(entry: Entry) -> dict[str, object]:
         "not_followed_by": list(entry.not_followed_by),
         "not_preceded_by": list(entry.not_preceded_by),
         "keep": entry.keep,
+        "section": entry.section,
         "file": path,
         "line": line,
     }
@@ -156,6 +183,16 @@ def _as_json(entry: Entry) -> dict[str, object]:
 def list_entries(
     glossary: GlossaryOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="One JSON array of entries.")] = False,
+    no_shipped_glossary: NoShippedOption = False,
+    section: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--section",
+            "-s",
+            help="Only the entries of this section (countries, capitals, organisations, "
+            "leaders...); repeat for several.",
+        ),
+    ] = None,
 ) -> None:
     """List the merged entries: term, Vietnamese variants, flags, and the file:line.
 
@@ -163,13 +200,21 @@ def list_entries(
 
       translit glossary list
 
-      translit glossary list -g glossaries/world-news.yaml -g my-desk.yaml --json
+      translit glossary list --section countries --json
+
+      translit glossary list -g my-desk.yaml --json
     """
-    merged = _load(_selected(glossary))
+    from translit.glossary import in_sections
+
+    merged = _load(_selected(glossary, no_shipped_glossary))
+    try:
+        entries = in_sections(merged, section or ())
+    except ValueError as err:
+        fail(str(err))
     if as_json:
-        typer.echo(json.dumps([_as_json(e) for e in merged.entries.values()], ensure_ascii=False))
+        typer.echo(json.dumps([_as_json(e) for e in entries], ensure_ascii=False))
         return
-    for entry in merged.entries.values():
+    for entry in entries:
         flags = ",".join(_flags(entry)) or "-"
         typer.echo(f"{entry.term}\t{', '.join(entry.vi)}\t{flags}\t{entry.origin}")
 
@@ -178,6 +223,7 @@ def list_entries(
 def show(
     term: Annotated[str, typer.Argument(help="Canonical English term (or one of its variants).")],
     glossary: GlossaryOption = None,
+    no_shipped_glossary: NoShippedOption = False,
 ) -> None:
     """Show one entry, the file that defines it, and the files it overrides.
 
@@ -185,14 +231,14 @@ def show(
 
       translit glossary show Moscow
 
-      translit glossary show Mátxcơva -g glossaries/world-news.yaml -g my-desk.yaml
+      translit glossary show Mátxcơva -g my-desk.yaml
     """
     import difflib
 
     from translit.glossary import definitions
     from translit.glossary.fold import variant_forms
 
-    paths = _selected(glossary)
+    paths = _selected(glossary, no_shipped_glossary)
     merged = _load(paths)
     entry = merged.entries.get(term.strip())
     how = ""
@@ -227,9 +273,12 @@ def show(
         typer.echo(f"  not_preceded_by: {', '.join(entry.not_preceded_by)}")
     if entry.keep:
         typer.echo("  keep: true (emitted as written)")
+    if entry.section:
+        typer.echo(f"  section: {entry.section}")
     typer.echo(f"  defined in: {entry.origin}")
-    earlier = [e.origin for e in definitions(paths, entry.term) if e.origin != entry.origin]
-    typer.echo(f"  overrides: {', '.join(earlier) if earlier else 'nothing'}")
+    origins = [e.origin for e in definitions(paths, entry.term)]
+    if len(origins) > 1:
+        typer.echo(f"  merged from: {', '.join(origins)} (later files extend earlier ones)")
 
 
 @glossary_app.command("add")
@@ -259,6 +308,7 @@ def add(
     ] = None,
     glossary: GlossaryOption = None,
     file: FileOption = None,
+    no_shipped_glossary: NoShippedOption = False,
 ) -> None:
     """Add an entry (at the end of the file; comments and order are kept).
 
@@ -273,7 +323,8 @@ def add(
     from translit.glossary import GlossaryError
     from translit.glossary.edit import add_entry
 
-    path, context = _target(file, glossary)
+    path, context = _target(file, glossary, no_shipped_glossary)
+    extends = _extends(path, canonical, context)
     try:
         add_entry(
             path,
@@ -289,7 +340,7 @@ def add(
         )
     except (GlossaryError, OSError) as err:
         fail(str(err))
-    typer.echo(f"added {canonical.strip()!r} to {path}")
+    typer.echo(f"added {canonical.strip()!r} to {path}{extends}")
 
 
 @glossary_app.command("add-variant")
@@ -298,6 +349,7 @@ def add_variant(
     variant: Annotated[str, typer.Argument(help="The Vietnamese variant to add.")],
     glossary: GlossaryOption = None,
     file: FileOption = None,
+    no_shipped_glossary: NoShippedOption = False,
 ) -> None:
     """Add a Vietnamese variant to an entry (flow lists stay flow lists).
 
@@ -310,12 +362,13 @@ def add_variant(
     from translit.glossary import GlossaryError
     from translit.glossary.edit import add_variant as add_one
 
-    path, context = _target(file, glossary)
+    path, context = _target(file, glossary, no_shipped_glossary)
+    extends = _extends(path, canonical, context)
     try:
         add_one(path, canonical, variant, context=context)
     except (GlossaryError, OSError) as err:
         fail(str(err))
-    typer.echo(f"added {variant.strip()!r} to {canonical.strip()!r} in {path}")
+    typer.echo(f"added {variant.strip()!r} to {canonical.strip()!r} in {path}{extends}")
 
 
 @glossary_app.command("remove")
@@ -323,6 +376,7 @@ def remove(
     canonical: Annotated[str, typer.Argument(help="The canonical English term to remove.")],
     glossary: GlossaryOption = None,
     file: FileOption = None,
+    no_shipped_glossary: NoShippedOption = False,
 ) -> None:
     """Remove an entry (and a comment paragraph that is only about it).
 
@@ -335,7 +389,7 @@ def remove(
     from translit.glossary import GlossaryError
     from translit.glossary.edit import remove_entry
 
-    path, context = _target(file, glossary)
+    path, context = _target(file, glossary, no_shipped_glossary)
     try:
         remove_entry(path, canonical, context=context)
     except (GlossaryError, OSError) as err:
@@ -344,23 +398,24 @@ def remove(
 
 
 @glossary_app.command("lint")
-def lint(glossary: GlossaryOption = None) -> None:
+def lint(glossary: GlossaryOption = None, no_shipped_glossary: NoShippedOption = False) -> None:
     """Check glossary files: errors (exit 2) and warnings, each at file:line:col.
 
     Errors: invalid YAML, unknown keys, wrong types, empty values, duplicate keys, two
     entries claiming one variant. Warnings: a variant that is a common Vietnamese word
-    (Anh, Mỹ, Nga...) without `case: sensitive` or a guard, an English variant equal
-    to the term, a variant listed twice.
+    (Anh, Mỹ, Nga...) without `case: sensitive` or a guard, a rejected English form
+    (en_variants) that an entry accepts, a variant listed twice, and a desk entry that
+    replaces a shipped one (replace: true) or overrides its case or keep.
 
     Examples:
 
       translit glossary lint
 
-      translit glossary lint -g glossaries/world-news.yaml -g my-desk.yaml
+      translit glossary lint -g my-desk.yaml
     """
     from translit.glossary import lint_counted
 
-    paths = _selected(glossary)
+    paths = _selected(glossary, no_shipped_glossary)
     if not paths:
         fail("no glossary selected; give one with -g FILE")
     problems, entries = lint_counted(paths)
@@ -382,41 +437,47 @@ def find(
         str, typer.Argument(help="An article file (or folder of them), or Vietnamese text.")
     ],
     glossary: GlossaryOption = None,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help='As JSON: {"hits": [{"term", "text", "start", "end", "english", "file", '
+            '"paragraph"}]}.',
+        ),
+    ] = False,
+    no_shipped_glossary: NoShippedOption = False,
 ) -> None:
     """Show which entries match where, with the text matched.
 
-    For a file: `file:paragraph: «matched» → Term`; for text: `start-end: ...`.
+    For a file: `file:paragraph: «matched» → Term`; for text: `start-end: ...`; a
+    variant with its own English (a surname, an acronym) adds `(as Biden)`.
 
     Examples:
 
       translit glossary find examples/thuong-dinh-truc-tuyen.txt
 
       translit glossary find "Điện Kremlin và Nhà Trắng"
-    """
-    from translit.glossary.fold import nfc
-    from translit.glossary.match import compile_matcher
-    from translit.io import InputError, find_articles, read_article
 
-    matcher = compile_matcher(_load(_selected(glossary)))
-    count = 0
-    as_path = Path(source)
-    if as_path.suffix.lower() in (".txt", ".md") and not as_path.exists():
+      translit glossary find "Ông Biden tới Mátxcơva" --json
+    """
+    from translit.glossary.match import compile_matcher
+    from translit.glossary.search import find_terms
+    from translit.io import InputError
+
+    matcher = compile_matcher(_load(_selected(glossary, no_shipped_glossary)))
+    if Path(source).suffix.lower() in (".txt", ".md") and not Path(source).exists():
         fail(f"{source}: no such file")
-    if source and as_path.exists():
-        try:
-            for article in find_articles([as_path]):
-                doc = read_article(article)
-                for number, paragraph in enumerate(doc.paragraphs, 1):
-                    for match in matcher.find(paragraph):
-                        typer.echo(f"{article}:{number}: «{match.text}» → {match.entry.term}")
-                        count += 1
-        except InputError as err:
-            fail(str(err))
+    try:
+        found = find_terms(source, matcher)
+    except InputError as err:
+        fail(str(err))
+    if as_json:
+        hits = [hit.as_dict() for hit in found]
+        typer.echo(json.dumps({"hits": hits}, ensure_ascii=False, indent=2))
     else:
-        for match in matcher.find(nfc(source)):
-            typer.echo(f"{match.start}-{match.end}: «{match.text}» → {match.entry.term}")
-            count += 1
-    typer.echo(_plural(count, "match", "matches"), err=True)
+        for hit in found:
+            typer.echo(hit.line())
+    typer.echo(_plural(len(found), "match", "matches"), err=True)
 
 
 @glossary_app.command("import")
@@ -426,6 +487,7 @@ def import_(
     ],
     glossary: GlossaryOption = None,
     file: FileOption = None,
+    no_shipped_glossary: NoShippedOption = False,
 ) -> None:
     """Import a DeepL/Google-style two-column glossary table (.csv or .tsv).
 
@@ -443,7 +505,7 @@ def import_(
     from translit.glossary import GlossaryError
     from translit.glossary.edit import import_terms
 
-    path, context = _target(file, glossary)
+    path, context = _target(file, glossary, no_shipped_glossary)
     try:
         report = import_terms(table, path, context=context)
     except (GlossaryError, OSError) as err:
@@ -469,6 +531,7 @@ def export(
         Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")
     ] = None,
     glossary: GlossaryOption = None,
+    no_shipped_glossary: NoShippedOption = False,
 ) -> None:
     """Export the merged glossary: CSV/TSV for DeepL and Google, TBX-Basic for CAT tools.
 
@@ -481,14 +544,16 @@ def export(
       translit glossary export --format tbx -o world-news.tbx
     """
     from translit.glossary.edit import export_terms
-    from translit.io import write_atomic
+    from translit.io import NotWritten, write_atomic
 
-    text = export_terms(_load(_selected(glossary)), fmt.value)
+    text = export_terms(_load(_selected(glossary, no_shipped_glossary)), fmt.value)
     if output is None:
         typer.echo(text, nl=False)
         return
     try:
         write_atomic(output, text)
+    except NotWritten as err:  # a link or a folder in the way: its own message
+        fail(str(err))
     except OSError as err:
         fail(f"{output}: cannot write ({err.strerror})")
     typer.echo(f"wrote {output}", err=True)

@@ -20,6 +20,13 @@ else:  # pragma: no cover
 
 CONFIG_FILE = "translit.toml"
 DEVICES = ("cpu", "cuda", "auto")
+# Bounds of the engine settings: past them a run only costs memory (a beam of 100,000
+# grew past 11 GB) or aborts (100,000 threads), it never translates better.
+LIMITS: dict[str, tuple[int, int]] = {
+    "beam": (1, 64),
+    "threads": (0, 256),  # 0 = every core
+    "batch_tokens": (1, 16_384),
+}
 
 
 class ConfigError(Exception):
@@ -31,7 +38,8 @@ class Config:
     """Run settings with their defaults."""
 
     output: Path = Path("outputs")
-    glossaries: tuple[Path, ...] = ()
+    glossaries: tuple[Path, ...] = ()  # layered on the shipped glossary
+    shipped_glossary: bool = True  # false: only `glossaries` (--no-shipped-glossary)
     model: str | None = None
     beam: int = 4
     device: str = "auto"
@@ -43,13 +51,33 @@ class Config:
     source: Path | None = field(default=None, compare=False)  # the file read, if any
 
     def with_overrides(self, **values: Any) -> Config:
-        """A copy with every value that is not None replaced (CLI flags win)."""
-        return dataclasses.replace(self, **{k: v for k, v in values.items() if v is not None})
+        """A copy with every value that is not None replaced (CLI flags win).
+
+        Raises ConfigError naming the option (`--beam`) for a value out of LIMITS.
+        """
+        given = {k: v for k, v in values.items() if v is not None}
+        check_limits(given)
+        return dataclasses.replace(self, **given)
+
+
+def check_limits(values: dict[str, Any], path: Path | None = None) -> None:
+    """ConfigError for a number out of LIMITS, naming the file's key or the option."""
+    for key, (low, high) in LIMITS.items():
+        value = values.get(key)
+        if isinstance(value, int) and not low <= value <= high:
+            name = f"{path}: {key}" if path else f"--{key.replace('_', '-')}"
+            raise ConfigError(f"{name} must be from {low} to {high:,}, not {value:,}")
+
+
+def _check_path(value: str, key: str, path: Path) -> None:
+    if "\0" in value:
+        raise ConfigError(f"{path}: {key} must be a path without NUL characters")
 
 
 _TYPES: dict[str, type | tuple[type, ...]] = {
     "output": str,
     "glossaries": list,
+    "shipped_glossary": bool,
     "model": str,
     "beam": int,
     "device": str,
@@ -96,6 +124,12 @@ def _from_table(table: dict[str, Any], path: Path, base: Path) -> Config:
         if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
             raise ConfigError(f"{path}: {key} must be a {_type_name(expected)}")
         values[name] = value
+    for key in ("output", "model"):
+        if key in values:
+            _check_path(values[key], key, path)
+    for name in values.get("glossaries", []):
+        if isinstance(name, str):
+            _check_path(name, "glossaries", path)
     if "output" in values:
         values["output"] = base / values["output"]
     if "glossaries" in values:
@@ -108,11 +142,7 @@ def _from_table(table: dict[str, Any], path: Path, base: Path) -> Config:
         values["formats"] = tuple(values["formats"])
     if values.get("device", "auto") not in DEVICES:
         raise ConfigError(f"{path}: device must be one of {', '.join(DEVICES)}")
-    for key in ("beam", "batch_tokens"):
-        if key in values and values[key] < 1:
-            raise ConfigError(f"{path}: {key} must be at least 1")
-    if values.get("threads", 0) < 0:
-        raise ConfigError(f"{path}: threads must be 0 (all cores) or more")
+    check_limits(values, path)
     return Config(source=path, **values)
 
 

@@ -25,6 +25,8 @@ class Finding:
     code: str
     message: str
     severity: Severity = "warning"
+    # where in the English the problem is (a rejected form such as "Kiev"), if one place
+    span: tuple[int, int] | None = None
 
 
 @dataclass
@@ -64,6 +66,10 @@ class Segment:
     findings: list[Finding] = field(default_factory=list)
     previous_source: str = ""  # the source an old translation was made for (PO `#| msgid`)
     note: str = ""  # the reviewer's own comment (PO `# ...`), kept across runs
+    # A plural entry a reviewer's tool made (PO `msgid_plural`, `msgstr[N]`), kept as it
+    # is: the plural source and every form's English (`target` is the first form's).
+    plural_source: str = ""
+    plural_targets: tuple[str, ...] = ()
 
     @property
     def status(self) -> Status:
@@ -92,6 +98,8 @@ class Document:
     # The header of the review file this was read from (the reviewer's Last-Translator,
     # the model that translated it, ...); empty for a fresh article.
     review_header: dict[str, str] = field(default_factory=dict)
+    # The reviewer's comment lines above the PO header (after translit's own first line).
+    header_comment: str = ""
 
     def paragraph_segments(self) -> list[list[Segment]]:
         """Segments grouped by paragraph, in order (empty paragraphs omitted)."""
@@ -125,6 +133,9 @@ class Entry:
     en: tuple[str, ...] = ()  # other correct English forms (adjective, demonym, long form)
     # (English, Vietnamese variants that come out as that English), e.g. ("Biden", ("Biden",))
     mentions: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The part of the glossary it belongs to (countries, capitals, organisations,
+    # leaders): the entry's `section:`, else its file's; "" for none.
+    section: str = ""
 
     @property
     def plain_vi(self) -> tuple[str, ...]:
@@ -142,9 +153,10 @@ class Entry:
     @property
     def accepted(self) -> tuple[str, ...]:
         """Every English form that is right for this entity: the term (and, for "the
-        Netherlands", "Netherlands"), `en`, and the mentions' English."""
+        Netherlands" or "The Guardian", the name without the article), `en`, and the
+        mentions' English."""
         forms = [self.term]
-        if self.term.startswith("the ") and len(self.term) > 4:
+        if self.term[:4] in ("the ", "The ") and len(self.term) > 4:
             forms.append(self.term[4:])
         forms += self.en
         forms += [english for english, _ in self.mentions]
@@ -153,7 +165,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Glossary:
-    """Entries by canonical term; when several files are merged, later files win."""
+    """Entries by canonical term, merged across files (later files extend earlier ones)."""
 
     entries: dict[str, Entry] = field(default_factory=dict)
     files: tuple[Path, ...] = ()

@@ -8,10 +8,13 @@ caller names one (see `translit.legacy`). Anything else is refused with an
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import os
 import re
 import stat
+import sys
 import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -21,6 +24,9 @@ from translit import legacy
 from translit.document import Document, Layout
 
 ARTICLE_SUFFIXES = (".txt", ".md")
+# An article larger than this is refused: a long news article is 50 KB, a whole book
+# about 2 MB; past this a file is a mistake (a log, a dump) that would fill memory.
+MAX_ARTICLE_BYTES = 64 * 1024 * 1024
 
 # A line ending like this closes its sentence; a line break after it is a hard break.
 _LINE_CLOSED = re.compile(r"[.!?…:;][\"”’)\]»]*$")
@@ -179,11 +185,12 @@ _FILE_KINDS = (
 )
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
     """A regular file's bytes; InputError naming the file for anything else.
 
     The file is opened without blocking and checked before it is read, so a named
-    pipe or a device given an article's name is refused instead of hanging the run.
+    pipe or a device given an article's name is refused instead of hanging the run;
+    so is a file larger than `limit` bytes.
     """
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -196,14 +203,22 @@ def read_bytes(path: Path) -> bytes:
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror})") from None
     with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(fd).st_mode
+        info = os.fstat(fd)
         for is_kind, message in _FILE_KINDS:
-            if is_kind(mode):
+            if is_kind(info.st_mode):
                 raise InputError(f"{path}: {message}")
+        data = b""
         try:
-            return handle.read()
+            if info.st_size <= limit:
+                data = handle.read()
         except OSError as err:
             raise InputError(f"{path}: cannot read ({err.strerror})") from None
+        if info.st_size > limit or len(data) > limit:
+            raise InputError(
+                f"{path}: larger than {limit // (1024 * 1024)} MiB, the most translit reads; "
+                "split it into articles"
+            )
+        return data
 
 
 def read_article(path: Path, from_encoding: str | None = None) -> Document:
@@ -278,47 +293,176 @@ class ChangedOnDisk(InputError):
     """A file changed since it was read (a reviewer saved it meanwhile): not overwritten."""
 
 
+class NotWritten(OSError):
+    """A path translit refuses to write: a symbolic link, a folder or a device in the way.
+
+    An OSError, so that callers which report "cannot write (...)" report it too; its
+    message is one line naming the path.
+    """
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(errno.EEXIST, reason, str(path))
+        self.message = f"{path}: {reason}"
+
+    def __str__(self) -> str:
+        return self.message
+
+
+LINK_REFUSED = (
+    "is a symbolic link; translit neither writes through a link nor replaces one "
+    "(its target is left as it is): remove the link, or give the real file"
+)
+
+
+def check_target(path: Path) -> None:
+    """Raise NotWritten unless `path` is absent or a regular file (never followed)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISREG(mode):
+        return
+    if stat.S_ISLNK(mode):
+        raise NotWritten(path, LINK_REFUSED)
+    if stat.S_ISDIR(mode):
+        raise NotWritten(path, "is a directory where translit writes a file; move it away")
+    raise NotWritten(path, "is not a regular file (a pipe, socket or device); move it away")
+
+
 def file_version(path: Path) -> str:
     """A version of a file's content: its SHA-256, "" when there is no such file.
 
     Read it when a file is read and pass it as `write_atomic(..., expect=...)`: the
-    write then refuses to replace a file someone else changed in between.
+    write then refuses to replace a file someone else changed in between. The file is
+    read without following a symbolic link and without waiting on a pipe; anything
+    but a regular file gets a version no content has.
     """
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
     try:
-        data = path.read_bytes()
+        fd = os.open(path, flags)
     except FileNotFoundError:
         return ""
-    return hashlib.sha256(data).hexdigest()
+    except OSError:
+        return "not a regular file"
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return "not a regular file"
+        digest = hashlib.sha256()
+        while chunk := handle.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def write_atomic(path: Path, text: str, *, expect: str | None = None) -> None:
     """Write text (UTF-8, "\\n" line ends) to path via a temp file and a rename.
 
-    Readers see the old file or the new one, never a half-written one. The file
-    keeps its permissions (a new one gets the umask's). With `expect` (a
-    `file_version`, "" for "no file yet"), ChangedOnDisk is raised instead of
-    replacing a file whose content is no longer that version.
+    Readers see the old file or the new one, never a half-written one. The temp file
+    is created exclusively beside `path`; the file keeps its permissions (a new one
+    gets the umask's). A symbolic link, folder or device at `path` is never followed
+    nor replaced: NotWritten says so.
+
+    With `expect` (a `file_version`, "" for "no file yet"), ChangedOnDisk is raised
+    instead of replacing a file whose content is no longer that version. Where the
+    system can swap two files atomically (Linux), the file is swapped in and the one
+    taken out checked, and swapped back if it is not the expected version, so a save
+    made at any moment by someone else is never lost; elsewhere the check comes right
+    before the rename.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    if path.is_dir():
-        raise IsADirectoryError(21, "Is a directory", str(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    check_target(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:200]}.", suffix=".tmp", dir=path.parent)
     try:
         # mkstemp makes the file 0600: give it the old file's mode, else the umask's
         try:
-            mode = stat.S_IMODE(path.stat().st_mode)
+            mode = stat.S_IMODE(os.lstat(path).st_mode)
         except FileNotFoundError:
             umask = os.umask(0)
             os.umask(umask)
             mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)
+        else:  # pragma: no cover - Windows
+            os.chmod(tmp, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        if expect is not None and file_version(path) != expect:
-            raise ChangedOnDisk(f"{path}: changed on disk since it was read; not overwritten")
-        os.replace(tmp, path)
+        if expect is None:
+            check_target(path)
+            os.replace(tmp, path)
+        else:
+            _replace_if_unchanged(Path(tmp), path, expect)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _changed(path: Path) -> ChangedOnDisk:
+    return ChangedOnDisk(f"{path}: changed on disk since it was read; not overwritten")
+
+
+def _replace_if_unchanged(tmp: Path, path: Path, expect: str) -> None:
+    """Move `tmp` to `path` if `path` still holds version `expect` (see write_atomic)."""
+    if expect == "":
+        try:
+            os.link(tmp, path)  # fails if anything appeared at path meanwhile
+        except FileExistsError:
+            raise _changed(path) from None
+        except OSError as err:  # a file system without hard links: check, then rename
+            if err.errno not in _UNSUPPORTED:
+                raise
+        else:
+            tmp.unlink()
+            return
+    else:
+        ours = os.lstat(tmp).st_ino
+        if _exchange(tmp, path):
+            # `tmp` now names what was at `path`: ours stays only if that was `expect`
+            if file_version(tmp) == expect:
+                tmp.unlink()
+                return
+            try:
+                _exchange(tmp, path)  # put their file back
+            except ChangedOnDisk:  # ours was removed meanwhile: theirs goes back in place
+                with contextlib.suppress(FileExistsError):
+                    os.link(tmp, path)
+                raise
+            if os.lstat(tmp).st_ino != ours:
+                # they saved again over ours between the two swaps: that save is the
+                # newest, put it in place (the older one goes)
+                _exchange(tmp, path)
+            raise _changed(path)
+    if file_version(path) != expect:
+        raise _changed(path)
+    check_target(path)
+    os.replace(tmp, path)
+
+
+_UNSUPPORTED = {errno.EPERM, errno.EINVAL, errno.ENOSYS, errno.EXDEV, errno.EOPNOTSUPP}
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap the files at two names atomically (Linux `renameat2(RENAME_EXCHANGE)`).
+
+    False where the system or the file system cannot (then nothing happened);
+    ChangedOnDisk for `b` when there is no file at `b` any more.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    import ctypes
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):  # an old C library
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code == errno.ENOENT:
+        raise _changed(b)
+    if code in _UNSUPPORTED:
+        return False
+    raise OSError(code, os.strerror(code), str(b))

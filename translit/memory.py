@@ -60,6 +60,7 @@ def merge_previous(doc: Document, old: Document) -> None:
         [s for s in candidates if id(s) not in used and (s.target or s.note)], doc.segments
     )
     doc.review_header = dict(old.review_header)
+    doc.header_comment = old.header_comment
 
 
 def _pair(count: int, olds: list[Segment]) -> list[Segment]:
@@ -68,13 +69,14 @@ def _pair(count: int, olds: list[Segment]) -> list[Segment]:
     The n-th occurrence gets the n-th old entry, so an unchanged article keeps every
     entry exactly, and a sentence that occurs twice keeps each occurrence's English
     when the article around it changes. Where the sentence now occurs fewer times,
-    the approved entries (then those with English) are the ones kept; where it occurs
-    more often, the extra occurrences get the first approved entry (else the first
-    with English) — the same sentence, translated as a reviewer approved it.
+    the approved entries (then those with English, then those with a reviewer's
+    note) are the ones kept; where it occurs more often, the extra occurrences get
+    the first approved entry (else the first with English) — the same sentence,
+    translated as a reviewer approved it.
     """
 
-    def rank(i: int) -> tuple[bool, bool, int]:
-        return (olds[i].status != "reviewed", not olds[i].target, i)
+    def rank(i: int) -> tuple[bool, bool, bool, int]:
+        return (olds[i].status != "reviewed", not olds[i].target, not olds[i].note, i)
 
     best = olds[min(range(len(olds)), key=rank)]
     if len(olds) > count:
@@ -86,17 +88,21 @@ def _obsolete(leftover: list[Segment], active: list[Segment]) -> list[Segment]:
     """Old entries no sentence took, as obsolete entries a PO tool accepts.
 
     One whose source and English an active entry already holds adds nothing and is
-    dropped (as is a repeat of another); the rest are kept, and where one would share
+    dropped (as is a repeat of another), unless it carries a note no such entry has:
+    a reviewer's note is never deleted. The rest are kept, and where one would share
     its key and source with another entry (gettext refuses such duplicates) its key
     gets a `~N` suffix.
     """
     seen = {(s.source, s.target) for s in active}
+    noted = {(s.source, s.target, s.note) for s in active}
     taken = {(s.key, s.source) for s in active}
     kept: list[Segment] = []
     for seg in leftover:
-        if seg.target and (seg.source, seg.target) in seen:
+        held = (seg.source, seg.target) in seen
+        if seg.target and held and (not seg.note or (seg.source, seg.target, seg.note) in noted):
             continue
         seen.add((seg.source, seg.target))
+        noted.add((seg.source, seg.target, seg.note))
         base, n = seg.key.split("~")[0], 1
         while (seg.key, seg.source) in taken:
             n += 1
@@ -125,4 +131,5 @@ def _inherit(seg: Segment, old: Segment) -> None:
     seg.fuzzy = old.fuzzy and bool(old.target)
     seg.origin = old.origin if old.target else "none"
     seg.note = old.note
+    seg.plural_source, seg.plural_targets = old.plural_source, old.plural_targets
     seg.previous_source = old.previous_source if seg.fuzzy else ""

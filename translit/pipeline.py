@@ -8,7 +8,10 @@ next chunk starts.
 
 from __future__ import annotations
 
+import dataclasses
+import tempfile
 import time
+import unicodedata
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +25,16 @@ from translit.engines import Engine, Hypotheses, Hypothesis
 from translit.formats import RunInfo, html, md, po, tmx, tsv, txt, xliff
 from translit.glossary.enforce import TermPolicy, term_policy
 from translit.glossary.repair import Job, enforce, first_pass
-from translit.io import InputError, find_articles, read_article, write_atomic
+from translit.io import (
+    ChangedOnDisk,
+    InputError,
+    NotWritten,
+    check_target,
+    file_version,
+    find_articles,
+    read_article,
+    write_atomic,
+)
 from translit.memory import merge_previous
 from translit.qa import check_document
 from translit.runstate import CACHE_DIR, RunCache, deferred_interrupt, output_lock
@@ -79,6 +91,7 @@ class RunReport:
     applied: int = 0  # hits whose term the English has
     missing: int = 0  # hits whose term the English lacks (term-missing findings)
     repairs: Counter[str] = field(default_factory=Counter)  # applied hits by TermHit.repair
+    glossaries: tuple[str, ...] = ()  # file names of the glossaries used
     seconds: float = 0.0
     written: list[Path] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -106,10 +119,11 @@ class RunReport:
             for label in (*REPAIR_LABELS, "kept")
             if self.repairs[label]
         )
+        used = f" from {', '.join(self.glossaries)}" if self.glossaries else ""
         return (
             f"{self.articles} article{'s' if self.articles != 1 else ''}, "
             f"{self.segments} segments ({self.translated} distinct sent to the model{kept}"
-            f"{left}), {self.hits} glossary hits ({self.applied} applied"
+            f"{left}), {self.hits} glossary hits{used} ({self.applied} applied"
             f"{f': {how}' if how else ''}; {self.missing} missing) in {self.seconds:.1f} s "
             f"({rate:.0f} segments/s)"
         )
@@ -120,6 +134,28 @@ def load_document(path: Path, *, from_encoding: str | None = None) -> Document:
     doc = read_article(path, from_encoding)
     doc.segments = segment_paragraphs(doc.paragraphs)
     return doc
+
+
+# Characters a PO reference (`#:`), header line or one-line message cannot hold.
+_LINE_BREAKING = {"Cc", "Zl", "Zp"}
+
+
+def unrepresentable_name(name: str) -> str:
+    """Why an article's file name cannot be written into its review file, or "".
+
+    A name that is not UTF-8 cannot be written into a UTF-8 file at all; a line break
+    or other control character in a name would split the PO file's `#:`
+    reference and header lines; spaces and tabs are fine, as the reference wraps such a
+    name in FSI … PDI (see translit.formats.po), which the name itself must not hold.
+    """
+    for char in name:
+        if unicodedata.category(char) == "Cs":  # a byte that is not UTF-8 (surrogateescape)
+            return f"file name is not UTF-8 (byte 0x{ord(char) & 0xFF:02x})"
+        if (
+            unicodedata.category(char) in _LINE_BREAKING and char != "\t"
+        ) or char in po.FSI + po.PDI:
+            return f"file name has a control character or line break (U+{ord(char):04X})"
+    return ""
 
 
 def load_documents(
@@ -138,6 +174,10 @@ def load_documents(
     docs: list[Document] = []
     seen: dict[str, Path] = {}
     for path in paths:
+        bad = unrepresentable_name(path.name)
+        if bad:
+            on_error(f"{str(path)!r}: {bad}; rename the file")
+            continue
         if path.stem in seen:
             on_error(
                 f"{path}: same article id {path.stem!r} as {seen[path.stem]}; "
@@ -181,10 +221,12 @@ def translate_documents(
     if engine is not None:  # kept segments' hits come from translit.qa, after this
         for seg in (seg for doc in docs for seg in doc.segments if not seg.target):
             jobs.append(Job(seg, policy.protect_segment(seg)))
+    # the aligned repair needs the first pass's attention, for sentences with hits only
     aligned = policy.strategy == "verify" and "aligned" in policy.repairs
+    wanted = {job.prepared.text for job in jobs if job.hits} if aligned else set()
     # length-sorted (then by text, so a run is the same every time) for even batches
     new = sorted(
-        {job.prepared.text for job in jobs if not cache.has(job.prepared.text, aligned)},
+        {t for t in (job.prepared.text for job in jobs) if not cache.has(t, t in wanted)},
         key=lambda t: (len(t), t),
     )
     # kept, cached and repeated segments are done at once; the engine reports the rest
@@ -193,7 +235,8 @@ def translate_documents(
         return 0
     cached = CachedEngine(engine, cache)
     for start in range(0, len(new), FLUSH_TEXTS):
-        cached.translate(new[start : start + FLUSH_TEXTS], progress.advance, attention=aligned)
+        group = new[start : start + FLUSH_TEXTS]
+        cached.translate(group, progress.advance, attention=any(t in wanted for t in group))
     for job in jobs:
         first_pass(job, cache[job.prepared.text], cache.alignment(job.prepared.text), policy)
     enforce(jobs, cached, policy)
@@ -239,18 +282,36 @@ class CachedEngine:
 
 
 def write_outputs(
-    doc: Document, output_dir: Path, run: RunInfo, formats: Sequence[str] = DEFAULT_FORMATS
+    doc: Document,
+    output_dir: Path,
+    run: RunInfo,
+    formats: Sequence[str] = DEFAULT_FORMATS,
+    *,
+    expect: str | None = None,
 ) -> list[Path]:
     """Write the document's files (each atomically); return their paths.
 
-    Raises InputError naming the file when one cannot be written.
+    The review file (`po`) is written first, and with `expect` (the `file_version`
+    of the PO the run read, "" for none) only if nobody changed it meanwhile
+    (ChangedOnDisk otherwise, and nothing is written). Every path is checked first:
+    a symbolic link, folder or device where a file goes stops the article before
+    anything is written. Raises InputError naming the file when one cannot be written.
     """
-    written = []
-    for name in formats:
-        module = FORMATS[name]
-        path = output_dir / f"{doc.id}{module.SUFFIX}"
+    paths = {name: output_dir / f"{doc.id}{FORMATS[name].SUFFIX}" for name in formats}
+    for path in paths.values():
         try:
-            write_atomic(path, module.render(doc, run))
+            check_target(path)
+        except NotWritten as err:
+            raise InputError(str(err)) from None
+    written = []
+    for name in sorted(formats, key=lambda name: name != "po"):
+        path = paths[name]
+        try:
+            write_atomic(
+                path, FORMATS[name].render(doc, run), expect=expect if name == "po" else None
+            )
+        except NotWritten as err:
+            raise InputError(str(err)) from None
         except OSError as err:
             raise InputError(f"{path}: cannot write ({err.strerror or err})") from None
         written.append(path)
@@ -265,34 +326,48 @@ def check_output_dir(output_dir: Path) -> None:
         output_dir.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         raise InputError(f"{output_dir}: cannot create output directory ({err.strerror})") from None
-    probe = output_dir / ".translit-write-test"
-    try:
-        probe.write_bytes(b"")
-        probe.unlink()
+    try:  # a new file of its own, never one someone put there
+        with tempfile.TemporaryFile(prefix=".translit-write-test-", dir=output_dir):
+            pass
     except OSError as err:
         raise InputError(
             f"{output_dir}: output directory is not writable ({err.strerror})"
         ) from None
 
 
-def run_info(model: str = "") -> RunInfo:
+def run_info(model: str = "", engine: str = "", glossaries: Sequence[str] = ()) -> RunInfo:
+    """What the files of a run say made them: translit's version, the model's label,
+    the engine's fingerprint (see `Engine.fingerprint`), the glossaries and the time."""
     created = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M%z")
-    return RunInfo(tool_version=__version__, model=model, created=created)
+    return RunInfo(
+        tool_version=__version__,
+        model=model,
+        engine=engine,
+        created=created,
+        glossaries=tuple(glossaries),
+    )
 
 
-def load_previous(doc: Document, output_dir: Path) -> None:
+def load_previous(doc: Document, output_dir: Path) -> str:
     """Merge the article's earlier review file (`<id>.po` in output_dir), if there is one.
 
-    Raises InputError when that file cannot be read: it may hold a reviewer's work, so
-    the article is not translated (and the file not overwritten) until it is fixed.
+    Returns the `file_version` of the file merged ("" for none), for the write that
+    replaces it (see `write_article`). Raises InputError when that file cannot be
+    read, or is a symbolic link, a folder or a device: it may hold a reviewer's work
+    (or be no file of ours), so the article is not translated and nothing is written
+    for it until it is fixed.
     """
     previous = output_dir / f"{doc.id}{po.SUFFIX}"
-    if not previous.exists():
-        return
     try:
-        old = po.read(previous, doc.id)
+        check_target(previous)
+    except NotWritten as err:
+        raise InputError(f"{err}; the article is not translated") from None
+    try:
+        version, old = read_review(previous, doc.id)
     except InputError as err:
         raise InputError(f"{err}; not overwritten: fix or move it and run again") from None
+    if old is None:
+        return version
     made_from = old.review_header.get("X-Source-File")
     if made_from and made_from != doc.path.name:
         raise InputError(
@@ -300,6 +375,113 @@ def load_previous(doc: Document, output_dir: Path) -> None:
             "not overwritten: rename one of the articles or move the PO away"
         )
     merge_previous(doc, old)
+    return version
+
+
+# How many times a run merges a review file saved again while it was writing it.
+MERGE_ATTEMPTS = 20
+# How many times a review file that changes while it is read is read again.
+READ_ATTEMPTS = 20
+
+
+def read_review(path: Path, article_id: str) -> tuple[str, Document | None]:
+    """The review file at `path` and the `file_version` it was read at ("", None: none).
+
+    A file that cannot be read but changes within a moment (an editor saving it in
+    place was halfway) is read again; one that stays as it is raises InputError. The
+    version is taken before reading, so a file that changes after it is a version the
+    write will not expect.
+    """
+    for _ in range(READ_ATTEMPTS):
+        version = file_version(path)
+        if not version:
+            return version, None
+        try:
+            return version, po.read(path, article_id)
+        except InputError:
+            if not _changes(path, version):
+                raise
+    raise InputError(f"{path}: changed again and again while it was read")
+
+
+def _changes(path: Path, version: str, patience: float = 2.0) -> bool:
+    """Whether the file leaves `version` within `patience` seconds (an editor between
+    emptying the file and writing it, on a busy machine)."""
+    deadline = time.monotonic() + patience
+    pause = 0.02
+    while time.monotonic() < deadline:
+        time.sleep(pause)
+        if file_version(path) != version:
+            return True
+        pause = min(pause * 2, 0.5)
+    return False
+
+
+def write_article(
+    doc: Document,
+    output_dir: Path,
+    run: RunInfo,
+    formats: Sequence[str],
+    policy: TermPolicy,
+    version: str,
+    translated: set[str],
+) -> list[Path]:
+    """Write an article's files without losing a review saved during the run.
+
+    `version` is what `load_previous` returned and `translated` the keys of the
+    segments this run sent to the engine. When the PO changed on disk since it was
+    read (a reviewer saved it in Poedit meanwhile), the saved file is read again and
+    merged as an earlier review file is (its English, approvals and notes win), this
+    run's new English fills the entries the reviewer left without English, and the
+    result is written if the file has not changed again (up to MERGE_ATTEMPTS times;
+    then the article is left for the next run, with an InputError saying so).
+    """
+    if "po" not in formats:
+        return write_outputs(doc, output_dir, run, formats)
+    path = output_dir / f"{doc.id}{po.SUFFIX}"
+    for _ in range(MERGE_ATTEMPTS):
+        try:
+            return write_outputs(doc, output_dir, run, formats, expect=version)
+        except ChangedOnDisk:
+            version = _merge_saved(doc, path, policy, translated)
+    raise InputError(
+        f"{path}: saved again and again during the run; not overwritten: "
+        "run again when the review file is left alone"
+    )
+
+
+def _merge_saved(doc: Document, path: Path, policy: TermPolicy, translated: set[str]) -> str:
+    """Merge the review file as it is on disk now into `doc`; return its version."""
+    try:
+        version, saved = read_review(path, doc.id)
+    except InputError as err:
+        message = f"{err}; saved during the run, not overwritten: fix it and run again"
+        raise InputError(message) from None
+    mine = {seg.key: seg for seg in doc.segments}
+    fresh = [
+        dataclasses.replace(
+            seg,
+            target="",
+            origin="none",
+            fuzzy=False,
+            hits=[],
+            findings=[],
+            previous_source="",
+            note="",
+            plural_source="",
+            plural_targets=(),
+        )
+        for seg in doc.segments
+    ]
+    doc.segments, doc.obsolete = fresh, []
+    if saved is not None:
+        merge_previous(doc, saved)
+    for seg in doc.segments:
+        if not seg.target and seg.key in translated:
+            run = mine[seg.key]
+            seg.target, seg.origin, seg.fuzzy = run.target, run.origin, run.fuzzy
+    check_document(doc, policy)
+    return version
 
 
 def _chunks(docs: deque[Document], size: int) -> Iterator[list[Document]]:
@@ -330,7 +512,6 @@ def translate_paths(
     on_error: Callable[[str], None] = lambda message: None,
     on_warning: Callable[[str], None] = lambda message: None,
     chunk_segments: int | None = None,
-    engine_key: str = "",
     from_encoding: str | None = None,
 ) -> RunReport:
     """Translate every article under `inputs` into `output_dir`.
@@ -344,8 +525,8 @@ def translate_paths(
     the report, empty ones to `on_warning`; the others are translated and written.
 
     The run holds a lock on `output_dir` (LockedError if another run has it). Engine
-    output is saved as it comes in a run cache beside the outputs, keyed by
-    `engine_key` (the model and its settings), so a run stopped by Ctrl-C
+    output is saved as it comes in a run cache beside the outputs, keyed by the
+    engine's fingerprint (the model and its settings), so a run stopped by Ctrl-C
     (KeyboardInterrupt, raised after the current engine call or article write)
     resumes where it stopped; the cache is removed when the run ends uninterrupted.
     `from_encoding` names the legacy encoding of articles that are not UTF-8.
@@ -370,25 +551,31 @@ def translate_paths(
     policy = policy or term_policy(Glossary())
     with output_lock(output_dir):
         docs: deque[Document] = deque()
+        versions: dict[str, str] = {}
         for doc in load_documents(paths, failed, warned, from_encoding=from_encoding):
             try:
-                load_previous(doc, output_dir)
+                versions[doc.id] = load_previous(doc, output_dir)
             except InputError as err:
                 failed(str(err))
                 continue
             docs.append(doc)
         progress = progress or NoProgress()
         progress.start(sum(len(doc.segments) for doc in docs))
-        run = run_info(model_label)
-        cache = RunCache(output_dir / CACHE_DIR if engine else None, engine_key)
+        fingerprint = engine.fingerprint if engine is not None else ""
+        run = run_info(model_label, fingerprint, policy.glossaries)
+        report.glossaries = policy.glossaries
+        cache = RunCache(output_dir / CACHE_DIR if engine else None, fingerprint)
         for chunk in _chunks(docs, chunk_segments or CHUNK_SEGMENTS):
             report.kept += sum(1 for doc in chunk for seg in doc.segments if seg.target)
+            pending = {doc.id: {s.key for s in doc.segments if not s.target} for doc in chunk}
             report.translated += translate_documents(chunk, engine, progress, policy, cache)
             for doc in chunk:
                 check_document(doc, policy)
                 try:
                     with deferred_interrupt():
-                        report.written += write_outputs(doc, output_dir, run, formats)
+                        report.written += write_article(
+                            doc, output_dir, run, formats, policy, versions[doc.id], pending[doc.id]
+                        )
                 except InputError as err:
                     failed(str(err))
                 report.count(doc)

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from decimal import Decimal
+from typing import NamedTuple
 
 from translit.conventions import (
     EN_NUMBER_START,
@@ -29,35 +30,51 @@ from translit.conventions import (
     english_numbers,
     rendered,
     scan,
-    span_values,
+    stated,
 )
-from translit.document import Document, Finding, Segment, Severity, TermHit
-from translit.glossary.enforce import CLOSERS, TermPolicy, hit_present
+from translit.document import Document, Entry, Finding, Segment, Severity, TermHit
+from translit.glossary.enforce import CLOSERS, TermPolicy, hit_entities, hit_present
 
-CHECKS: dict[str, tuple[Severity, str]] = {
-    "term-missing": ("error", "a glossary term found in the source is not in the English"),
-    "term-variant": (
-        "error",
-        "the English keeps a form the glossary replaces (a Vietnamese variant, or an "
-        "English variant such as Kiev for Kyiv)",
-    ),
-    "number-mismatch": (
-        "error",
-        "a number in the source has no counterpart in the English (after conversion)",
-    ),
-    "date-mismatch": ("error", "a date or time in the source is not in the English"),
-    "ambiguous": (
-        "warning",
-        "a number, date or time that could be read two ways was left as written",
-    ),
-    "empty": ("warning", "no English, though the segment was translated or approved"),
-    "same-as-source": ("warning", "the English is the Vietnamese source unchanged"),
-    "untranslated": ("warning", "Vietnamese words or diacritics left in the English"),
-    "brackets": ("warning", "brackets ( ) [ ] { } differ in number from the source"),
-    "quotes": ("warning", "double quotation marks differ in number from the source"),
-    "length-ratio": ("warning", "the English is much shorter or longer than the source"),
-    "double-space": ("warning", "two spaces in a row in the English, not in the source"),
-    "end-punctuation": ("warning", "the English ends with other punctuation than the source"),
+
+class Check(NamedTuple):
+    """A registered check: its severity and a one-line description (keyed by code)."""
+
+    severity: Severity
+    description: str
+
+
+# The registry of checks, in the order findings are listed; README's Checks table
+# lists the same codes and severities (tests/test_qa.py compares them).
+CHECKS: dict[str, Check] = {
+    code: Check(severity, description)
+    for code, (severity, description) in {
+        "term-missing": (
+            "error",
+            "a glossary entity found in the source is in none of its accepted English forms",
+        ),
+        "term-variant": (
+            "error",
+            "the English keeps a form the glossary rejects (a Vietnamese variant, or an "
+            "English form such as Kiev for Kyiv)",
+        ),
+        "number-mismatch": (
+            "error",
+            "a number in the source has no counterpart in the English (after conversion)",
+        ),
+        "date-mismatch": ("error", "a date or time in the source is not in the English"),
+        "ambiguous": (
+            "warning",
+            "a number, date or time that could be read two ways was left as written",
+        ),
+        "empty": ("warning", "no English, though the segment was translated or approved"),
+        "same-as-source": ("warning", "the English is the Vietnamese source unchanged"),
+        "untranslated": ("warning", "Vietnamese words or diacritics left in the English"),
+        "brackets": ("warning", "brackets ( ) [ ] { } differ in number from the source"),
+        "quotes": ("warning", "double quotation marks differ in number from the source"),
+        "length-ratio": ("warning", "the English is much shorter or longer than the source"),
+        "double-space": ("warning", "two spaces in a row in the English, not in the source"),
+        "end-punctuation": ("warning", "the English ends with other punctuation than the source"),
+    }.items()
 }
 
 # (English length + SMOOTHING) / (Vietnamese length + SMOOTHING), in characters; the
@@ -79,15 +96,16 @@ _WORD = re.compile(r"\w+")
 _VIETNAMESE_MARKS = frozenset("\u0300\u0301\u0302\u0303\u0306\u0309\u031b\u0323")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")
 _THU = re.compile(r"(?<!\w)thứ\s+$", re.IGNORECASE)
+_RANGE_WORD = re.compile(r"\s+(?:đến|tới)\s+(?:ngày\s+)?", re.IGNORECASE)  # "28/11 đến 2/12"
 _BRACKETS = "()[]{}"
 _DOUBLE_QUOTES = '“”"«»„'
 # English endings that carry their own period: "the U.S.", "8 a.m.", "Inc."
 _ABBREVIATION_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:Inc|Co|Corp|Ltd|Jr|Sr|St|etc)\.)$")
 
 
-def finding(code: str, message: str) -> Finding:
+def finding(code: str, message: str, span: tuple[int, int] | None = None) -> Finding:
     """A Finding with the severity CHECKS gives its code."""
-    return Finding(code, message, CHECKS[code][0])
+    return Finding(code, message, CHECKS[code].severity, span)
 
 
 def vietnamese_letter(char: str) -> bool:
@@ -104,11 +122,18 @@ def vietnamese_letter(char: str) -> bool:
     return marks == "\u0303" and decomposed[0].lower() in "eiuy"
 
 
+def _vietnamese_alphabet() -> frozenset[str]:
+    """Every lowercase letter Vietnamese writes (a-z, đ, and each vowel with each tone)."""
+    tones = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+    vowels = {unicodedata.normalize("NFC", v + t) for v in "aăâeêioôơuưy" for t in tones}
+    return frozenset("abcdefghijklmnopqrstuvwxyzđ0123456789_") | vowels
+
+
+_VIETNAMESE_ALPHABET = _vietnamese_alphabet()
+
+
 def _in_vietnamese_alphabet(char: str) -> bool:
-    decomposed = unicodedata.normalize("NFD", char.lower())
-    return (decomposed[0] in "abcdefghijklmnopqrstuvwxyzđ0123456789_") and all(
-        m in _VIETNAMESE_MARKS for m in decomposed[1:]
-    )
+    return char.lower() in _VIETNAMESE_ALPHABET
 
 
 def vietnamese_words(text: str) -> list[str]:
@@ -151,12 +176,16 @@ def _overlaps(span: Span, hits: Sequence[TermHit]) -> bool:
 
 
 def _literal_in(text: str, english: str) -> bool:
-    """Whether an ambiguous form is still in the English as written (`VND1,500` too)."""
-    return re.search(rf"{EN_NUMBER_START}{re.escape(text)}(?!\w|[.,]\d)", english) is not None
+    """Whether an ambiguous form is still in the English as written (`VND1,500` too;
+    both ends of `28/11 đến 2/12` as `28/11 to 2/12`)."""
+    return all(
+        re.search(rf"{EN_NUMBER_START}{re.escape(part)}(?!\w|[.,]\d)", english) is not None
+        for part in _RANGE_WORD.split(text)
+    )
 
 
 def _number_found(span: Span, source: str, english: str, values: set[Decimal]) -> bool:
-    if not span_values(span).isdisjoint(values):
+    if stated(span, values):
         return True
     if _THU.search(source[: span.start]) and span.text in "234567":
         weekday = _WEEKDAYS[int(span.text) - 2]  # "thứ 2" is Monday
@@ -164,12 +193,16 @@ def _number_found(span: Span, source: str, english: str, values: set[Decimal]) -
     return False
 
 
-def _term_findings(seg: Segment, english: str) -> list[Finding]:
+def _term_findings(seg: Segment, english: str, reported: set[str]) -> list[Finding]:
+    """term-missing for each entity of the hits that is in no accepted form, unless a
+    term-variant already reports that entity (one finding per problem)."""
     findings: list[Finding] = []
+    reported = set(reported)
     for hit in seg.hits:
         if hit.kind == "term":
             hit.applied = hit_present(hit, english)
-            if not hit.applied:
+            if not hit.applied and hit.entry not in reported:
+                reported.add(hit.entry)  # once per entity, however often the source names it
                 findings.append(
                     finding(
                         "term-missing",
@@ -179,53 +212,80 @@ def _term_findings(seg: Segment, english: str) -> list[Finding]:
     return findings
 
 
+def _accepted_text(text: str, entry: Entry) -> bool:
+    """Whether a variant found in the English is (part of) a form the entry accepts:
+    `Biden` of Joe Biden, `Kremlin` of the Kremlin, `EU` of the European Union."""
+    lowered = re.escape(text.lower())
+    return any(
+        re.search(rf"(?<!\w){lowered}(?!\w)", form.lower()) is not None
+        for form in (entry.term, *entry.accepted)
+    )
+
+
+class VariantSpan(NamedTuple):
+    """A form of an entity in the English that the glossary does not accept there."""
+
+    start: int
+    end: int
+    text: str  # the form as found
+    entry: str  # the entity (its canonical term)
+    message: str  # what a reviewer reads
+
+
+def variant_spans(
+    english: str, policy: TermPolicy, in_source: Collection[str]
+) -> list[VariantSpan]:
+    """Rejected English forms (of any entity: the pipeline rewrites only those of the
+    entities the source names, `in_source`, so a reviewer sees the rest); Vietnamese
+    variants that are no accepted English form and either look Vietnamese or belong to
+    an entity the source names."""
+    spans: list[VariantSpan] = []
+    seen: set[tuple[int, int]] = set()
+    for rejected in policy.rewriter.find(english):
+        text = english[rejected.start : rejected.end]
+        seen.add((rejected.start, rejected.end))
+        message = f"“{text}” should read “{rejected.replacement}” (glossary)"
+        spans.append(VariantSpan(rejected.start, rejected.end, text, rejected.entry, message))
+    for m in policy.matcher.find(english):
+        if (m.start, m.end) in seen or _accepted_text(m.text, m.entry):
+            continue
+        if m.text.lower() in (form.lower() for form in m.entry.en_variants):
+            continue  # a rejected English form: the rewriter's (it spares longer names)
+        if m.entry.term in in_source or vietnamese_words(m.text):
+            message = f"“{m.text}” is left in the English; the glossary has “{m.entry.term}”"
+            spans.append(VariantSpan(m.start, m.end, m.text, m.entry.term, message))
+    return spans
+
+
 def _variant_findings(
     seg: Segment, policy: TermPolicy, english: str
-) -> tuple[list[Finding], list[str]]:
-    """English variants anywhere; Vietnamese variants that are not part of their term
-    and either look Vietnamese or belong to an entry the source holds. Also returns
-    the variants found, so they are not reported again as untranslated."""
-    findings: list[Finding] = []
-    found: list[str] = []
-    seen: set[tuple[int, int]] = set()
-    for start, end, term in policy.rewriter.find(english):
-        seen.add((start, end))
-        found.append(english[start:end])
-        findings.append(
-            finding("term-variant", f"“{english[start:end]}” should read “{term}” (glossary)")
-        )
-    in_source = {h.entry for h in seg.hits if h.kind == "term"}
-    for m in policy.matcher.find(english):
-        term = m.entry.term
-        if (m.start, m.end) in seen or m.text.lower() in term.lower():
-            continue
-        if m.entry.term in in_source or vietnamese_words(m.text):
-            found.append(m.text)
-            findings.append(
-                finding(
-                    "term-variant", f"“{m.text}” is left in the English; the glossary has “{term}”"
-                )
-            )
-    return findings, found
+) -> tuple[list[Finding], list[str], set[str]]:
+    """term-variant for each `variant_spans` form. Also returns the variants found, so
+    they are not reported again as untranslated, and the entities reported."""
+    spans = variant_spans(english, policy, hit_entities(seg.hits))
+    findings = [finding("term-variant", v.message, (v.start, v.end)) for v in spans]
+    return findings, [v.text for v in spans], {v.entry for v in spans}
 
 
-def _convention_findings(seg: Segment, english: str) -> list[Finding]:
+def _convention_findings(seg: Segment, english: str, spans: Sequence[Span]) -> list[Finding]:
     """number-mismatch, date-mismatch and ambiguous, in source order per code; sets the
-    `applied` of the segment's number, date and time hits."""
+    `applied` of the segment's number, date and time hits. `spans`: `scan(seg.source)`."""
     terms = [h for h in seg.hits if h.kind == "term"]
     converted = {(h.start, h.end): h for h in seg.hits if h.kind != "term"}
     values = english_numbers(english)
     numbers: list[Finding] = []
     dates: list[Finding] = []
     ambiguous: list[Finding] = []
-    for span in scan(seg.source):
+    for span in spans:
         if _overlaps(span, terms):
             continue
-        if span.ambiguous:
-            if _literal_in(span.text, english):
-                ambiguous.append(finding("ambiguous", f"{span.ambiguous}; left as written"))
+        if span.ambiguous and _literal_in(span.text, english):
+            ambiguous.append(finding("ambiguous", f"{span.ambiguous}; left as written"))
             continue
-        if span.kind == "number":
+        if span.ambiguous and not span.readings:
+            continue  # read another way in the English: nothing to hold it to
+        as_number = span.kind == "number" or bool(span.ambiguous)  # "gần 22h": 22, or 10 p.m.
+        if as_number:
             found = _number_found(span, seg.source, english, values)
         else:
             found = rendered(span.kind, span.english, english)
@@ -235,7 +295,7 @@ def _convention_findings(seg: Segment, english: str) -> list[Finding]:
         if found:
             continue
         said = f"“{span.text}”" + (f" ({span.english})" if span.english != span.text else "")
-        if span.kind == "number":
+        if as_number:
             numbers.append(finding("number-mismatch", f"{said} has no counterpart in the English"))
         else:
             dates.append(finding("date-mismatch", f"{said} is not in the English"))
@@ -291,7 +351,8 @@ def check_segment(seg: Segment, policy: TermPolicy) -> None:
 
     A hit keeps the `repair` label the run gave it while its term is still applied."""
     labels = {(h.start, h.end, h.target): h.repair for h in seg.hits if h.repair}
-    seg.hits = policy.hits(seg.source)
+    spans = scan(seg.source)  # one scan for the conversions and their checks
+    seg.hits = policy.hits(seg.source, spans)
     english = seg.target
     if not english.strip():
         for hit in seg.hits:
@@ -300,12 +361,12 @@ def check_segment(seg: Segment, policy: TermPolicy) -> None:
             [] if seg.origin == "none" else [finding("empty", "no English for this sentence")]
         )
         return
-    findings = _term_findings(seg, english)
-    variants, reported = _variant_findings(seg, policy, english)
-    findings += variants
-    findings += _convention_findings(seg, english)
+    variants, reported, entities = _variant_findings(seg, policy, english)
+    findings = _term_findings(seg, english, entities) + variants
+    findings += _convention_findings(seg, english, spans)
     same = " ".join(english.split()) == " ".join(seg.source.split())
-    left = vietnamese_words(_masked(english, [*(h.target for h in seg.hits), *reported]))
+    forms = [form for h in seg.hits for form in (h.target, *h.accepted)]
+    left = vietnamese_words(_masked(english, [*forms, *reported]))
     if same and left:
         findings.append(finding("same-as-source", "the English is the source, unchanged"))
     elif left:

@@ -8,16 +8,18 @@ files from it; `article_status` counts what is left to review.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from translit.bitext import read_bitext
 from translit.document import Document
 from translit.formats import RunInfo, count, po
 from translit.glossary.enforce import TermPolicy
 from translit.io import InputError
 from translit.pipeline import run_info, write_outputs
-from translit.qa import check_document
+from translit.qa import CHECKS, check_document
 
 BUILD_FORMATS = ("txt", "html", "md")
 
@@ -144,8 +146,28 @@ class CheckResult:
 
     files: int = 0
     segments: int = 0
+    hits: int = 0  # glossary hits in the sources
     findings: list[FindingRow] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+
+    def add(self, doc: Document, path: Path) -> None:
+        """Count a checked document and take its findings."""
+        self.files += 1
+        self.segments += len(doc.segments)
+        self.hits += sum(1 for seg in doc.segments for hit in seg.hits if hit.kind == "term")
+        self.findings += [
+            FindingRow(
+                doc.id, str(path), seg.key, f.severity, f.code, f.message, seg.source, seg.target
+            )
+            for seg in doc.segments
+            for f in seg.findings
+        ]
+
+    def by_code(self) -> dict[str, int]:
+        """How many findings of each code, in the order of the checks registry."""
+        counts = Counter(f.code for f in self.findings)
+        order = [code for code in CHECKS if code in counts]
+        return {code: counts[code] for code in [*order, *sorted(set(counts) - set(order))]}
 
     def count_at_least(self, severity: str) -> int:
         rank = SEVERITY_RANK[severity]
@@ -162,6 +184,11 @@ class CheckResult:
     def to_json(self) -> str:
         return json.dumps(
             {
+                "summary": {
+                    "segments": self.segments,
+                    "glossary_hits": self.hits,
+                    "findings": self.by_code(),
+                },
                 "files": self.files,
                 "segments": self.segments,
                 "findings": [asdict(f) for f in self.findings],
@@ -176,13 +203,15 @@ def check_files(paths: Sequence[Path], policy: TermPolicy) -> CheckResult:
     """Check every review file; a file that cannot be read is listed in `errors`."""
     result = CheckResult()
     for path, doc in load_reviews(paths, policy, result.errors.append):
-        result.files += 1
-        result.segments += len(doc.segments)
-        result.findings += [
-            FindingRow(
-                doc.id, str(path), seg.key, f.severity, f.code, f.message, seg.source, seg.target
-            )
-            for seg in doc.segments
-            for f in seg.findings
-        ]
+        result.add(doc, path)
+    return result
+
+
+def check_bitext(paths: Sequence[Path], policy: TermPolicy) -> CheckResult:
+    """Check a bilingual text (`translit.bitext.read_bitext`: SOURCE TARGET, or one
+    two-column TSV) with the same checks as a review file; raises InputError."""
+    doc = read_bitext(paths)
+    check_document(doc, policy)
+    result = CheckResult()
+    result.add(doc, paths[-1])
     return result

@@ -15,17 +15,19 @@ and writes that a Ctrl-C cannot cut in half.
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
 import shutil
 import signal
+import stat
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
 from translit.engines.base import Link
+from translit.io import LINK_REFUSED, InputError, NotWritten
 
 CACHE_DIR = ".translit-cache"
 LOCK_FILE = ".translit.lock"
@@ -34,31 +36,70 @@ LOCK_FILE = ".translit.lock"
 Aligned = tuple[Link, ...] | None
 
 
+class CacheError(InputError):
+    """The run cache cannot be used (a link or a file in its place, a full disk)."""
+
+
 class RunCache:
-    """Engine output by engine input text; persisted when `directory` is given."""
+    """Engine output by engine input text (with its word alignment when the run asked
+    for one); persisted when `directory` is given.
+
+    The term strategy is not part of the key: an entry is what the engine wrote for
+    the exact text it was given, whatever strategy chose that text (a verify run
+    resumed with --term-strategy inline finds the sentences it sent as written,
+    and sends the protected ones anew).
+
+    The folder and its file are never followed as symbolic links: a link, a file where
+    the folder belongs or a write that fails (a full disk) raises CacheError with a
+    one-line message, and nothing is written anywhere else.
+    """
 
     def __init__(self, directory: Path | None = None, key: str = "") -> None:
         self._outputs: dict[str, tuple[str, Aligned]] = {}
         self._path = None
         self._directory = directory
         if directory is not None:
-            digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
-            self._path = directory / f"{digest}.jsonl"
+            self._path = directory / cache_name(key)
             self._load()
 
-    def _load(self) -> None:
-        assert self._path is not None
+    def _open(self, flags: int) -> int:
+        """Open the cache file inside its folder, neither of them followed as a link."""
+        assert self._directory is not None and self._path is not None
+        nofollow = getattr(os, "O_NOFOLLOW", 0)
         try:
-            lines = self._path.read_text(encoding="utf-8").splitlines()
-        except (FileNotFoundError, UnicodeDecodeError):
+            folder = os.open(
+                self._directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | nofollow
+            )
+        except FileNotFoundError:
+            raise
+        except OSError:
+            what = "a symbolic link" if os.path.islink(self._directory) else "not a folder"
+            raise CacheError(
+                f"{self._directory}: translit's run cache is {what}; remove it and run again"
+            ) from None
+        try:
+            return _open_own_file(self._path, flags, "translit's run cache", dir_fd=folder)
+        except FileNotFoundError:
+            raise
+        except OSError as err:
+            raise CacheError(_unusable(self._path, err)) from None
+        finally:
+            os.close(folder)
+
+    def _load(self) -> None:
+        try:
+            fd = self._open(os.O_RDONLY)
+        except FileNotFoundError:
             return
+        with os.fdopen(fd, "rb") as handle:
+            lines = handle.read().decode("utf-8", "replace").splitlines()
         for line in lines:
             try:
                 record = json.loads(line)
                 links = record.get("alignment")
-                aligned = None if links is None else tuple(Link(*link) for link in links)
+                aligned = None if links is None else tuple(Link(*map(int, link)) for link in links)
                 self._outputs[record["source"]] = (str(record["output"]), aligned)
-            except (ValueError, KeyError, TypeError, AttributeError):
+            except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
                 continue  # a line cut short when the run was stopped
 
     def __contains__(self, text: object) -> bool:
@@ -91,7 +132,6 @@ class RunCache:
         self._outputs.update(entries)
         if self._path is None:
             return
-        self._path.parent.mkdir(exist_ok=True)
         lines = "".join(
             json.dumps(
                 {"source": s, "output": o}
@@ -100,30 +140,72 @@ class RunCache:
             )
             + "\n"
             for s, (o, links) in entries
-        )
-        with self._path.open("a", encoding="utf-8") as handle:
-            handle.write(lines)
-            handle.flush()
-            os.fsync(handle.fileno())
+        ).encode("utf-8")
+        try:
+            with contextlib.suppress(FileExistsError):  # a file there: _open says so
+                self._path.parent.mkdir()
+            fd = self._open(os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+            try:
+                size = os.fstat(fd).st_size
+                try:
+                    view = memoryview(lines)
+                    while view:
+                        view = view[os.write(fd, view) :]
+                    os.fsync(fd)
+                except OSError:
+                    os.ftruncate(fd, size)  # no line cut short for the next run to append to
+                    raise
+            finally:
+                os.close(fd)
+        except OSError as err:
+            raise CacheError(_unusable(self._path, err)) from None
 
     def discard(self) -> None:
         """Remove the cache folder: the run is over, its files hold what it translated."""
-        if self._directory is not None:
+        if self._directory is not None and not self._directory.is_symlink():
             shutil.rmtree(self._directory, ignore_errors=True)
 
 
-def cache_key(*settings: Any) -> str:
-    """A key for everything that changes the engine's output (model, decoding options)."""
-    return json.dumps([str(s) for s in settings])
+def cache_name(key: str) -> str:
+    """The run cache's file name for an engine key."""
+    return f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:16]}.jsonl"
 
 
 class LockedError(Exception):
     """Another run holds the output folder; the message is one line."""
 
 
+def _open_own_file(path: Path, flags: int, what: str, dir_fd: int | None = None) -> int:
+    """Open a file translit keeps in a folder it does not own, never following a link.
+
+    Raises OSError with a one-line message naming the path when something else is
+    there (a symbolic link, a folder, a pipe, a device).
+    """
+    flags |= (
+        getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    )
+    try:
+        fd = os.open(path if dir_fd is None else path.name, flags, 0o644, dir_fd=dir_fd)
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise NotWritten(path, LINK_REFUSED) from None
+        if err.errno in (errno.EISDIR, errno.ENXIO):
+            raise NotWritten(path, f"is not a regular file, not {what}; move it away") from None
+        raise
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise NotWritten(path, f"is not a regular file, not {what}; move it away")
+    if info.st_nlink > 1:  # a hard link to a file elsewhere: writing would change it
+        os.close(fd)
+        raise NotWritten(path, f"has another name (a hard link), so it is not {what}; remove it")
+    return fd
+
+
 @contextlib.contextmanager
 def output_lock(output_dir: Path) -> Iterator[None]:
-    """Hold `output_dir/.translit.lock` for the duration; LockedError if another run has it."""
+    """Hold `output_dir/.translit.lock` for the duration; LockedError if another run has
+    it, or if the lock file cannot be used (a link, a folder, a full disk)."""
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows: no advisory locks, run unguarded
@@ -131,7 +213,10 @@ def output_lock(output_dir: Path) -> Iterator[None]:
         return
     path = output_dir / LOCK_FILE
     while True:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fd = _open_own_file(path, os.O_RDWR | os.O_CREAT, "translit's lock file")
+        except OSError as err:
+            raise LockedError(_unusable(path, err)) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
@@ -142,18 +227,30 @@ def output_lock(output_dir: Path) -> Iterator[None]:
                 "wait for it to finish or use another --output folder"
             ) from None
         try:
-            if os.fstat(fd).st_ino == os.stat(path).st_ino:
+            if os.fstat(fd).st_ino == os.lstat(path).st_ino:
                 break  # still the file at that path (not one a finishing run removed)
         except FileNotFoundError:
             pass
         os.close(fd)
     try:
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        try:
+            os.ftruncate(fd, 0)
+            pid = f"{os.getpid()}\n".encode()
+            if os.pwrite(fd, pid, 0) != len(pid):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        except OSError as err:
+            raise LockedError(_unusable(path, err)) from None
         yield
     finally:
         path.unlink(missing_ok=True)  # while still locked: the next run makes a new one
         os.close(fd)
+
+
+def _unusable(path: Path, err: OSError) -> str:
+    """One line for a file translit cannot use: its own message, or the system's reason."""
+    if isinstance(err, NotWritten):
+        return str(err)
+    return f"{path}: cannot write ({err.strerror or err})"
 
 
 @contextlib.contextmanager

@@ -10,7 +10,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal, NamedTuple, Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol
+
+if TYPE_CHECKING:
+    from translit.config import Config
 
 Device = Literal["cpu", "cuda", "auto"]
 MAX_DECODING_LENGTH = 1024  # Argos models have 1024 positions; never cut a sentence short
@@ -18,6 +22,27 @@ MAX_DECODING_LENGTH = 1024  # Argos models have 1024 positions; never cut a sent
 # On CPU, smaller batches keep each step's logits (rows × 32k vocabulary) in cache; below
 # this the matrices get too small (benchmarks/throughput.py --sweep).
 AUTO_BATCH_TOKENS = 1024
+
+
+class ModelError(Exception):
+    """A model that cannot be installed, found, loaded or removed; the message is one line."""
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """An installed translation model: an Argos package or a converted CTranslate2 folder."""
+
+    name: str  # directory name, e.g. translate-vi_en-1_9
+    path: Path
+    from_code: str
+    to_code: str
+    version: str
+    family: str = "argos"  # argos, marian, nllb, m2m100, or a profile file's family
+    licence: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} {self.version}".strip()
 
 
 @dataclass(frozen=True)
@@ -35,6 +60,17 @@ class EngineOptions:
     def batch_budget(self, beam: int) -> int:
         """Source tokens per batch when decoding with `beam`."""
         return self.batch_tokens or max(1, AUTO_BATCH_TOKENS // beam)
+
+    @classmethod
+    def from_config(cls, config: Config) -> EngineOptions:
+        """The options a configuration (translit.toml and the flags) sets."""
+        return cls(
+            beam=config.beam,
+            device=config.device,  # type: ignore[arg-type]
+            threads=config.threads,
+            compute_type=config.compute_type,
+            batch_tokens=config.batch_tokens,
+        )
 
 
 class Link(NamedTuple):
@@ -62,7 +98,15 @@ Progress = Callable[[int], None]
 
 
 class Engine(Protocol):
-    """Anything that turns sentences into n-best hypotheses, in input order."""
+    """Anything that turns sentences into n-best hypotheses, in input order, and says
+    what it is: `fingerprint` names everything that changes its output (model and
+    version, decoding settings...), so a run cache or a review file made by one engine
+    is never taken for another's."""
+
+    @property
+    def fingerprint(self) -> str:
+        """A signature of the model and every setting that changes the output."""
+        ...
 
     def translate(
         self,

@@ -1,60 +1,104 @@
-"""Translation through CTranslate2 on an installed Argos package.
+"""Translation through CTranslate2 on an installed model: an Argos package, or any
+converted model folder with a profile (translit.engines.profiles).
 
 The engine knows nothing of glossaries or documents: it takes sentences and returns
-hypotheses. All pending sentences of a run come in one call; identical sentences
-are translated once; the rest are length-sorted and cut into small token-budget
-batches, each decoded with Argos's own defaults (beam 4, length_penalty 0.2,
-replace_unknowns) unless the options say otherwise. On CPU the batches run in
-parallel, one single-threaded batch per core: on two cores that is 1.5-2× faster than
-one batch on two threads, whose threads wait on each other at every step, worst when
-other programs share the cores (benchmarks/throughput.py --sweep).
+hypotheses. The profile says how a sentence becomes the model's input (tokenizer,
+prefix and suffix tokens) and how output tokens become text (the target prefix
+stripped, the target tokenizer's decoding), so every family runs through the same
+code. All pending sentences of a run come in one call; identical sentences are
+translated once; the rest are length-sorted and cut into small token-budget batches,
+each decoded with Argos's own defaults (beam 4, length_penalty 0.2, replace_unknowns)
+unless the options say otherwise. On CPU the batches run in parallel, one
+single-threaded batch per core: on two cores that is 1.5-2× faster than one batch on
+two threads, whose threads wait on each other at every step, worst when other
+programs share the cores (benchmarks/throughput.py --sweep).
 
-ctranslate2 and the tokenizer are imported only when an engine is created.
+ctranslate2 and the tokenizer are imported only when an engine is loaded.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
+from importlib import metadata
+from typing import Any, NamedTuple
 
-from translit.engines.align import links, piece_spans
+from translit import __version__
+from translit.engines.align import links
 from translit.engines.base import (
     MAX_DECODING_LENGTH,
     EngineOptions,
     Hypotheses,
     Hypothesis,
-    Link,
+    ModelError,
+    ModelInfo,
     Progress,
     resolve_device,
     thread_split,
 )
-from translit.models import ModelError, ModelInfo
+from translit.engines.profiles import (
+    ModelProfile,
+    ProfileError,
+    folder_digest,
+    load_profile,
+    model_files,
+    tokenizer_paths,
+)
+from translit.engines.tokenizer import Tokenizer, TokenizerError, load_tokenizer
+
+Span = tuple[int, int]
+
+
+class Loaded(NamedTuple):
+    """A loaded model: its profile, the CTranslate2 translator and the tokenizer."""
+
+    profile: ModelProfile
+    translator: Any  # ctranslate2.Translator
+    tokenizer: Tokenizer
 
 
 class CT2Engine:
-    """CTranslate2 + the package's own tokenizer, as Argos uses them, batched per run."""
+    """CTranslate2 + the model's own tokenizer and profile, batched per run."""
 
     def __init__(self, model: ModelInfo, options: EngineOptions | None = None) -> None:
         """Remember the model; it is loaded on first use (see `load`)."""
         self.model = model
         self.options = options or EngineOptions()
-        self._loaded: tuple[Any, Any, Any] | None = None  # package, translator, sp
+        self._profile: ModelProfile | None = None
+        self._loaded: Loaded | None = None
+        self._fingerprint = ""
 
-    def load(self) -> tuple[Any, Any, Any]:
-        """Load the package's tokenizer and the CTranslate2 model (once)."""
+    @property
+    def profile(self) -> ModelProfile:
+        """The model's profile (read from its folder once; imports nothing heavy)."""
+        if self._profile is None:
+            try:
+                self._profile = load_profile(self.model.path)
+            except ProfileError as err:
+                raise ModelError(str(err)) from None
+        return self._profile
+
+    def load(self) -> Loaded:
+        """Load the tokenizer and the CTranslate2 model (once)."""
         if self._loaded is None:
             import ctranslate2
-            from argostranslate.package import Package
 
-            package = Package(self.model.path)
-            if getattr(package, "tokenizer", None) is None:
-                raise ModelError(f"{self.model.path}: package has no tokenizer")
+            profile = self.profile
+            source, target = tokenizer_paths(self.model.path, profile)
+            for path in (source, target):
+                if path is not None and not path.is_file():
+                    raise ModelError(f"{self.model.path}: no tokenizer ({path.name} missing)")
+            try:
+                tokenizer = load_tokenizer(
+                    source, target, languages=(profile.from_code, profile.to_code)
+                )
+            except TokenizerError as err:
+                raise ModelError(str(err)) from None
             device = resolve_device(self.options.device)
             inter, intra = thread_split(self.options, device)
             try:
                 translator = ctranslate2.Translator(
-                    str(self.model.path / "model"),
+                    str(self.model.path / profile.model_dir),
                     device=device,
                     compute_type=self.options.compute_type,
                     inter_threads=inter,
@@ -62,27 +106,66 @@ class CT2Engine:
                 )
             except (RuntimeError, ValueError) as err:
                 raise ModelError(f"{self.model.path}: cannot load the model ({err})") from None
-            self._loaded = (package, translator, _sentencepiece_processor(package))
+            self._loaded = Loaded(profile, translator, tokenizer)
         return self._loaded
 
     @property
-    def package(self) -> Any:
-        return self.load()[0]
+    def fingerprint(self) -> str:
+        """Everything that changes this engine's output, as one signature string:
+        translit and CTranslate2 versions, the model (name, version, a digest of its
+        weights, vocabulary and tokenizer files), its profile, beam, length penalty,
+        compute type and device. It keys the run cache and signs the PO header."""
+        if not self._fingerprint:
+            profile, opts = self.profile, self.options
+            try:
+                digest = folder_digest(model_files(self.model.path, profile))
+            except OSError as err:
+                raise ModelError(f"{self.model.path}: cannot read the model ({err})") from None
+            parts = [
+                f"translit:{__version__}",
+                f"model:{self.model.name}",
+                f"version:{self.model.version or '-'}",
+                f"digest:{digest}",
+                profile.signature(),
+                f"beam:{opts.beam}",
+                f"lp:{opts.length_penalty:g}",
+                f"compute:{opts.compute_type}",
+                f"device:{resolve_device(opts.device)}",
+                f"ct2:{metadata.version('ctranslate2')}",
+            ]
+            self._fingerprint = "|".join(parts)
+        return self._fingerprint
 
     def tokenize(self, text: str) -> list[str]:
-        return list(self.package.tokenizer.encode(text))
+        """The tokens the model reads for a sentence, the profile's special tokens included."""
+        loaded = self.load()
+        return loaded.profile.source_tokens(loaded.tokenizer.encode(text))
 
     def detokenize(self, tokens: list[str]) -> str:
-        prefix = self.package.target_prefix
-        if prefix and tokens and tokens[0] == prefix:
-            tokens = tokens[1:]
-        sp = self.load()[2]
-        if sp is not None:
-            # argostranslate's decode also turns "_" into " "; we keep underscores.
-            text = sp.decode_pieces(tokens)
-        else:
-            text = self.package.tokenizer.decode(tokens)
-        return text.replace("\u2581", " ").strip()
+        """The text of an output (the target prefix stripped)."""
+        loaded = self.load()
+        return loaded.tokenizer.decode(loaded.profile.output_tokens(tokens))
+
+    def source_spans(self, text: str) -> tuple[list[str], list[Span | None]]:
+        """The tokens the model reads for `text`, each with its character span in `text`
+        (None for the profile's prefix and suffix tokens): what an attention weight on
+        a source position points at."""
+        loaded = self.load()
+        pieces, found = loaded.tokenizer.encode_spans(text)
+        spans: list[Span | None] = list(found)
+        profile = loaded.profile
+        none: list[Span | None] = [None]
+        spans = none * len(profile.source_prefix) + spans + none * len(profile.source_suffix)
+        return profile.source_tokens(pieces), spans
+
+    def output_spans(self, tokens: list[str]) -> tuple[str, list[Span | None]]:
+        """An output's text and each of its tokens' span in that text (None for the
+        target prefix): what the English words behind output positions are."""
+        loaded = self.load()
+        own = loaded.profile.output_tokens(tokens)
+        text, found = loaded.tokenizer.decode_spans(own)
+        spans: list[Span | None] = [None] * (len(tokens) - len(own))
+        return text, spans + list(found)
 
     def translate(
         self,
@@ -140,13 +223,14 @@ class CT2Engine:
     ) -> list[Any]:
         """Queue one batch for decoding; returns CTranslate2's async results."""
         opts = self.options
+        profile, translator, tokenizer = self.load()
         longest = max(len(tokens) for tokens in batch)
         kwargs: dict[str, Any] = {}
-        if self.package.target_prefix:
-            kwargs["target_prefix"] = [[self.package.target_prefix]] * len(batch)
-        if ban:
-            kwargs["suppress_sequences"] = [self.tokenize(form) for form in ban]
-        return self.load()[1].translate_batch(
+        if profile.target_prefix:
+            kwargs["target_prefix"] = [list(profile.target_prefix)] * len(batch)
+        if ban:  # the English as the model writes it: target tokens, no special tokens
+            kwargs["suppress_sequences"] = [tokenizer.encode_target(form) for form in ban]
+        return translator.translate_batch(
             batch,
             asynchronous=True,
             beam_size=max(opts.beam, num_hypotheses),
@@ -157,48 +241,30 @@ class CT2Engine:
             return_attention=attention,
             max_batch_size=budget,
             batch_type="tokens",
+            max_input_length=profile.max_input_length,
             max_decoding_length=min(MAX_DECODING_LENGTH, 2 * longest + 16),
             **kwargs,
         )
 
     def _hypotheses(self, result: Any, source: str | None = None) -> Hypotheses:
         """The result's hypotheses; with `source` (the text translated), aligned."""
-        texts = [self.detokenize(tokens) for tokens in result.hypotheses]
         if source is None:
-            return [Hypothesis(t, float(s)) for t, s in zip(texts, result.scores, strict=True)]
-        sp = self.load()[2]
-        spans = piece_spans(source, sp.encode(source, return_type="proto").pieces) if sp else None
-        return [
-            Hypothesis(text, float(score), self._alignment(text, tokens, attention, spans))
-            for text, tokens, score, attention in zip(
-                texts, result.hypotheses, result.scores, result.attention, strict=True
-            )
-        ]
-
-    def _alignment(
-        self,
-        text: str,
-        tokens: list[str],
-        attention: Sequence[Sequence[float]],
-        source_spans: list[tuple[int, int]] | None,
-    ) -> tuple[Link, ...] | None:
-        """Links between a hypothesis's English `text` (its `tokens`) and the source;
-        None for a tokenizer that gives no piece offsets (BPE) or output whose pieces
-        do not spell `text`."""
-        sp = self.load()[2]
-        if sp is None or source_spans is None or not attention:
-            return None
-        prefix = self.package.target_prefix
-        if prefix and tokens and tokens[0] == prefix:
-            tokens = tokens[1:]
-            if len(attention) == len(tokens) + 1:
-                attention = attention[1:]
-        decoded = sp.decode_pieces(tokens, return_type="proto")
-        spelled = decoded.text.replace("\u2581", " ")
-        shift = len(spelled) - len(spelled.lstrip())
-        if spelled.strip() != text or len(decoded.pieces) != len(attention):
-            return None
-        return links(attention, piece_spans(spelled, decoded.pieces, shift), source_spans)
+            return [
+                Hypothesis(self.detokenize(tokens), float(score))
+                for tokens, score in zip(result.hypotheses, result.scores, strict=True)
+            ]
+        _, source_spans = self.source_spans(source)
+        found = []
+        for tokens, score, weights in zip(
+            result.hypotheses, result.scores, result.attention, strict=True
+        ):
+            text, target_spans = self.output_spans(tokens)
+            # one row of attention per output token (the target prefix included); a
+            # model that gives none, or rows that do not match, gives no alignment
+            aligned = len(weights) == len(tokens) and len(weights) > 0
+            alignment = links(weights, target_spans, source_spans) if aligned else None
+            found.append(Hypothesis(text, float(score), alignment))
+        return found
 
 
 def _ban_key(forms: Sequence[str]) -> tuple[str, ...]:
@@ -220,10 +286,3 @@ def _token_batches(order: list[int], tokenized: list[list[str]], budget: int) ->
     if current:
         batches.append(current)
     return batches
-
-
-def _sentencepiece_processor(package: Any) -> Any:
-    """The package's SentencePiece processor, or None for a BPE package."""
-    tokenizer = package.tokenizer
-    lazy = getattr(tokenizer, "lazy_processor", None)
-    return lazy() if callable(lazy) else None

@@ -17,9 +17,11 @@ class RunInfo:
 
     tool_version: str
     model: str = ""  # e.g. "translate-vi_en-1_9 1.9"; empty when no model was used
+    engine: str = ""  # the engine's fingerprint (model digest, decoding settings), if any
     source_lang: str = "vi"
     target_lang: str = "en"
     created: str = ""  # "YYYY-MM-DD HH:MM+ZZZZ", as gettext writes dates
+    glossaries: tuple[str, ...] = ()  # file names of the glossaries used, in order
 
 
 def hit_note(hit: TermHit) -> str:

@@ -24,15 +24,15 @@ import hashlib
 from collections.abc import Callable
 from html import escape
 
-from translit.document import Document, Segment, TermHit
+from translit.document import Document, Finding, Segment, TermHit
 from translit.formats import Counts, RunInfo, count, flagged, hit_note
-from translit.glossary.enforce import term_spans
+from translit.glossary.enforce import form_spans
 
 SUFFIX = ".html"
 
 Span = tuple[int, int, list[TermHit]]
 
-_STYLE = """
+STYLE = """
 :root { color-scheme: light dark; --line: #d0d4da; --muted: #5f6b7a; --term: #dbeafe;
   --term-line: #2563eb; --miss: #fee2e2; --miss-line: #dc2626; --fuzzy: #fef3c7;
   --fuzzy-ink: #92400e; --ok: #dcfce7; --ok-ink: #166534; --none: #f1f5f9; }
@@ -61,6 +61,8 @@ td.src, td.tgt { white-space: pre-wrap; overflow-wrap: anywhere; }
 mark.term { background: var(--term); color: inherit; border-bottom: 2px solid var(--term-line);
   padding: 0 .1em; }
 mark.term.missing { background: var(--miss); border-bottom: 2px dotted var(--miss-line); }
+mark.rejected { background: var(--miss); color: inherit; padding: 0 .1em;
+  text-decoration: line-through wavy var(--miss-line); }
 .lb { color: var(--muted); }
 .badge { display: inline-block; border-radius: .25rem; padding: 0 .4rem; font-size: .85rem; }
 .badge.reviewed { background: var(--ok); color: var(--ok-ink); }
@@ -113,7 +115,7 @@ def _sha256(text: str) -> str:
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'none'; "
-    f"style-src 'sha256-{_sha256(_STYLE)}'; "
+    f"style-src 'sha256-{_sha256(STYLE)}'; "
     f"script-src 'sha256-{_sha256(_SCRIPT)}'; "
     "base-uri 'none'; form-action 'none'"
 )
@@ -148,16 +150,28 @@ def _free_occurrence(text: str, needle: str, taken: list[Span]) -> int:
 
 
 def target_spans(seg: Segment) -> list[Span]:
-    """Every occurrence of a hit's term in the English, with the hits that want it."""
-    by_term: dict[str, list[TermHit]] = {}
+    """Every occurrence in the English of a form a hit accepts (its term, or another
+    accepted form: Russian for Russia), with the hits that want it."""
+    by_form: dict[str, list[TermHit]] = {}
     for hit in seg.hits:
-        by_term.setdefault(hit.target, []).append(hit)
+        forms = (hit.target, *hit.accepted) if hit.kind == "term" else (hit.target,)
+        for form in dict.fromkeys(forms):
+            by_form.setdefault(form, []).append(hit)
     spans = [
         (start, end, hits)
-        for term, hits in by_term.items()
-        for start, end in term_spans(seg.target, term)
+        for form, hits in by_form.items()
+        for start, end in form_spans(seg.target, form)
     ]
     return _disjoint(spans)
+
+
+def rejected_spans(seg: Segment) -> list[tuple[int, int, Finding]]:
+    """Where the English has a form the glossary rejects (the term-variant findings)."""
+    return [
+        (f.span[0], f.span[1], f)
+        for f in seg.findings
+        if f.code == "term-variant" and f.span and 0 <= f.span[0] < f.span[1] <= len(seg.target)
+    ]
 
 
 def _disjoint(spans: list[Span]) -> list[Span]:
@@ -169,11 +183,13 @@ def _disjoint(spans: list[Span]) -> list[Span]:
     return kept
 
 
-def _marked(text: str, spans: list[Span], mark: Callable[[str, list[TermHit]], str]) -> str:
+def _marked(
+    text: str, spans: list[Span], mark: Callable[[str, list[TermHit], int, int], str]
+) -> str:
     parts: list[str] = []
     pos = 0
     for start, end, hits in spans:
-        parts += [escape(text[pos:start]), mark(text[start:end], hits)]
+        parts += [escape(text[pos:start]), mark(text[start:end], hits, start, end)]
         pos = end
     parts.append(escape(text[pos:]))
     return "".join(parts)
@@ -183,14 +199,16 @@ def _title(hits: list[TermHit]) -> str:
     return escape("; ".join(dict.fromkeys(hit_note(hit) for hit in hits)))
 
 
-def _source_cell(seg: Segment) -> str:
+def source_cell(seg: Segment) -> str:
+    """The Vietnamese cell: glossary hits marked, a kept line break shown."""
     english = seg.target
 
-    def mark(text: str, hits: list[TermHit]) -> str:
+    def mark(text: str, hits: list[TermHit], start: int, end: int) -> str:
         lost = bool(english) and not all(hit.applied for hit in hits)
         cls = "term missing" if lost else "term"
         title = _title(hits) + (" (not in the English)" if lost else "")
-        return f'<mark class="{cls}" title="{title}">{escape(text)}</mark>'
+        term = escape(hits[0].target)  # the English to use (translit serve inserts it)
+        return f'<mark class="{cls}" title="{title}" data-term="{term}">{escape(text)}</mark>'
 
     html = _marked(seg.source, source_spans(seg), mark)
     if seg.line_break:
@@ -210,13 +228,21 @@ def _target_cell(seg: Segment) -> str:
             f"{hint_list}</td>"
         )
 
-    def mark(text: str, hits: list[TermHit]) -> str:
+    rejected = {(start, end): finding.message for start, end, finding in rejected_spans(seg)}
+    # a rejected form wins over a term span it overlaps (it is listed first, and longer)
+    spans = _disjoint([(start, end, []) for start, end in rejected] + target_spans(seg))
+
+    def mark(text: str, hits: list[TermHit], start: int, end: int) -> str:
+        if not hits:
+            note = escape(rejected[(start, end)])
+            return f'<mark class="rejected" title="{note}">{escape(text)}</mark>'
         return f'<mark class="term" title="{_title(hits)}">{escape(text)}</mark>'
 
-    return f'<td class="tgt" lang="en">{_marked(seg.target, target_spans(seg), mark)}</td>'
+    return f'<td class="tgt" lang="en">{_marked(seg.target, spans, mark)}</td>'
 
 
-def _status_cell(seg: Segment) -> str:
+def status_cell(seg: Segment) -> str:
+    """The status cell: the status badge and the findings."""
     items = "".join(
         f'<li class="{escape(f.severity)}"><b>{escape(f.code)}</b> {escape(f.message)}</li>'
         for f in seg.findings
@@ -225,21 +251,27 @@ def _status_cell(seg: Segment) -> str:
     return f'<td class="status"><span class="badge {seg.status}">{seg.status}</span>{findings}</td>'
 
 
-def _row(seg: Segment) -> str:
+def row_classes(seg: Segment) -> str:
+    """The classes of a segment's row: `seg`, its status, `flagged`, `has-error`."""
     classes = ["seg", seg.status]
     if flagged(seg):
         classes.append("flagged")
     if any(f.severity == "error" for f in seg.findings):
         classes.append("has-error")
+    return " ".join(classes)
+
+
+def _row(seg: Segment) -> str:
     key = escape(seg.key)
     return (
-        f'<tr id="{key}" class="{" ".join(classes)}">'
+        f'<tr id="{key}" class="{row_classes(seg)}">'
         f'<td class="key"><a href="#{key}">{key}</a></td>'
-        f"{_source_cell(seg)}{_target_cell(seg)}{_status_cell(seg)}</tr>"
+        f"{source_cell(seg)}{_target_cell(seg)}{status_cell(seg)}</tr>"
     )
 
 
-def _counts(c: Counts) -> str:
+def counts_list(c: Counts) -> str:
+    """The items of the header's counts list (segments, reviewed, ... findings)."""
     items = [
         ("segments", c.segments, "segments"),
         ("reviewed", c.reviewed, "reviewed"),
@@ -274,13 +306,13 @@ def render(doc: Document, run: RunInfo) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="translit {escape(run.tool_version)}">
 <title>{escape(doc.id)} — translit review</title>
-<style>{_STYLE}</style>
+<style>{STYLE}</style>
 </head>
 <body>
 <header>
 <h1>{escape(doc.id)}</h1>
 <p class="meta">{" · ".join(meta)}</p>
-<ul class="counts">{_counts(c)}</ul>
+<ul class="counts">{counts_list(c)}</ul>
 <label class="filter"><input type="checkbox" id="only-flagged"> show only flagged rows \
 (<span data-count="flagged">{c.flagged}</span>: not reviewed, or with findings)</label>
 </header>

@@ -12,6 +12,7 @@ segments followed by a line break (`X-Translit-Line-Breaks`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 from translit.document import Document, Segment, key_order
@@ -19,6 +20,7 @@ from translit.formats import RunInfo, notes
 from translit.io import InputError, read_bytes
 
 SUFFIX = ".po"
+MAX_BYTES = 256 * 1024 * 1024  # the review file of the largest article (io.MAX_ARTICLE_BYTES)
 SOURCE_LANG = "vi"
 KEY = re.compile(r"p(\d+)\.s(\d+)")
 # An obsolete entry's key may carry `~N` where it would otherwise repeat another's.
@@ -27,6 +29,12 @@ OBSOLETE_KEY = re.compile(r"p(\d+)\.s(\d+)(?:~\d+)?")
 REVIEW_FIELDS = ("Last-Translator", "Language-Team", "Plural-Forms")
 _POLIB_LINE = re.compile(r"\(line (\d+)\)")
 _ENGLISH = re.compile(r"en(?:[_-][A-Za-z0-9]+)*(?:@\w+)?")  # en, en_US, en-GB, ...
+# A `#:` file name with white space in it is wrapped in FIRST STRONG ISOLATE … POP
+# DIRECTIONAL ISOLATE, as GNU gettext (0.20 and later) writes and reads it.
+FSI, PDI = "\u2068", "\u2069"
+_LINE_NUMBER = re.compile(r"(.*):\d+", re.DOTALL)
+# The first header comment line translit writes (the rest are the reviewer's).
+_OWN_HEADER_LINE = re.compile(r".*: \S+→\S+ translation for review\.")
 
 
 def header(doc: Document, run: RunInfo) -> dict[str, str]:
@@ -50,6 +58,10 @@ def header(doc: Document, run: RunInfo) -> dict[str, str]:
     }
     if run.model:
         meta["X-Translit-Model"] = run.model
+    if run.engine:
+        meta["X-Translit-Engine"] = run.engine
+    if run.glossaries:
+        meta["X-Translit-Glossaries"] = ", ".join(run.glossaries)
     # the reviewer's fields, and any a reviewer's tool added (X-Poedit-*, ...), are kept
     meta.update(
         {
@@ -73,6 +85,8 @@ def render(doc: Document, run: RunInfo) -> str:
 
     po = polib.POFile(wrapwidth=78)
     po.header = f"{doc.path.name}: {run.source_lang}→{run.target_lang} translation for review."
+    if doc.header_comment:
+        po.header += f"\n{doc.header_comment}"
     po.metadata = header(doc, run)
     for seg in doc.segments:
         po.append(_entry(seg, doc))
@@ -84,17 +98,62 @@ def render(doc: Document, run: RunInfo) -> str:
 def _entry(seg: Segment, doc: Document, obsolete: bool = False):  # -> polib.POEntry
     import polib
 
-    return polib.POEntry(
+    entry = polib.POEntry(
         msgctxt=seg.key,
         msgid=seg.source,
         msgstr=seg.target,
-        occurrences=[] if obsolete else [(doc.path.name, str(seg.paragraph))],
+        occurrences=[] if obsolete else [(reference_name(doc.path.name), str(seg.paragraph))],
         comment="" if obsolete else comments(seg),
         tcomment=seg.note,
         flags=["fuzzy"] if seg.fuzzy else [],
         previous_msgid=seg.previous_source or None,
         obsolete=obsolete,
     )
+    if seg.plural_source:  # kept as the reviewer's tool wrote it; form 0 is the target
+        forms = [seg.target, *seg.plural_targets[1:]]
+        entry.msgid_plural = seg.plural_source
+        entry.msgstr_plural = dict(enumerate(forms))
+    return entry
+
+
+def reference_name(name: str) -> str:
+    """A file name as a `#:` reference holds it (wrapped in FSI … PDI if it has spaces)."""
+    return f"{FSI}{name}{PDI}" if any(char.isspace() for char in name) else name
+
+
+def reference_names(occurrences: list[tuple[str, str]]) -> list[str]:
+    """The file names of an entry's `#:` references as polib read them.
+
+    polib splits a reference line at white space, so a name wrapped in FSI … PDI
+    comes in pieces (and `:N` inside one may have been read as a line number); the
+    pieces are joined again (with one space for whatever white space there was).
+    """
+    names: list[str] = []
+    pending: list[str] = []
+    for name, line in occurrences:
+        token = f"{name}:{line}" if line else name
+        if pending or token.startswith(FSI):
+            pending.append(token)
+            if PDI not in token:
+                continue
+            token, pending = " ".join(pending), []
+        whole = _LINE_NUMBER.fullmatch(token)
+        names.append((whole.group(1) if whole else token).strip(FSI + PDI))
+    if pending:
+        names.append(" ".join(pending).strip(FSI + PDI))
+    return names
+
+
+class _Lines:
+    """PO text for polib, split into lines at "\\n" only: polib's own `splitlines`
+    also breaks at U+2028, U+2029, U+0085, U+001C-U+001E, form feeds and vertical tabs,
+    which a reviewer's English may hold (and which polib writes as they are)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def splitlines(self) -> list[str]:
+        return self.text.split("\n")
 
 
 def read(path: Path, article_id: str | None = None) -> Document:
@@ -112,9 +171,9 @@ def read(path: Path, article_id: str | None = None) -> Document:
     """
     import polib
 
-    text = _read_text(path)
+    text = unicodedata.normalize("NFC", _read_text(path))  # an editor may save NFD
     try:
-        po = polib.pofile(text)
+        po = polib.pofile(_Lines(text), encoding="utf-8")
     except (OSError, ValueError) as err:
         line = _POLIB_LINE.search(str(err))
         where = f"{path}:{line.group(1)}" if line else str(path)
@@ -145,13 +204,22 @@ def read(path: Path, article_id: str | None = None) -> Document:
         layout="line" if meta.get("X-Translit-Layout") == "line" else "blank",
         obsolete=obsolete,
         review_header=dict(meta),
+        header_comment=_reviewer_header_lines(po.header),
     )
     _rebuild_paragraphs(doc)
     return doc
 
 
+def _reviewer_header_lines(header: str) -> str:
+    """The header comment without the line translit writes first."""
+    lines = header.split("\n")
+    if lines and _OWN_HEADER_LINE.fullmatch(lines[0]):
+        lines = lines[1:]
+    return "\n".join(lines).strip("\n")
+
+
 def _read_text(path: Path) -> str:
-    data = read_bytes(path)
+    data = read_bytes(path, MAX_BYTES)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -167,14 +235,16 @@ def _segment(entry, path: Path, source_file: str, breaks: set[str]) -> Segment:
             f"{where}: entry has no segment key (msgctxt like p3.s2); "
             "not a PO file written by translit"
         )
-    for name, _ in [] if entry.obsolete else entry.occurrences:
-        if name != source_file:
+    for name in [] if entry.obsolete else reference_names(entry.occurrences):
+        if name.split() != source_file.split():
             raise InputError(
                 f"{path}:{entry.linenum}: entry {entry.msgctxt} belongs to {name}, "
                 f"but this file is for {source_file}; entries of another article"
             )
     fuzzy = "fuzzy" in entry.flags
-    if entry.msgstr:
+    forms = tuple(entry.msgstr_plural[n] for n in sorted(entry.msgstr_plural))
+    target = forms[0] if entry.msgid_plural and forms else entry.msgstr
+    if target:
         origin = "machine" if fuzzy else "reviewed"
     else:
         origin = "none"
@@ -185,11 +255,13 @@ def _segment(entry, path: Path, source_file: str, breaks: set[str]) -> Segment:
         start=0,
         end=len(entry.msgid),
         line_break=entry.msgctxt in breaks,
-        target=entry.msgstr,
+        target=target,
         origin=origin,  # type: ignore[arg-type]
-        fuzzy=fuzzy and bool(entry.msgstr),
+        fuzzy=fuzzy and bool(target),
         previous_source=entry.previous_msgid or "",
         note=entry.tcomment or "",
+        plural_source=entry.msgid_plural or "",
+        plural_targets=forms if entry.msgid_plural else (),
     )
 
 

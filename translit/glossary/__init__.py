@@ -25,14 +25,17 @@ __all__ = [
     "Problem",
     "check_texts",
     "default_glossaries",
+    "extend_entry",
     "definitions",
     "forms_batch",
+    "in_sections",
     "lint_counted",
     "lint_glossaries",
     "load_glossaries",
     "parse_glossary_file",
     "parse_glossary_text",
     "parse_glossary_tree",
+    "selected_glossaries",
     "shipped_glossaries",
 ]
 

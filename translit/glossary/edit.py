@@ -17,11 +17,17 @@ atomically. Otherwise a GlossaryError says why and the file is left as it was.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import csv
 import dataclasses
+import functools
+import inspect
 import io
+import os
 import re
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -41,7 +47,7 @@ from translit.glossary.load import (
     parse_glossary_text,
     parse_glossary_tree,
 )
-from translit.io import write_atomic
+from translit.io import ChangedOnDisk, NotWritten, check_target, file_version, write_atomic
 
 ExportFormat = Literal["csv", "tsv", "tbx"]
 EXPORT_FORMATS = ("csv", "tsv", "tbx")
@@ -64,6 +70,7 @@ class _Doc:
     entries_key: ScalarNode
     entries: Node
     parsed: list[Entry]
+    version: str = ""  # translit.io.file_version when read: the write expects it
 
     def entry_nodes(self, term: str) -> tuple[ScalarNode, Node] | None:
         if not isinstance(self.entries, MappingNode):
@@ -81,6 +88,11 @@ def _header(path: Path) -> str:
 
 def _load(path: Path, create: bool) -> _Doc:
     """The file as it is (or a fresh header if it does not exist and `create`)."""
+    try:
+        check_target(path)  # edited in place only: never through a link, see write_atomic
+    except NotWritten as err:
+        raise GlossaryError(str(err)) from None
+    version = file_version(path)  # before reading: a change in between fails the write
     if not path.exists() and create:
         text = _header(path)
     else:
@@ -89,7 +101,9 @@ def _load(path: Path, create: bool) -> _Doc:
             raise GlossaryError(f"{text.where}: {text.message}")
         if create and not text.strip():
             text = _header(path)  # an empty file: start it properly
-    return _doc(path, text)
+    doc = _doc(path, text)
+    doc.version = version
+    return doc
 
 
 def _doc(path: Path, text: str) -> _Doc:
@@ -438,7 +452,80 @@ def _commit(
         check_texts(texts)
     except GlossaryError as err:
         raise GlossaryError(f"{err} ({doc.path} not changed)") from None
-    write_atomic(doc.path, new_text)
+    try:
+        write_atomic(doc.path, new_text, expect=doc.version)
+    except ChangedOnDisk as err:
+        raise GlossaryError(f"{err}: someone edited it meanwhile; run the command again") from None
+
+
+# How long an edit waits for another translit edit of a glossary in the same folder.
+LOCK_WAIT = 30.0
+# The folders this context holds edit_lock on (an edit may call another one).
+_HELD: contextvars.ContextVar[frozenset[Path]] = contextvars.ContextVar(
+    "translit_glossary_edit_locks", default=frozenset()
+)
+
+
+@contextlib.contextmanager
+def edit_lock(path: Path, wait: float = LOCK_WAIT) -> Iterator[None]:
+    """Hold a lock on the glossary's folder while it is read, changed and written.
+
+    Edits by other translit processes wait their turn (up to `wait` seconds, then a
+    GlossaryError), so none is lost; an edit made in a text editor meanwhile is
+    caught by the version check when the file is written. The lock is an OS lock
+    on the folder itself: no file is created, and it goes when the process ends.
+    """
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: the version check alone
+        yield
+        return
+    folder = Path(path).absolute().parent
+    while not folder.is_dir() and folder != folder.parent:
+        folder = folder.parent  # the file's folder is created when it is written
+    held = _HELD.get()
+    if folder in held:  # an edit calling another (add-variant adding an entry)
+        yield
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # a folder we may not list: the version check alone
+        yield
+        return
+    token = _HELD.set(held | {folder})
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise GlossaryError(
+                        f"{path}: another translit command has been editing a glossary "
+                        f"in {folder} for {wait:g} s; try again when it is done"
+                    ) from None
+                time.sleep(0.01)
+        yield
+    finally:
+        _HELD.reset(token)
+        os.close(fd)
+
+
+def _one_edit_at_a_time(parameter: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Run an editing function under `edit_lock` of the glossary named by `parameter`."""
+
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        signature = inspect.signature(func)
+
+        @functools.wraps(func)
+        def locked(*args: Any, **kwargs: Any) -> Any:
+            with edit_lock(Path(signature.bind(*args, **kwargs).arguments[parameter])):
+                return func(*args, **kwargs)
+
+        return locked
+
+    return decorate
 
 
 def _with_context(path: Path, text: str, context: Sequence[Path]) -> list[tuple[Path, str]]:
@@ -491,6 +578,7 @@ def _term(term: str) -> str:
     return value
 
 
+@_one_edit_at_a_time("path")
 def add_entry(
     path: Path,
     term: str,
@@ -544,15 +632,49 @@ def add_entry(
     return entry
 
 
+def defined_elsewhere(path: Path, term: str, context: Sequence[Path]) -> Entry | None:
+    """The entry for `term` that the selected glossaries other than `path` make (merged
+    across them), or None: what an entry of `path` for that term extends."""
+    others = [Path(other) for other in context if not _same(other, path)]
+    texts = []
+    for other in others:
+        text = _read(other)
+        if not isinstance(text, str):
+            raise GlossaryError(f"{text.where}: {text.message}")
+        texts.append((other, text))
+    return check_texts(texts).entries.get(term) if texts else None
+
+
+def _not_a_variant_yet(entry: Entry | None, variant: str) -> None:
+    if entry is None:
+        return
+    lower = not entry.case_sensitive
+    theirs = {form: v for v in entry.vi for form in variant_forms(v, lower=lower)}
+    forms = variant_forms(variant, lower=lower)
+    if all(form in theirs for form in forms):
+        covered = ", ".join(dict.fromkeys(repr(theirs[form]) for form in forms))
+        raise GlossaryError(
+            f"{entry.origin}: {variant!r} is already a variant of {entry.term!r} (as {covered})"
+        )
+
+
+@_one_edit_at_a_time("path")
 def add_variant(path: Path, term: str, variant: str, *, context: Sequence[Path] = ()) -> Entry:
-    """Add one vi variant to an existing entry of `path`; error if it is already there."""
+    """Add one vi variant to the entry for `term` in `path`; error if the merged entry
+    already has it. When `path` has no such entry but another selected glossary in
+    `context` does (the shipped one), `path` gets an entry extending it: `term` with
+    `vi: [variant]`, which adds to the other file's variants when they are merged."""
     path = Path(path)
     term = _term(term)
     (variant,) = _norm_list([variant], "the variant")
-    doc = _load(path, create=False)
+    base = defined_elsewhere(path, term, context)
+    doc = _load(path, create=base is not None)
     entry = next((e for e in doc.parsed if e.term == term), None)
-    if entry is None:
+    if entry is None and base is None:
         raise GlossaryError(_missing(path, term, context))
+    _not_a_variant_yet(base, variant)
+    if entry is None:  # an extension of the entry another glossary defines
+        return add_entry(path, term, [variant], context=context)
     lower = not entry.case_sensitive
     mine = {form: v for v in entry.vi for form in variant_forms(v, lower=lower)}
     forms = variant_forms(variant, lower=lower)
@@ -588,6 +710,7 @@ def _ruamel_add_variants(data: Any, entry: Entry, variants: Sequence[str]) -> No
         item.insert(0, "vi", seq)
 
 
+@_one_edit_at_a_time("path")
 def remove_entry(path: Path, term: str, *, context: Sequence[Path] = ()) -> Entry:
     """Remove an entry (and the comment paragraph that is only about it) from `path`."""
     path = Path(path)
@@ -706,6 +829,7 @@ def read_table(table: Path) -> tuple[list[tuple[int, str, str]], list[str]]:
     return rows, problems
 
 
+@_one_edit_at_a_time("glossary")
 def import_terms(table: Path, glossary: Path, *, context: Sequence[Path] = ()) -> ImportReport:
     """Add each row's Vietnamese as a vi variant of the entry keyed by its English.
 

@@ -5,19 +5,24 @@ A glossary file is a YAML mapping (see shared/DESIGN.md, "Glossary file"):
     glossary: world-news      # optional name
     source: vi                # optional, must be vi
     target: en                # optional, must be en
+    section: capitals         # optional: the section of every entry (`glossary list --section`)
     entries:
       Moscow:
         vi: [Moskva, Mátxcơva, Mát-xcơ-va]
         en_variants: [Moskva]
         note: capital of Russia
+        section: capitals     # optional: this entry's section, if not the file's
 
 The file is composed (not constructed) with PyYAML's C loader, so every problem can
 name the exact `file:line:col` of the node at fault, duplicate keys (which PyYAML
 would silently collapse) are seen, and a 100,000-entry file still loads in seconds.
 
-Several files merge entry by entry: a later file's entry replaces an earlier one
-with the same canonical term. Two different entries claiming the same variant (after
-folding case, tone-mark placement and hyphens, see `fold.variant_forms`) is an error.
+Several files layer (the shipped glossary first, a desk's on top): a later file's
+entry for a term an earlier file defines extends it (`extend_entry`: its variants and
+forms are added, a setting it writes wins), or replaces it when it says `replace: true`.
+Two different entries of one file claiming the same variant (after folding case,
+tone-mark placement and hyphens, see `fold.variant_forms`) is an error; a later file may
+take a variant over from an earlier file's entry (a warning).
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ import difflib
 import gc
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,14 +42,14 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from translit.document import Entry, Glossary
-from translit.glossary.fold import HYPHENS, fold, nfc, variant_forms
+from translit.glossary.compose import YamlLimitError, compose
+from translit.glossary.fold import HYPHENS, fold, nfc, variant_forms, without_format
 
 if TYPE_CHECKING:
     from translit.config import Config
 
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-TOP_KEYS = ("glossary", "source", "target", "entries")
+TOP_KEYS = ("glossary", "source", "target", "section", "entries")
 ENTRY_KEYS = (
     "vi",
     "en",
@@ -55,8 +60,13 @@ ENTRY_KEYS = (
     "not_followed_by",
     "not_preceded_by",
     "keep",
+    "replace",
+    "section",
 )
 CASES = ("sensitive", "insensitive")
+# A section names a part of the glossary (countries, capitals, organisations, leaders):
+# `glossary list --section` filters by it. Lowercase words joined by hyphens.
+SECTION = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 _TAG = "tag:yaml.org,2002:"
 _STR, _NULL, _BOOL = _TAG + "str", _TAG + "null", _TAG + "bool"
@@ -128,6 +138,10 @@ class _Parsed:
     keys: dict[str, tuple[int, int]] = field(default_factory=dict)
     vi_at: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     en_at: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    # term -> the keys its entry writes (an extension changes only those), and whether
+    # it says `replace: true` (it replaces an earlier file's entry instead)
+    written: dict[str, frozenset[str]] = field(default_factory=dict)
+    replaces: set[str] = field(default_factory=set)
 
     def place(self, term: str, index: int) -> str:
         line, col = self.vi_at[term][index]
@@ -164,6 +178,7 @@ class _Checker:
         self.result = _Parsed(path)
         self.path = path
         self.origin = str(path)
+        self.section = ""  # the file's `section:`, the default of its entries
 
     def error(self, node: Node, message: str, severity: str = "error") -> None:
         mark = node.start_mark
@@ -279,6 +294,18 @@ class _Checker:
             out.append((english, tuple(variants)))
         return out
 
+    def section_name(self, node: Node, what: str) -> str | None:
+        """A section name (`countries`, `world-news`), or None after reporting why not."""
+        value = self.text(node, what)
+        if value is not None and not SECTION.fullmatch(value):
+            self.error(
+                node,
+                f"{what} must be lowercase letters or digits joined by hyphens "
+                f"(countries, capitals, organisations, leaders), not {value!r}",
+            )
+            return None
+        return value
+
     def document(self, root: Node | None) -> _Parsed:
         if root is None:
             self.result.problems.append(
@@ -294,6 +321,8 @@ class _Checker:
                 entries_node = value
             elif name == "glossary":
                 self.text(value, "glossary (the glossary's name)")
+            elif name == "section":
+                self.section = self.section_name(value, "section") or ""
             elif name in ("source", "target"):
                 want = "vi" if name == "source" else "en"
                 got = self.text(value, name)
@@ -356,16 +385,20 @@ class _Checker:
                 if case is not None and case not in CASES:
                     self.error(value, f"{where} must be `sensitive` or `insensitive`, not {case!r}")
                 values[name] = case
-            elif name == "keep":
+            elif name in ("keep", "replace"):
                 if not (isinstance(value, ScalarNode) and value.tag == _BOOL):
-                    self.error(value, f"keep of {term!r} must be true or false, not {_kind(value)}")
+                    self.error(
+                        value, f"{name} of {term!r} must be true or false, not {_kind(value)}"
+                    )
                 else:
                     values[name] = value.value.lower() in ("true", "yes", "on", "y")
+            elif name == "section":
+                values[name] = self.section_name(value, f"section of {term!r}")
             else:
                 self.error(k, f"unknown key {name!r} in entry {term!r}{_suggest(name, ENTRY_KEYS)}")
         keep = bool(values.get("keep", False))
         mentions: list[tuple[str, tuple[str, ...]]] = values.get("mentions") or []  # type: ignore[assignment]
-        if "vi" not in values and not keep and not mentions:
+        if not keep and not mentions and not any(k in values for k in ("vi", "en", "en_variants")):
             self.error(key, f"entry {term!r} has no `vi:` variants (add some, or `keep: true`)")
         vi = values.get("vi")
         mentioned = [v for _, variants in mentions for v in variants]
@@ -378,6 +411,9 @@ class _Checker:
             return
         mark = key.start_mark
         here = self.result.keys[term] = (mark.line + 1, mark.column + 1)
+        self.result.written[term] = frozenset(values)
+        if values.get("replace"):
+            self.result.replaces.add(term)
         plain: tuple[str, ...] = tuple(vi) if isinstance(vi, list) else ()
         if vi is None and keep:
             plain = (term,)
@@ -400,6 +436,7 @@ class _Checker:
                 origin=f"{self.origin}:{mark.line + 1}",
                 en=tuple(values.get("en") or ()),  # type: ignore[arg-type]
                 mentions=tuple(mentions),
+                section=values.get("section") or self.section,  # type: ignore[arg-type]
             )
         )
 
@@ -431,7 +468,12 @@ def _suggest(name: str, known: Sequence[str]) -> str:
 @_no_gc()
 def _parse_text(text: str, path: Path) -> _Parsed:
     try:
-        root = yaml.compose(text, Loader=_LOADER)
+        root = compose(text)
+    except YamlLimitError as err:
+        parsed = _Parsed(path)
+        where = (err.line, err.col) if err.line else (1, 1)
+        parsed.problems.append(Problem(path, *where, "error", f"invalid YAML: {err}"))
+        return parsed
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         problem = err.problem or err.context or "invalid YAML"
@@ -505,15 +547,58 @@ def parse_glossary_file(path: Path) -> tuple[list[Entry], list[Problem]]:
     return parsed.entries, parsed.problems
 
 
-def _merge(parsed: Iterable[_Parsed]) -> tuple[dict[str, Entry], dict[str, _Parsed]]:
-    """Entries by term (later files win) and the file each winner came from."""
-    merged: dict[str, Entry] = {}
-    source: dict[str, _Parsed] = {}
+@dataclass
+class _Merged:
+    """Entries merged across files, and the files that define each."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    # term -> the files that define it, in order (the first is the base, later extend it)
+    defined: dict[str, list[_Parsed]] = field(default_factory=dict)
+
+
+def _union(*lists: Sequence[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(item for items in lists for item in items))
+
+
+def extend_entry(base: Entry, more: Entry, written: Collection[str]) -> Entry:
+    """`base` (an earlier file's entry) extended by `more` (a later file's entry for the
+    same term, writing the keys `written`): lists are joined, and a setting the later
+    entry writes (note, case, keep, section) wins; a later file's own `section:` does
+    not move an entry it only extends."""
+    mentions: dict[str, tuple[str, ...]] = dict(base.mentions)
+    for english, variants in more.mentions:
+        mentions[english] = _union(mentions.get(english, ()), variants)
+    return dataclasses.replace(
+        base,
+        vi=_union(base.vi, more.vi),
+        en=_union(base.en, more.en),
+        en_variants=_union(base.en_variants, more.en_variants),
+        mentions=tuple(mentions.items()),
+        not_followed_by=_union(base.not_followed_by, more.not_followed_by),
+        not_preceded_by=_union(base.not_preceded_by, more.not_preceded_by),
+        note=more.note if "note" in written else base.note,
+        case_sensitive=more.case_sensitive if "case" in written else base.case_sensitive,
+        keep=more.keep if "keep" in written else base.keep,
+        section=more.section if "section" in written else base.section,
+        origin=more.origin,
+    )
+
+
+def _merge(parsed: Iterable[_Parsed]) -> _Merged:
+    """Entries by term: a later file's entry for a term an earlier file defines extends
+    it (`extend_entry`), or replaces it when it says `replace: true`."""
+    merged = _Merged()
     for part in parsed:
         for entry in part.entries:
-            merged[entry.term] = entry
-            source[entry.term] = part
-    return merged, source
+            term = entry.term
+            base = merged.entries.get(term)
+            if base is None or term in part.replaces:
+                merged.entries[term] = entry
+                merged.defined[term] = [*merged.defined.get(term, []), part]
+                continue
+            merged.entries[term] = extend_entry(base, entry, part.written.get(term, frozenset()))
+            merged.defined[term].append(part)
+    return merged
 
 
 _DELETE_HYPHENS = str.maketrans("", "", HYPHENS)
@@ -523,7 +608,7 @@ _EDGE_SPACE = re.compile(r" \n ?|\n ")
 
 
 def _fold_lines(text: str) -> list[str]:
-    text = _EDGE_SPACE.sub("\n", _INNER_SPACE.sub(" ", fold(text)))
+    text = _EDGE_SPACE.sub("\n", _INNER_SPACE.sub(" ", fold(without_format(text))))
     return text.strip(" ").split("\n")
 
 
@@ -555,48 +640,51 @@ def forms_batch(variants: Sequence[str]) -> tuple[list[str], list[str]]:
 
 @_no_gc()
 def _conflicts(
-    merged: dict[str, Entry], source: dict[str, _Parsed], files: Sequence[_Parsed]
+    merged: _Merged, files: Sequence[_Parsed]
 ) -> tuple[list[Problem], set[tuple[str, int]]]:
     """Variants claimed by two different entries.
 
     Within one file that is an error. A later file may take a variant over from an
     earlier file's entry (a desk glossary layered on the shipped one): that is a
-    warning, and the variant is returned in the second set as (earlier term, index)
-    so the merged glossary drops it from the earlier entry.
+    warning, and the variant is returned in the second set as (earlier term, index in
+    the merged entry) so the merged glossary drops it from the earlier entry.
     """
-    rank = {id(part): i for i, part in enumerate(files)}
-    claims: dict[str, tuple[str, int]] = {}
+    owners = [
+        (part, entry, local)
+        for part in files
+        for entry in part.entries
+        for local in range(len(entry.vi))
+        if entry.vi[local] in merged.entries[entry.term].vi  # not replaced by a later file
+    ]
+    written, joined = forms_batch([entry.vi[local] for _, entry, local in owners])
+    in_file: dict[tuple[int, str], tuple[Entry, int]] = {}
+    claims: dict[str, tuple[_Parsed, Entry, int]] = {}
     problems: list[Problem] = []
     taken: set[tuple[str, int]] = set()
-    owners = sorted(
-        ((term, i) for term, entry in merged.items() for i in range(len(entry.vi))),
-        key=lambda owner: rank[id(source[owner[0]])],
-    )
-    written, joined = forms_batch([merged[term].vi[i] for term, i in owners])
-    for (term, index), form_a, form_b in zip(owners, written, joined, strict=True):
+    for (part, entry, local), form_a, form_b in zip(owners, written, joined, strict=True):
+        term, variant = entry.term, entry.vi[local]
+        line, col = part.vi_at[term][local]
         for form in (form_a, form_b):
-            owner = claims.setdefault(form, (term, index))
-            if owner[0] == term or owner in taken:
-                continue
-            other_term, other_index = owner
-            here = source[term]
-            line, col = here.vi_at[term][index]
-            variant, other_variant = merged[term].vi[index], merged[other_term].vi[other_index]
-            other = source[other_term].place(other_term, other_index)
-            if source[other_term] is here:
+            first, first_local = in_file.setdefault((id(part), form), (entry, local))
+            if first.term != term:
                 message = (
-                    f"variant {variant!r} of {term!r} is already claimed by "
-                    f"{other_term!r} (as {other_variant!r} at {other})"
+                    f"variant {variant!r} of {term!r} is already claimed by {first.term!r} "
+                    f"(as {first.vi[first_local]!r} at {part.place(first.term, first_local)})"
                 )
-                problems.append(Problem(here.path, line, col, "error", message))
+                problems.append(Problem(part.path, line, col, "error", message))
                 break  # one report per variant
+            there, other, other_local = claims.setdefault(form, (part, entry, local))
+            other_variant = other.vi[other_local]
+            owner = (other.term, merged.entries[other.term].vi.index(other_variant))
+            if other.term == term or owner in taken:
+                continue
             message = (
                 f"variant {variant!r} of {term!r} takes over {other_variant!r} "
-                f"from {other_term!r} ({other})"
+                f"from {other.term!r} ({there.place(other.term, other_local)})"
             )
-            problems.append(Problem(here.path, line, col, "warning", message))
+            problems.append(Problem(part.path, line, col, "warning", message))
             taken.add(owner)
-            claims[form] = (term, index)
+            claims[form] = (part, entry, local)
     return problems, taken
 
 
@@ -621,21 +709,24 @@ def _raise_first_error(part: _Parsed) -> None:
 def _check(parsed: Sequence[_Parsed]) -> Glossary:
     for part in parsed:
         _raise_first_error(part)
-    merged, source = _merge(parsed)
-    conflicts, taken = _conflicts(merged, source, parsed)
+    merged = _merge(parsed)
+    conflicts, taken = _conflicts(merged, parsed)
     errors = [c for c in conflicts if c.severity == "error"]
     if errors:
         raise GlossaryError(f"{errors[0].where}: {errors[0].message}")
-    return Glossary(entries=_without(merged, taken), files=tuple(part.path for part in parsed))
+    return Glossary(
+        entries=_without(merged.entries, taken), files=tuple(part.path for part in parsed)
+    )
 
 
 def load_glossaries(paths: Sequence[Path]) -> Glossary:
-    """Read and merge glossary files; later files override earlier ones entry by entry.
+    """Read and layer glossary files: later files extend (or replace) earlier entries.
 
     Raises GlossaryError (one line, `file:line:col: message`) on the first error,
     including two different entries of one file claiming one variant; a later file's
-    entry takes a variant over from an earlier file's entry. `Entry.origin` says which
-    file (and line) each winning entry comes from.
+    entry extends (or with `replace: true` replaces) an earlier file's entry for the same
+    term, and may take a variant over from another entry. `Entry.origin` says which file
+    (and line) last defined each entry.
     """
     parsed = []
     for path in paths:
@@ -643,6 +734,24 @@ def load_glossaries(paths: Sequence[Path]) -> Glossary:
         _raise_first_error(part)  # stop at the first broken file, before reading the next
         parsed.append(part)
     return _check(parsed)
+
+
+def in_sections(glossary: Glossary, sections: Sequence[str]) -> list[Entry]:
+    """The glossary's entries in any of `sections` (all entries when none is given).
+
+    Raises ValueError naming the sections there are when one of `sections` has no entry
+    (a typo would otherwise list nothing).
+    """
+    entries = list(glossary.entries.values())
+    if not sections:
+        return entries
+    present = sorted({e.section for e in entries if e.section})
+    unknown = [s for s in dict.fromkeys(sections) if s not in present]
+    if unknown:
+        there = f"the sections are {', '.join(present)}" if present else "no entry has a section"
+        raise ValueError(f"no entries in section {', '.join(map(repr, unknown))}; {there}")
+    wanted = set(sections)
+    return [e for e in entries if e.section in wanted]
 
 
 def check_texts(texts: Sequence[tuple[Path, str]]) -> Glossary:
@@ -674,26 +783,70 @@ def lint_glossaries(paths: Sequence[Path]) -> list[Problem]:
 def lint_counted(paths: Sequence[Path]) -> tuple[list[Problem], int]:
     """`lint_glossaries` and the number of entries read from all the files."""
     parsed = [_parse_path(Path(p)) for p in paths]
-    merged, source = _merge(parsed)
+    merged = _merge(parsed)
     problems = [p for part in parsed for p in part.problems]
-    problems.extend(_conflicts(merged, source, parsed)[0])
+    problems.extend(_conflicts(merged, parsed)[0])
+    problems.extend(_layer_warnings(merged))
+    accepted = {form: e.term for e in merged.entries.values() for form in e.accepted}
     for part in parsed:
         written, joined = forms_batch([v for entry in part.entries for v in entry.vi])
         start = 0
         for entry in part.entries:
             end = start + len(entry.vi)
             forms = list(zip(written[start:end], joined[start:end], strict=True))
-            problems.extend(_warnings(entry, part, merged, forms))
+            problems.extend(_warnings(entry, part, accepted, forms))
             start = end
     order = {Path(p): i for i, p in enumerate(paths)}
     problems.sort(key=lambda p: (order.get(p.path, len(order)), p.line, p.col))
     return problems, sum(len(part.entries) for part in parsed)
 
 
+def _layer_warnings(merged: _Merged) -> list[Problem]:
+    """Where a later file replaces an earlier file's entry (`replace: true`) or changes
+    one of its settings (case, keep), or says `replace` with nothing to replace."""
+    out: list[Problem] = []
+    for term, parts in merged.defined.items():
+        for earlier, later in zip(parts, parts[1:], strict=False):
+            line, col = later.keys[term]
+            base = next(e for e in earlier.entries if e.term == term)
+            mine = next(e for e in later.entries if e.term == term)
+            where = f"{earlier.path}:{earlier.keys[term][0]}"
+            written = later.written.get(term, frozenset())
+            if term in later.replaces:
+                lost = [v for v in base.vi if v not in mine.vi]
+                what = (
+                    f"; its variants {', '.join(map(repr, lost))} no longer match" if lost else ""
+                )
+                message = f"{term!r} replaces the entry of {where}{what}"
+            elif "case" in written and mine.case_sensitive != base.case_sensitive:
+                case = "sensitive" if mine.case_sensitive else "insensitive"
+                message = f"{term!r} extends the entry of {where} and overrides its case ({case})"
+            elif "keep" in written and mine.keep != base.keep:
+                message = (
+                    f"{term!r} extends the entry of {where} and overrides its keep ({mine.keep})"
+                )
+            else:
+                continue
+            out.append(Problem(later.path, line, col, "warning", message))
+        first = parts[0]
+        if term in first.replaces:
+            line, col = first.keys[term]
+            message = f"{term!r} says replace: true, but no earlier glossary defines it"
+            out.append(Problem(first.path, line, col, "warning", message))
+        elif not merged.entries[term].vi and not merged.entries[term].keep:
+            line, col = first.keys[term]
+            message = (
+                f"{term!r} has no vi variants here and extends no earlier entry: it matches nothing"
+            )
+            out.append(Problem(first.path, line, col, "warning", message))
+    return out
+
+
 def _warnings(
-    entry: Entry, part: _Parsed, merged: dict[str, Entry], forms: list[tuple[str, str]]
+    entry: Entry, part: _Parsed, accepted: dict[str, str], forms: list[tuple[str, str]]
 ) -> list[Problem]:
-    """Warnings for one entry; `forms` are its variants' folded forms (forms_batch)."""
+    """Warnings for one entry; `forms` are its variants' folded forms (forms_batch);
+    `accepted` maps every accepted English form of the merged glossary to its entry."""
     out: list[Problem] = []
     term = entry.term
 
@@ -724,8 +877,16 @@ def _warnings(
         at = en_at[min(index, len(en_at) - 1)]
         if english == term:
             warn(at, f"en_variants of {term!r} lists the term itself ({english!r})")
-        elif english in merged:
-            warn(at, f"en_variants of {term!r} lists {english!r}, another entry's term")
+        elif english in entry.accepted:
+            warn(
+                at,
+                f"en_variants of {term!r} lists {english!r}, which its en or mentions "
+                "accept: it is never rewritten",
+            )
+        elif english in accepted:
+            owner = accepted[english]
+            whose = "another entry's term" if owner == english else f"accepted by {owner!r}"
+            warn(at, f"en_variants of {term!r} lists {english!r}, {whose}: it is never rewritten")
         if english in seen_en:
             warn(at, f"en_variants of {term!r} lists {english!r} twice")
         seen_en.add(english)
@@ -752,8 +913,30 @@ def shipped_glossaries() -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if p.is_file())
 
 
-def default_glossaries(config: Config) -> list[Path]:
-    """The config's `glossaries` if it names any, else the shipped ones."""
-    if config.glossaries:
-        return list(config.glossaries)
-    return shipped_glossaries()
+def selected_glossaries(
+    given: Sequence[Path] | None = None, no_shipped: bool = False, config: Config | None = None
+) -> list[Path]:
+    """`default_glossaries` for a command: the -g files `given`, `--no-shipped-glossary`,
+    and translit.toml in the working directory (ConfigError if it is unusable)."""
+    from translit.config import load_config
+
+    return default_glossaries(config or load_config(), given or (), shipped=not no_shipped)
+
+
+def default_glossaries(
+    config: Config, given: Sequence[Path] = (), shipped: bool = True
+) -> list[Path]:
+    """The glossary files a command uses, in order, each once: the shipped glossaries
+    (unless `shipped` is False or the config says `shipped_glossary = false`), then
+    `given` (the -g files), else the config's `glossaries`. A later file's entries
+    extend (or, with `replace: true`, replace) an earlier file's."""
+    files = [*(shipped_glossaries() if shipped and config.shipped_glossary else [])]
+    files += list(given) or list(config.glossaries)
+    seen: set[Path] = set()
+    out = []
+    for path in files:
+        key = Path(path).resolve()
+        if key not in seen:
+            seen.add(key)
+            out.append(Path(path))
+    return out

@@ -43,12 +43,14 @@ from translit.glossary.enforce import (
     CLOSERS,
     Protected,
     TermPolicy,
+    hit_entities,
+    in_longer_name,
     missing_terms,
     protect,
     record_terms,
     starts_sentence,
 )
-from translit.qa import vietnamese_words
+from translit.qa import variant_spans, vietnamese_words
 
 STAGES = ("aligned", "inline", "n-best")  # the repairs a policy may list, in this order
 _WORD_CHAR = re.compile(r"\w")
@@ -58,16 +60,13 @@ _THE = re.compile(r"(?<!\w)the\s+$", re.IGNORECASE)
 _ABBREVIATION = re.compile(r"(?:\b\w\.){2,}$")  # U.S., p.m.
 
 
-def rejected_entities(english: str, policy: TermPolicy) -> set[str]:
-    """Entries (canonical terms, lowercased) with a rejected form in the English: an
-    English variant the glossary rewrites (`Kiev`), or a Vietnamese variant that is
-    not part of one of the entry's accepted forms (`Mátxcơva`, `Điện Kremlin`)."""
-    found = {term.lower() for _, _, term in policy.rewriter.find(english)}
-    for match in policy.matcher.find(english):
-        text = match.text.lower()
-        if not any(text in form.lower() for form in match.entry.accepted):
-            found.add(match.entry.term.lower())
-    return found
+def rejected_entities(english: str, policy: TermPolicy, hits: Sequence[TermHit]) -> set[str]:
+    """Entities the hits name that the English holds in a form the glossary does not
+    accept (what translit.qa reports as `term-variant`): an English variant the
+    glossary rewrites (`Kiev`), or a Vietnamese variant that is no accepted form
+    (`Mátxcơva`, `Điện Kremlin`)."""
+    named = hit_entities(hits)
+    return {v.entry for v in variant_spans(english, policy, named) if v.entry in named}
 
 
 def left_as_written(hit: TermHit, english: str) -> bool:
@@ -87,12 +86,12 @@ def failing(english: str, hits: Sequence[TermHit], policy: TermPolicy) -> frozen
     time, its Vietnamese spelling)."""
     missing = {id(hit) for hit in missing_terms(english, hits)}
     terms = any(hit.kind == "term" for hit in hits)
-    rejected = rejected_entities(english, policy) if english and terms else set()
+    rejected = rejected_entities(english, policy, hits) if english and terms else set()
     return frozenset(
         i
         for i, hit in enumerate(hits)
         if id(hit) in missing
-        or (hit.entry.lower() in rejected if hit.kind == "term" else left_as_written(hit, english))
+        or (hit.entry in rejected if hit.kind == "term" else left_as_written(hit, english))
     )
 
 
@@ -171,8 +170,10 @@ def align_repair(
 ) -> str | None:
     """`english` with the span aligned to each hit in `indices` replaced by its term;
     None when nothing was replaced. A span that already holds an accepted form of its
-    hit and no rejected one is left as it is (another mention is the wrong one), and
-    so are spans that overlap each other, unless they are one span for one term."""
+    hit and no rejected one is left as it is (another mention is the wrong one), so is
+    a term's span that is part of a longer proper name and holds no rejected form (the
+    model's `Deutsche Bank` for `Ngân hàng Đức` is no `Germany Bank`), and so are spans
+    that overlap each other, unless they are one span for one term."""
     kept: dict[tuple[int, int], str] = {}
     clashes: set[tuple[int, int]] = set()
     for i in indices:
@@ -181,6 +182,12 @@ def align_repair(
         if span is None or span in kept and kept[span] == hit.target:
             continue
         if not failing(english[span[0] : span[1]], [hit], policy):
+            continue
+        if (
+            hit.kind == "term"
+            and in_longer_name(english, *span)
+            and not rejected_entities(english[span[0] : span[1]], policy, [hit])
+        ):
             continue
         clashes.update(
             pair
@@ -240,7 +247,7 @@ class Job:
     prepared: Protected  # the first pass's engine input (the source, for verify)
     raw: str = ""  # the first pass's English as the engine gave it
     alignment: tuple[Link, ...] | None = None
-    rewritten: frozenset[str] = frozenset()  # entries whose rejected form `raw` holds
+    rewritten: frozenset[str] = frozenset()  # entities whose rejected form `raw` holds
     attempts: list[Attempt] = field(default_factory=list)
 
     @property
@@ -256,7 +263,8 @@ def first_pass(job: Job, raw: str, alignment: tuple[Link, ...] | None, policy: T
     """Judge the first pass's English: the engine's own text, then as restored (rejected
     English forms rewritten, placeholders filled)."""
     job.raw, job.alignment = raw, alignment
-    job.rewritten = frozenset(term.lower() for _, _, term in policy.rewriter.find(raw))
+    named = hit_entities(job.hits)
+    job.rewritten = frozenset(span.entry for span in policy.rewriter.find(raw, named))
     english = policy.restore(raw, job.prepared)
     job.attempts.append(Attempt(english, "first", failing(english, job.hits, policy)))
 
@@ -335,7 +343,7 @@ def settle(job: Job, policy: TermPolicy) -> None:
             hit.repair = ""
         elif chosen.stage != "first" and i in job.attempts[0].failing:
             hit.repair = chosen.stage
-        elif hit.kind == "term" and hit.entry.lower() in job.rewritten:
+        elif hit.kind == "term" and hit.entry in job.rewritten:
             hit.repair = "rewrite"
         else:
             hit.repair = first

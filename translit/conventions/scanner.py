@@ -1,10 +1,10 @@
-"""Numbers, dates and times: read in Vietnamese conventions, written in English ones.
+"""Reading Vietnamese: every number, date and time in a sentence, and its English.
 
 `scan(text)` finds every number, date and time in a Vietnamese sentence and gives its
 English rendering in the house style below. The glossary enforcement (translit.glossary.enforce)
 protects the converted ones like glossary terms, so the engine carries them through,
-and the checks (translit.qa) use the same spans and the English readers here
-(`english_numbers`, `english_dates`, `english_times`, `rendered`) to verify them.
+and the checks (translit.qa) use the same spans and the English readers
+(translit.conventions.english) to verify them.
 
 House style (AP-like; months always spelled out):
 
@@ -23,7 +23,10 @@ House style (AP-like; months always spelled out):
   translate. A dash form after a cue word is a range of counts, not a date, when a
   count word follows (`ngày 2-3 lần`, `hôm qua 3-4 người`, `sáng 5-6 giờ`: lần, người,
   giờ, chuyến, độ, ngày, tuần, tháng, năm, triệu, tỷ, %, ...); so is a month number
-  followed by one (`lương tháng 6 triệu`, `mỗi tháng 2 lần`);
+  followed by one (`lương tháng 6 triệu`, `mỗi tháng 2 lần`); a range of days is
+  converted whole, with a year or after a cue word: `ngày 20-22/5/2023` → `May 20-22,
+  2023`, `ngày 20 đến 22/5` → `May 20 to 22`, `28/11 đến 2/12/2022` → `November 28 to
+  December 2, 2022` (across a new year: `December 28, 2022 to January 3, 2023`);
 - times: `20h30`, `20 giờ 30 (phút)` → `8:30 p.m.`; `8h` → `8 a.m.`; `12h` → `noon`;
   `0h` → `midnight`; a part of the day after the time sets a.m./p.m. (`8h tối` →
   `8 p.m.`, `2h đêm` → `2 a.m.`), also for the first time of a range (`10:00 – 11:00
@@ -35,6 +38,12 @@ House style (AP-like; months always spelled out):
   (`mất khoảng 5h`, `mất tới 5h`, `kéo dài 3 giờ 30 phút`), an hour with or without
   minutes is a duration and stays as written; minutes followed by `'`, `"` or seconds (`2h05'`,
   `2 giờ 5 phút 30 giây`) are a race time and stay as written.
+
+Checked as numbers though left as written (`Span.readings` says how English may state
+them): durations (`kéo dài hơn 2 giờ`: 2; `3 giờ 30 phút`: 3 and 30, 210 or 3.5; `48h`),
+race times (2 and 5), a bare hour (`8 giờ`; `20 giờ`: 20 or 8), ranges of counts and
+scores (`ngày 2-3 lần`, `7-12 tuổi`, `thắng 21:19`: both numbers), and an hour that may
+be a time or a number of hours (`gần 22h`: 22 or 10), which is also flagged.
 
 Never guessed: a form that could be read two ways is left as written and reported
 (`Span.ambiguous` says why; translit.qa turns it into an `ambiguous` finding): a day and
@@ -48,13 +57,14 @@ year with no cue (`10/2023`, often a document number) or with a round year (`1/2
 often a ratio), a colon form with no cue (`17:00 thứ Sáu`), an hour after `gần`, `hơn`,
 `sau`, `kéo dài tới` or `đến`, `suốt tới` (`sau 21h30`, `gần 22h`: a time or a number of hours)
 or a colon form after a duration word (`mất 1:30`), and a range that crosses noon before
-its part of the day (`11:00 – 1:00 chiều`). Left alone and not reported: version-like
-and code-like forms (`1.2.3`, `v2.5`, `iOS 16.4`, `phiên bản 2.5`, `192.168.1.1`,
-`Nghị định 10/2023/NĐ-CP`), ratios that cannot be dates (`32/63`), simple fractions
-(`1/2`, `3/4`), a colon form after a score or ratio word (`thắng 21:19`, `tỷ lệ 1:50`),
-lunar dates (`tháng 7 âm lịch`), durations (`trong 8h`), ranges of counts
-(`ngày 2-3 lần`). After `quý` a number is a quarter (`quý 1/2024`): it is checked as a
-number (`Q1 2024` states it), not a month.
+its part of the day (`11:00 – 1:00 chiều`); a range of days with no year and no cue
+word (`28/11 đến 2/12`), or one that runs backwards or holds a day that cannot exist
+(`22-20/5/2023`), is left whole, never converted in part. Left alone and not reported:
+version-like and code-like forms (`1.2.3`, `v2.5`, `iOS 16.4`, `phiên bản 2.5`,
+`192.168.1.1`, `Nghị định 10/2023/NĐ-CP`), ratios that cannot be dates (`32/63`),
+simple fractions (`1/2`, `3/4`), lunar dates (`tháng 7 âm lịch`), superscripts
+(`km<sup>2</sup>`, a footnote mark). After `quý` a number is a quarter (`quý 1/2024`):
+it is checked as a number (`Q1 2024` states it), not a month.
 """
 
 from __future__ import annotations
@@ -62,8 +72,8 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import Literal
 
 Kind = Literal["number", "date", "time"]
@@ -72,11 +82,6 @@ MONTHS = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
-# AP abbreviations (and the usual variants) an English text may use instead
-_MONTH_ABBREVIATIONS = {
-    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7,
-    "Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
-}  # fmt: skip
 
 SCALES = {"trăm": 100, "nghìn": 1000, "ngàn": 1000, "vạn": 10_000, "triệu": 10**6, "tỷ": 10**9}
 
@@ -92,6 +97,10 @@ class Span:
     english: str  # the house-style English; equal to `text` when nothing changes
     ambiguous: str = ""  # why it was left as written, when it could be read two ways
     scale: int = 1  # a following triệu, tỷ, nghìn ... (2,5 triệu: 2.5 and 2,500,000)
+    # How English states it in numbers (a number, or an hour that may be a number of
+    # hours): each reading is values that must all be there, and any reading will do
+    # (`2,5 triệu`: 2.5, or 2,500,000; `3 giờ 30 phút`: 3 and 30, 210 or 3.5).
+    readings: tuple[frozenset[Decimal], ...] = ()
 
     @property
     def converted(self) -> bool:
@@ -171,6 +180,26 @@ _MONTH_RANGE = re.compile(
 _MONTH = re.compile(rf"tháng\s+(\d{{1,2}}){_NOT_AFTER}(?!\s*[-–]\s*\d)", _I)
 _NUMERIC_MONTH_YEAR = re.compile(r"(\d{1,2})/((?:19|20)\d\d)(?![\w/])(?![.,-]\d)")
 _YEAR = re.compile(rf"năm\s+(\d{{4}}){_NOT_AFTER}", _I)
+# A range of days: "20-22/5/2023", "20 đến 22/5", "20-22 tháng 5 năm 2023" (one month),
+# "28/11 đến 2/12/2022", "28 tháng 11 - 2 tháng 12" (two months).
+_RANGE_TO = r"(?P<to>\s*[-–]\s*|\s+(?:đến|tới)\s+(?:ngày\s+)?)"
+_RANGE_END = r"(?![\w/])(?![.,-]\d)"
+_DAY_RANGES = [
+    re.compile(
+        rf"(?P<d1>\d{{1,2}})(?:[./](?P<m1>\d{{1,2}}))?{_RANGE_TO}"
+        rf"(?P<d2>\d{{1,2}})(?P<sep>[./])(?P<m2>\d{{1,2}})"
+        rf"(?:(?:(?P=sep)|\s+năm\s+)(?P<year>\d{{4}}))?{_RANGE_END}",
+        _I,
+    ),
+    re.compile(
+        rf"(?P<d1>\d{{1,2}})(?:\s+tháng\s+(?P<m1>\d{{1,2}}))?{_RANGE_TO}"
+        rf"(?P<d2>\d{{1,2}})\s+tháng\s+(?P<m2>\d{{1,2}})"
+        rf"(?:(?:\s+năm\s+|\s*/\s*)(?P<year>\d{{4}}))?{_RANGE_END}",
+        _I,
+    ),
+]
+# a superscript: an exponent ("km<sup>2</sup>") or a footnote mark, not a count
+_SUPERSCRIPT = re.compile(r"(?<=<sup>)\d+\s*(?=</sup>)", _I)
 _NUMERIC_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?![\w/])(?![.,-]\d)")
 _DAY_MONTH = re.compile(r"(\d{1,2})([./-])(\d{1,2})(?:\s+năm\s+(\d{4}))?(?![\w/])(?![.,-]\d)", _I)
 _CLOCK_H = re.compile(
@@ -230,8 +259,82 @@ def _day_part_hour(hour: int, after: str) -> int:
     return hour
 
 
+def _range_english(
+    first: tuple[int, int], last: tuple[int, int], year: int | None, dash: bool
+) -> str | None:
+    """`May 20-22, 2023`, `November 28 to December 2, 2022`, `December 28, 2022 to
+    January 3, 2023`; None unless both ends are dates and the range goes forward."""
+    (d1, m1), (d2, m2) = first, last
+    start_year = year if year is None or (m1, d1) < (m2, d2) else year - 1
+    if (
+        (m1, d1) == (m2, d2)
+        or (m1 == m2 and d1 > d2)
+        or not (_valid_date(d1, m1, start_year or 2000) and _valid_date(d2, m2, year or 2000))
+    ):
+        return None
+    to = "-" if dash else " to "
+    if m1 == m2:
+        days = f"{MONTHS[m2 - 1]} {d1}{to}{d2}"
+        return f"{days}, {year}" if year else days
+    start = date_english(d1, m1, start_year if start_year != year else None)
+    return f"{start}{to}{date_english(d2, m2, year)}"
+
+
 def _vi_decimal(text: str) -> Decimal:
     return Decimal(text.replace(".", "").replace(",", "."))
+
+
+Readings = tuple[frozenset[Decimal], ...]
+
+
+def _values(*values: int | Decimal) -> frozenset[Decimal]:
+    return frozenset(Decimal(v).normalize() for v in values)
+
+
+def duration_readings(hours: int, minutes: int | None = None) -> Readings:
+    """A number of hours as English states it: `5h` as 5; `3 giờ 30 phút` as 3 and 30,
+    as 210 (minutes) or as 3.5 (hours: only for a quarter, a half, three quarters)."""
+    if not minutes:
+        return (_values(hours),)
+    readings = (_values(hours, minutes), _values(60 * hours + minutes))
+    if minutes in (15, 30, 45):
+        readings += (_values(Decimal(hours) + Decimal(minutes) / 60),)
+    return readings
+
+
+def hour_readings(hour: int, minutes: int | None = None) -> Readings:
+    """An hour that may be a number of hours or a time of day (`gần 22h`, `20 giờ`):
+    `22 hours` and `10 p.m.` both state it."""
+    readings = duration_readings(hour, minutes)
+    if 12 < hour < 24:
+        readings += duration_readings(hour - 12, minutes)[:1]
+    return readings
+
+
+@dataclass(frozen=True)
+class _Clock:
+    """An hour, perhaps with minutes, as written (`20h30`, `20:30`, `8 giờ`), and around it."""
+
+    match: re.Match[str]
+    hour: int
+    minute: int
+    has_minutes: bool
+    colon: bool  # 20:30
+    before: str  # up to 40 characters before it
+    after: str  # the rest of the sentence
+    tail: re.Match[str] | None  # the second time of a range with a part of the day after it
+
+    @property
+    def text(self) -> str:
+        return self.match.group()
+
+    @property
+    def hours_or_time(self) -> str:
+        return f"“{self.text}” could be a time or a number of hours"
+
+    @property
+    def hour_readings(self) -> Readings:
+        return hour_readings(self.hour, self.minute)
 
 
 class _Scanner:
@@ -258,23 +361,62 @@ class _Scanner:
         """A count word right after end ("2-3 lần", "tháng 6 triệu")."""
         return _COUNT_AFTER.match(self.text, end) is not None
 
-    def span(self, m: re.Match[str], kind: Kind, english: str, ambiguous: str = "") -> Span:
+    def span(
+        self,
+        m: re.Match[str],
+        kind: Kind,
+        english: str,
+        ambiguous: str = "",
+        readings: Readings = (),
+    ) -> Span:
         text = m.group()
-        return Span(m.start(), m.end(), text, kind, text if ambiguous else english, ambiguous)
+        english = text if ambiguous else english
+        return Span(m.start(), m.end(), text, kind, english, ambiguous, readings=readings)
+
+    def numbers(self, m: re.Match[str], readings: Readings) -> Span:
+        """Left as written and checked as numbers: a range of counts (`2-3 lần`: 2 and
+        3), a score (`thắng 21:19`), a number of hours (`kéo dài 3 giờ 30 phút`)."""
+        return self.span(m, "number", m.group(), readings=readings)
 
     def date(self, m: re.Match[str], day: int | None, month: int, year: int | None) -> Span | int:
         if self.lunar(m.end()):
             return m.end()
         return self.span(m, "date", date_english(day, month, year))
 
+    def full_date(self, m: re.Match[str], day: int, month: int, year: int) -> Span | int:
+        if not _valid_date(day, month, year):
+            return self.span(m, "date", "", f"“{m.group()}” is not a valid date")
+        return self.date(m, day, month, year)
+
+    def superscript(self, pos: int) -> Span | int | None:
+        m = _SUPERSCRIPT.match(self.text, pos)
+        return m.end() if m else None
+
+    def day_range(self, pos: int) -> Span | int | None:
+        """A range of days, converted whole (`ngày 20-22/5/2023` → `May 20-22, 2023`,
+        `28/11 đến 2/12/2022` → `November 28 to December 2, 2022`) when it has a year or
+        a cue word and both ends are dates in order; otherwise left whole and flagged."""
+        m = next((m for r in _DAY_RANGES if (m := r.match(self.text, pos))), None)
+        if not m:
+            return None
+        if self.lunar(m.end()):
+            return m.end()
+        d1, d2, m2 = int(m.group("d1")), int(m.group("d2")), int(m.group("m2"))
+        m1 = int(m.group("m1") or m2)
+        year = int(m.group("year")) if m.group("year") else None
+        dash = m.group("to").strip() in ("-", "–")
+        english = _range_english((d1, m1), (d2, m2), year, dash)
+        if english is None:
+            return self.span(m, "date", "", f"“{m.group()}” is not a valid range of dates")
+        if year is None and not self.date_cue(pos):
+            return self.span(m, "date", "", f"“{m.group()}” could be {english} or numbers")
+        return self.span(m, "date", english)
+
     def full_words(self, pos: int) -> Span | int | None:
         m = _FULL_WORDS.match(self.text, pos)
         if not m:
             return None
-        day, month, year = int(m.group(1)), int(m.group(2)), int(m.group(4))
-        if not _valid_date(day, month, year):
-            return self.span(m, "date", "", f"“{m.group()}” is not a valid date")
-        return self.date(m, day, month, year)
+        return self.full_date(m, int(m.group(1)), int(m.group(2)), int(m.group(4)))
 
     def day_month_words(self, pos: int) -> Span | int | None:
         m = _DAY_MONTH_WORDS.match(self.text, pos)
@@ -326,10 +468,7 @@ class _Scanner:
         m = _NUMERIC_DATE.match(self.text, pos)
         if not m:
             return None
-        day, month, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
-        if not _valid_date(day, month, year):
-            return self.span(m, "date", "", f"“{m.group()}” is not a valid date")
-        return self.date(m, day, month, year)
+        return self.full_date(m, int(m.group(1)), int(m.group(3)), int(m.group(4)))
 
     def numeric_month_year(self, pos: int) -> Span | int | None:
         """`10/2023` after `vào`, `từ`, `cuối` ... → `October 2023`; with no cue word it
@@ -354,7 +493,7 @@ class _Scanner:
         followed by a word that is neither a count nor usual after a date stays
         ambiguous: a range is written low to high, a date either way."""
         if self.counted(m.end()) or month > 12:
-            return m.end()
+            return self.numbers(m, (_values(day, month),))  # "ngày 2-3 lần", "ngày 15-20"
         if not _valid_date(day, month):
             return self.span(m, "date", "", f"“{m.group()}” is not a valid date")
         if day < month and not _DATE_FOLLOWS.match(self.text, m.end()):
@@ -379,7 +518,7 @@ class _Scanner:
                 return self.span(m, "date", "", f"“{m.group()}” is not a valid date")
             return self.date(m, day, month, year)
         if sep == "-":
-            return m.end()  # a range ("7-12 tuổi") or a score, not a date
+            return self.numbers(m, (_values(day, month),))  # a range ("7-12 tuổi") or a score
         if sep == "/" and (not valid or (day, month) in _SIMPLE_FRACTIONS):
             return m.end()  # a ratio (32/63 tỉnh) or a fraction (1/2)
         if sep == "." and _VERSION_CUE.search(self.before(pos)):
@@ -391,50 +530,97 @@ class _Scanner:
         return self.span(m, "date", "", f"“{m.group()}” could be {reading} or {other}")
 
     def clock(self, pos: int) -> Span | int | None:
+        """A time of day (`20h30`, `20:30`, `20 giờ 30 phút`, `8h tối`) in house style,
+        or what the same form is when it is not one; the steps run in order and the
+        first that decides wins."""
+        form = self.clock_form(pos)
+        if form is None:
+            return None
+        steps = (self.impossible_clock, self.race_time, self.duration, self.uncued_clock)
+        for step in steps:
+            found = step(form)
+            if found is not None:
+                return found
+        return self.time_of_day(form)
+
+    def clock_form(self, pos: int) -> _Clock | None:
         m = _CLOCK_H.match(self.text, pos) or _CLOCK_WORDS.match(self.text, pos)
         if not m:
             return None
         colon = m.re is _CLOCK_H and m.group(3) is not None  # 20:30
-        hour = int(m.group(3) if colon else m.group(1))
         minutes = m.group(4) if colon else m.group(2)
-        minute = int(minutes or 0)
-        if hour > 23 or minute > 59:
-            return m.end()  # "48h", "24h": a duration
-        before, after = self.before(pos), self.text[m.end() :]
-        hours = f"“{m.group()}” could be a time or a number of hours"
-        if minutes is not None and (m.group().endswith("'") or _RACE_TIME_AFTER.match(after)):
-            return m.end()  # "về đích sau 2h05'": a race time
+        after = self.text[m.end() :]
         # a range of times with a part of the day after it: "(trong khoảng) 10:00 – 11:00 đêm"
         tail = _CLOCK_RANGE_TAIL.match(after)
         window = tail is not None and _PART_AFTER.match(after, tail.end()) is not None
-        duration = None if window else _DURATION_CUE.search(before)
-        if duration:
-            cue, about = duration.group("cue").lower(), (duration.group("about") or "").lower()
-            if (
-                colon
-                or cue in ("gần", "hơn", "sau")
-                or (cue in ("kéo dài", "suốt") and about in ("tới", "đến"))
-            ):
-                return self.span(m, "time", "", hours)  # "gần 22h", "kéo dài tới 22h"
-            return m.end()  # "kéo dài 3 giờ 30 phút", "mất khoảng 5h": a duration
-        cued = window or _TIME_CUE_BEFORE.search(before) or _TIME_CUE_AFTER.match(after)
-        if colon and not (cued or _CLOCK_UNIT_AFTER.match(after)):
-            if _SCORE_CUE.search(before):
-                return m.end()  # "thắng 21:19", "tỷ lệ 1:50"
-            return self.span(m, "time", "", f"“{m.group()}” could be a time, a score or a ratio")
-        if minutes is None and not cued:
-            if "giờ" in m.group().lower():
-                return m.end()  # "8 giờ" alone is as often hours as o'clock
-            return self.span(m, "time", "", hours)
-        if tail and window:
-            second = int(tail.group(1))
-            if _day_part_hour(second, after[tail.end() :]) != second:
-                # the part of the day after a range is the first time's too, unless the
-                # range crosses noon or midnight ("11:00 – 1:00 chiều")
-                if hour > second:
-                    return self.span(m, "time", "", f"“{m.group()}” could be a.m. or p.m.")
-                after = after[tail.end() :]
-        return self.span(m, "time", time_english(_day_part_hour(hour, after), minute))
+        return _Clock(
+            m,
+            hour=int(m.group(3) if colon else m.group(1)),
+            minute=int(minutes or 0),
+            has_minutes=minutes is not None,
+            colon=colon,
+            before=self.before(pos),
+            after=after,
+            tail=tail if window else None,
+        )
+
+    def impossible_clock(self, c: _Clock) -> Span | int | None:
+        """`48h`, `24h`: no time of day, a number of hours."""
+        if c.minute > 59:
+            return c.match.end()
+        if c.hour > 23:
+            return self.numbers(c.match, duration_readings(c.hour, c.minute))
+        return None
+
+    def race_time(self, c: _Clock) -> Span | int | None:
+        """`về đích sau 2h05'`, `2 giờ 5 phút 30 giây`: a lap or race time, its numbers
+        checked (`2:05`, `2 hours 5 minutes`)."""
+        if c.has_minutes and (c.text.endswith("'") or _RACE_TIME_AFTER.match(c.after)):
+            return self.numbers(c.match, (_values(c.hour, c.minute),))
+        return None
+
+    def duration(self, c: _Clock) -> Span | int | None:
+        """After a duration word: `kéo dài 3 giờ 30 phút`, `mất khoảng 5h` are numbers of
+        hours; `gần 22h`, `sau 21h30`, `kéo dài tới 22h` may be either."""
+        cue = None if c.tail else _DURATION_CUE.search(c.before)
+        if cue is None:
+            return None
+        word, about = cue.group("cue").lower(), (cue.group("about") or "").lower()
+        if (
+            c.colon
+            or word in ("gần", "hơn", "sau")
+            or (word in ("kéo dài", "suốt") and about in ("tới", "đến"))
+        ):
+            return self.span(c.match, "time", "", c.hours_or_time, c.hour_readings)
+        return self.numbers(c.match, duration_readings(c.hour, c.minute))
+
+    def uncued_clock(self, c: _Clock) -> Span | int | None:
+        """No cue word around it: a colon form may be a score or a ratio (`thắng 21:19`,
+        `17:00 thứ Sáu`), a bare hour a number of hours (`8h`, `8 giờ`)."""
+        if c.tail or _TIME_CUE_BEFORE.search(c.before) or _TIME_CUE_AFTER.match(c.after):
+            return None
+        if c.colon and not _CLOCK_UNIT_AFTER.match(c.after):
+            if _SCORE_CUE.search(c.before):
+                return self.numbers(c.match, (_values(c.hour, c.minute),))  # "thắng 21:19"
+            return self.span(c.match, "time", "", f"“{c.text}” could be a time, a score or a ratio")
+        if not c.has_minutes:
+            if "giờ" in c.text.lower():  # "8 giờ" alone is as often hours as o'clock
+                return self.numbers(c.match, c.hour_readings)
+            return self.span(c.match, "time", "", c.hours_or_time, c.hour_readings)
+        return None
+
+    def time_of_day(self, c: _Clock) -> Span:
+        """The time in house style, a.m. or p.m. from the part of the day after it (after
+        the range it starts: `10:00 – 11:00 đêm`), unless the range crosses noon or
+        midnight before it (`11:00 – 1:00 chiều`)."""
+        after = c.after
+        if c.tail:
+            second = int(c.tail.group(1))
+            if _day_part_hour(second, after[c.tail.end() :]) != second:
+                if c.hour > second:
+                    return self.span(c.match, "time", "", f"“{c.text}” could be a.m. or p.m.")
+                after = after[c.tail.end() :]
+        return self.span(c.match, "time", time_english(_day_part_hour(c.hour, after), c.minute))
 
     def number(self, pos: int) -> Span | int | None:
         m = _NUMBER.match(self.text, pos)
@@ -468,18 +654,18 @@ class _Scanner:
         else:
             return m.end()  # 1.2.3, 192.168.1.1, 0912.345.678: codes, left alone
         scale = _SCALE_AFTER.match(self.text, m.end())
-        if scale:
-            word = scale.group(1).lower()
-            span = Span(
-                span.start, span.end, span.text, span.kind, span.english, span.ambiguous,
-                SCALES["tỷ" if word == "tỉ" else word],
-            )  # fmt: skip
-        return span
+        factor = SCALES["tỷ" if (w := scale.group(1).lower()) == "tỉ" else w] if scale else 1
+        if span.ambiguous:
+            return replace(span, scale=factor)
+        value = Decimal(span.english.replace(",", ""))
+        return replace(span, scale=factor, readings=(_values(value), _values(value * factor)))
 
     def scan(self) -> list[Span]:
         spans: list[Span] = []
         pos = 0
         digit_readers: list[Callable[[int], Span | int | None]] = [
+            self.superscript,
+            self.day_range,
             self.full_words,
             self.day_month_words,
             self.numeric_date,
@@ -519,228 +705,3 @@ def _english_number(value: Decimal, text: str) -> str:
 def scan(text: str) -> list[Span]:
     """Every number, date and time in a Vietnamese sentence, left to right."""
     return _Scanner(text).scan()
-
-
-# --- reading English ---------------------------------------------------------------
-
-_SMALL = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-]
-_ORDINALS = [
-    "zeroth",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-]
-_TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-         "ninety": 90, "hundred": 100, "dozen": 12, "a": 1, "an": 1, "single": 1,
-         "half": Decimal("0.5"), "once": 1, "twice": 2, "both": 2}  # fmt: skip
-_WORD_VALUES: dict[str, Decimal] = {
-    **{w: Decimal(i) for i, w in enumerate(_SMALL)},
-    **{w: Decimal(i) for i, w in enumerate(_ORDINALS)},
-    **{w: Decimal(v) for w, v in _TENS.items()},
-}
-_TENS_WORDS = {"twenty": 20} | {
-    w: v for w, v in _TENS.items() if isinstance(v, int) and v % 10 == 0 and v < 100
-}
-_EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-              "k": 10**3, "m": 10**6, "bn": 10**9}  # fmt: skip
-# Roman numerals from II to XXXIX (World War II, Pope Benedict XVI); I, V, X alone
-# are too often a pronoun or a letter.
-_ROMAN = {
-    tens * "X" + unit: 10 * tens + value
-    for tens in range(4)
-    for value, unit in enumerate(("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"))
-    if 10 * tens + value > 1 and tens * "X" + unit not in ("V", "X")
-}
-# Currency codes written right before an amount ("VND1,500,000", "USD2.5 million"); a
-# symbol ("$", "US$", "€") is no letter and needs no entry.
-CURRENCY_CODES = (
-    "VND", "USD", "EUR", "GBP", "JPY", "CNY", "RMB", "KRW", "THB", "SGD", "AUD", "CAD",
-    "HKD", "TWD", "INR", "RUB", "CHF", "NZD", "MYR", "IDR", "PHP", "LAK", "KHR", "MMK",
-)  # fmt: skip
-# Where a number starts in English: not inside a word or another number, but right
-# after a currency code.
-EN_NUMBER_START = "(?:(?<![\\w.,])|" + "|".join(rf"(?<=\b{c})" for c in CURRENCY_CODES) + ")"
-_EN_NUMBER = re.compile(
-    EN_NUMBER_START + r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![,.]?\d)"
-    r"(?:\s*(thousand|million|billion|trillion|k|m|bn)(?!\w))?",
-    _I,
-)
-_EN_QUARTER = re.compile(r"(?<![\w.,])Q([1-4])(?!\w)")  # "Q1 2024" states 1 (quý 1)
-_EN_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)?")
-
-
-def english_numbers(text: str) -> set[Decimal]:
-    """Every number an English text states: digits (`1,500,000`, `2.5`, also after a
-    currency code: `VND1,500,000`), the same scaled (`2.5 million` gives 2.5 and
-    2,500,000), number words up to twenty, the tens, ordinals, `a`/`an` (1), `half`,
-    Roman numerals (`World War II`) and quarters (`Q1`)."""
-    values = {Decimal(m.group(1)) for m in _EN_QUARTER.finditer(text)}
-    for m in _EN_NUMBER.finditer(text):
-        try:
-            value = Decimal(m.group(1).replace(",", "") + (m.group(2) or ""))
-        except InvalidOperation:  # pragma: no cover - the pattern only matches digits
-            continue
-        values.add(value.normalize())
-        if m.group(3):
-            values.add((value * _EN_SCALES[m.group(3).lower()]).normalize())
-    for m in _EN_WORD.finditer(text):
-        parts = m.group().split("-")
-        for part in parts:
-            if part.lower() in _WORD_VALUES:
-                values.add(_WORD_VALUES[part.lower()].normalize())
-            elif part in _ROMAN:
-                values.add(Decimal(_ROMAN[part]))
-        if len(parts) == 2 and parts[0].lower() in _TENS_WORDS:  # twenty-seven
-            unit = _WORD_VALUES.get(parts[1].lower())
-            if unit is not None and 0 < unit < 10:
-                values.add(Decimal(_TENS_WORDS[parts[0].lower()]) + unit)
-    return values
-
-
-_MONTH_NAMES = {name: i + 1 for i, name in enumerate(MONTHS)} | _MONTH_ABBREVIATIONS
-_MONTH_RE = r"(?P<month>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
-_DAY_RE = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_EN_DATES = [
-    re.compile(rf"(?<!\w){_MONTH_RE}\s+{_DAY_RE}(?!\d)(?:,?\s+(?P<year>\d{{4}})(?!\d))?"),
-    re.compile(rf"(?<![\w,.]){_DAY_RE}\s+(?:of\s+)?{_MONTH_RE}(?:,?\s+(?P<year>\d{{4}})(?!\d))?"),
-    re.compile(rf"(?<!\w){_MONTH_RE}(?:\s+(?:of\s+)?(?P<year>\d{{4}})(?!\d))?(?!\w)"),
-    re.compile(r"(?<![\w,.])(?P<year>[12]\d{3})(?!\d|[,.]\d)"),
-]
-DateParts = tuple[int | None, int | None, int | None]  # year, month, day
-
-
-def english_dates(text: str) -> list[DateParts]:
-    """Dates an English text states, as (year, month, day) with None for what it lacks;
-    a bare year counts as a date (`2018`), a month name alone too (`June`)."""
-    found: list[DateParts] = []
-    for pattern in _EN_DATES:
-        for m in pattern.finditer(text):
-            groups = m.groupdict()
-            month = _MONTH_NAMES[groups["month"]] if groups.get("month") else None
-            day = int(groups["day"]) if groups.get("day") else None
-            year = int(groups["year"]) if groups.get("year") else None
-            found.append((year, month, day))
-    return found
-
-
-_EN_TIMES = re.compile(
-    r"(?<![\w:.])(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ampm>[ap])\.?\s?m(?:\.|(?!\w))"
-    r"|(?<![\w:.,])(?P<h24>\d{1,2})[:.h](?P<m24>\d{2})(?!\d|[.,]\d)"
-    r"|(?<![\w:.,])(?P<hmil>[01]\d|2[0-3])(?P<mmil>[0-5]\d)\s*(?:GMT|UTC|hours|hrs)(?!\w)"
-    r"|(?<!\w)(?P<word>noon|midday|midnight)(?!\w)"
-    r"|(?<![\w:.])(?P<oclock>\d{1,2})\s+o['’]clock",
-    _I,
-)
-
-
-# The first time of a range takes the a.m. or p.m. written after the second one
-# ("10:00-11:00 pm", "10 to 11 p.m."), or the other one if the range crosses noon or
-# midnight ("11-1 pm").
-_EN_TIME_RANGE = re.compile(
-    r"(?<![\w:.])(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?:-|–|—|to|and|until)\s*"
-    r"(?P<h2>\d{1,2})(?:[:.]\d{2})?\s*(?P<ampm>[ap])\.?\s?m(?:\.|(?!\w))",
-    _I,
-)
-
-
-def english_times(text: str) -> set[tuple[int, int]]:
-    """Times of day an English text states, as (hour, minute) on a 24-hour clock:
-    `8:30 p.m.`, `8 pm`, `20:30`, `20.30`, `2030 GMT`, `noon`, `midnight`, `8 o'clock`,
-    the first time of `10:00-11:00 pm`."""
-    times: set[tuple[int, int]] = set()
-    for m in _EN_TIME_RANGE.finditer(text):
-        first, second = int(m.group("h")), int(m.group("h2"))
-        if first > 12:
-            continue
-        pm = (m.group("ampm").lower() == "p") != (first % 12 > second % 12)
-        times.add((first % 12 + (12 if pm else 0), int(m.group("m") or 0)))
-    for m in _EN_TIMES.finditer(text):
-        if m.group("word"):
-            times.add((0, 0) if m.group("word").lower() == "midnight" else (12, 0))
-        elif m.group("oclock"):
-            hour = int(m.group("oclock")) % 12
-            times |= {(hour, 0), (hour + 12, 0)}
-        elif m.group("h24"):
-            times.add((int(m.group("h24")), int(m.group("m24"))))
-        elif m.group("hmil"):
-            times.add((int(m.group("hmil")), int(m.group("mmil"))))
-        else:
-            hour = int(m.group("h")) % 12 + (12 if m.group("ampm").lower() == "p" else 0)
-            times.add((hour, int(m.group("m") or 0)))
-    return times
-
-
-def _agrees(want: DateParts, have: DateParts) -> bool:
-    return all(w is None or w == h for w, h in zip(want, have, strict=True))
-
-
-def _most_specific(dates: list[DateParts]) -> DateParts | None:
-    return max(dates, key=lambda d: sum(x is not None for x in d), default=None)
-
-
-def rendered(kind: Kind, target: str, english: str) -> bool:
-    """Whether `english` states what `target` (a house-style rendering) says, in any
-    usual English form: `1.5 million` for `1,500,000`, `Dec. 7` or `7 December` for
-    `December 7`, `20:30` for `8:30 p.m.`; a month range (`January-February`) needs
-    both months."""
-    if kind == "number":
-        want = english_numbers(target)
-        return bool(want) and not want.isdisjoint(english_numbers(english))
-    if kind == "time":
-        want_times = english_times(target)
-        return bool(want_times) and not want_times.isdisjoint(english_times(english))
-    found = english_dates(english)
-    for part in target.split("-"):  # a month range: `January-February 2024`
-        date = _most_specific(english_dates(part))
-        if date is None or not any(_agrees(date, d) for d in found):
-            return False
-    return True
-
-
-def span_values(span: Span) -> set[Decimal]:
-    """The values a (not ambiguous) number span may take in English: its own and,
-    after triệu, tỷ, nghìn ..., the scaled one (`2,5 triệu`: 2.5 and 2,500,000)."""
-    try:
-        value = Decimal(span.english.replace(",", ""))
-    except InvalidOperation:
-        return set()
-    return {value.normalize(), (value * span.scale).normalize()}
