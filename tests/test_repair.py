@@ -15,7 +15,7 @@ from translit.document import Document, Entry, Glossary, Segment
 from translit.engines import CT2Engine
 from translit.engines.base import Link
 from translit.glossary import load_glossaries, shipped_glossaries
-from translit.glossary.enforce import missing_terms, term_policy
+from translit.glossary.enforce import hit_entities, missing_terms, term_policy
 from translit.glossary.repair import (
     Attempt,
     Job,
@@ -233,13 +233,16 @@ def test_best_is_the_attempt_failing_fewest_hits_the_earliest_among_equals():
 # -- the decisions on professional English (FLORES, read at run time) ------------------
 
 
-def flores_pairs() -> list[tuple[str, str]]:
+def flores_pairs(system: str = "") -> list[tuple[str, str]]:
+    """FLORES dev + devtest: (Vietnamese, English) with the human reference English,
+    or with an MT system's (`google`, `opusmt`, ...)."""
     if not FLORES.is_dir():
         pytest.skip(f"FLORES data not found at {FLORES} (shared/data beside the repository)")
     pairs = []
     for split in ("dev", "test"):
         vi = (FLORES / f"flores-{split}.vi").read_text(encoding="utf-8").splitlines()
-        en = (FLORES / f"flores-{split}.en").read_text(encoding="utf-8").splitlines()
+        name = f"flores-{split}.{system}.en" if system else f"flores-{split}.en"
+        en = (FLORES / name).read_text(encoding="utf-8").splitlines()
         pairs += zip(vi, en, strict=True)
     return pairs
 
@@ -269,6 +272,27 @@ def test_professional_english_with_every_term_is_kept_as_it_is(house):
         kept += 1
     print(f"{judged} FLORES references with hits, {kept} kept unchanged")
     assert judged > 500 and kept > 300, (judged, kept)
+
+
+@pytest.mark.parametrize("system", ["", "google", "opusmt"])
+def test_verify_changes_real_english_only_where_a_rejected_form_is(house, system):
+    # the model's English as the first pass: the human reference (no change at all,
+    # at most 2% of its sentences with hits sent to repair), the best MT system and
+    # the weakest (a change only where the glossary rejects a form, such as Türkiye)
+    judged = repair = changed = 0
+    for source, english in flores_pairs(system):
+        job = job_for(source, english, policy=house)
+        if not job.hits:
+            continue
+        judged += 1
+        first = job.attempts[0]
+        repair += bool(first.failing)
+        if first.english != english:
+            changed += 1
+            assert house.rewriter.find(english, hit_entities(job.hits)), english
+    assert judged > 600
+    if not system:
+        assert changed == 0 and repair <= 0.02 * judged, (changed, repair, judged)
 
 
 def test_an_aligned_replacement_in_professional_english_replaces_exactly_that_span(house):
