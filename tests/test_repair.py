@@ -461,6 +461,38 @@ def test_a_resumed_run_repairs_from_the_cached_alignment(with_model, tmp_path, m
     assert english[49].startswith("Tin số 49: Tổng thống Russia điện đàm với US")
 
 
+def test_a_run_resumed_with_another_strategy_writes_what_a_fresh_run_writes(
+    with_model, tmp_path, monkeypatch
+):
+    # the run cache holds what the engine wrote for the exact text it was given, so it
+    # needs no strategy in its key: an inline run stopped half-way and resumed with
+    # verify writes the files a verify run writes from scratch (and the other way)
+    monkeypatch.setattr("translit.pipeline.FLUSH_TEXTS", 20)
+    folder = tmp_path / "bai"
+    folder.mkdir()
+    lines = [f"Tin số {n}: Tổng thống Nga điện đàm với Mỹ lần thứ {n}." for n in range(50)]
+    (folder / "a.txt").write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    real = CT2Engine(find_model())
+
+    class StopAfterOne(Recording):
+        def translate(self, texts, progress=None, num_hypotheses=1, **options):
+            if self.calls:
+                raise KeyboardInterrupt
+            return super().translate(texts, progress, num_hypotheses, **options)
+
+    def files(folder: Path) -> list[str]:
+        po = [(e.msgstr, e.comment, e.flags) for e in polib.pofile(str(folder / "a.po"))]
+        return [(folder / "a.en.txt").read_text(encoding="utf-8"), repr(po)]
+
+    for first, then in (("inline", "verify"), ("verify", "inline")):
+        out = tmp_path / f"{first}-{then}"
+        with pytest.raises(KeyboardInterrupt):
+            translate_paths([folder], out, StopAfterOne(real), policy=term_policy(GLOSSARY, first))
+        translate_paths([folder], out, real, policy=term_policy(GLOSSARY, then))
+        translate_paths([folder], tmp_path / then, real, policy=term_policy(GLOSSARY, then))
+        assert files(out) == files(tmp_path / then), (first, then)
+
+
 def test_an_alignment_that_does_not_fit_the_english_replaces_nothing_wrong():
     # links past the end of the text (a damaged cache line): no error, no stray text
     source = "Tổng thống Nga phát biểu."

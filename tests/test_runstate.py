@@ -156,8 +156,11 @@ def test_the_run_cache_keeps_word_alignments_across_runs(tmp_path):
     # a line written before alignments were recorded, and one cut short by Ctrl-C
     path = next((tmp_path / CACHE_DIR).iterdir())
     with path.open("a", encoding="utf-8") as handle:
+        handle.write('{"source": "Hỏng.", "output": "Bad.", "alignment": [["a", 1, 2, 3]]}\n')
+        handle.write('{"source": "Ngắn.", "output": "Short.", "alignment": [[1, 2]]}\n')
         handle.write('{"source": "Cũ.", "output": "Old."}\n{"source": "Cụt", "outp')
     again = RunCache(tmp_path / CACHE_DIR, "copy")
+    assert not again.has("Hỏng.") and not again.has("Ngắn.")  # damaged: translated again
     assert again.alignment("Nga nói.") == links and again["Nga nói."] == "Nga nói."
     assert again.has("Nga nói.", aligned=True)
     # no alignment recorded: the text must be translated again when one is needed

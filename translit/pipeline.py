@@ -265,16 +265,19 @@ class CachedEngine:
         attention: bool = False,
         suppress: Sequence[Sequence[str]] | None = None,
     ) -> list[Hypotheses]:
-        if num_hypotheses > 1 or suppress:
+        # the options only when asked for: an engine without them still serves the
+        # inline and placeholder strategies
+        options: dict[str, object] = {"attention": True} if attention else {}
+        if suppress and any(suppress):
+            options["suppress"] = suppress
+        if num_hypotheses > 1 or "suppress" in options:
             self.sent += len(set(texts))
-            return self.engine.translate(
-                texts, progress, num_hypotheses, attention=attention, suppress=suppress
-            )
+            return self.engine.translate(texts, progress, num_hypotheses, **options)
         new = sorted(
             {t for t in texts if not self.cache.has(t, attention)}, key=lambda t: (len(t), t)
         )
         if new:
-            results = self.engine.translate(new, progress, attention=attention)
+            results = self.engine.translate(new, progress, **options)
             links = [(hyps[0].alignment or ()) if attention else None for hyps in results]
             self.cache.record(new, [hyps[0].text for hyps in results], links)
             self.sent += len(new)
