@@ -228,8 +228,12 @@ class CT2Engine:
         kwargs: dict[str, Any] = {}
         if profile.target_prefix:
             kwargs["target_prefix"] = [list(profile.target_prefix)] * len(batch)
-        if ban:  # the English as the model writes it: target tokens, no special tokens
-            kwargs["suppress_sequences"] = [tokenizer.encode_target(form) for form in ban]
+        # the English as the model writes it: target tokens, no special tokens (a form
+        # that is only a word-start mark bans nothing, not every word)
+        banned = [tokens for form in ban if (tokens := tokenizer.encode_target(form))]
+        banned = [tokens for tokens in banned if tokens != ["\u2581"]]
+        if banned:
+            kwargs["suppress_sequences"] = banned
         return translator.translate_batch(
             batch,
             asynchronous=True,
