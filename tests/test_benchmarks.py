@@ -15,6 +15,8 @@ import pytest
 
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.slow  # each runs a benchmark script: skip locally with -m "not slow"
+
 
 def run_benchmark(name: str, *args: str) -> str:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -93,6 +95,11 @@ def test_memory_reports_the_peak_of_a_real_translate_run():
     rows = table_rows(run_benchmark("memory"), "run")
     assert rows[0][0] == "1 article" and rows[-1][0] == "20 articles"
     assert all(float(row[2]) > 10 for row in rows)  # peak MB: a Python process was measured
+
+
+def test_names_scores_a_text_against_what_a_reader_marked():
+    rows = table_rows(run_benchmark("names"), "found")
+    assert rows == [["10", "10", "10", "0", "0", "1.000", "1.000"]]
 
 
 def test_number_checks_count_findings_per_english_when_flores_is_there():

@@ -29,12 +29,15 @@ def test_two_line_aligned_files_are_checked_line_by_line(run_cli, pair):
     result = run_cli("check", "--bitext", "a.vi.txt", "a.en.txt")
     assert result.exit_code == 1  # errors found
     lines = result.stdout.splitlines()
-    assert lines[:-1] == [
+    assert lines[:-2] == [
         "a.en\t1\terror\tterm-variant\t“Kiev” should read “Kyiv” (glossary)",
         "a.en\t3\terror\tterm-missing\tglossary term “France” (for “Pháp”) is not in the English",
         "a.en\t4\twarning\tempty\tno English for this sentence",
     ]  # line 2 is blank on both sides; keys are line numbers
-    assert lines[-1] == "1 file, 3 segments: 2 errors, 1 warnings, 0 notes"
+    assert lines[-2:] == [  # the file's segments by status, then the total, tab-separated
+        "a.en\tstatus\t3 segments\t2 translated\t1 untranslated",
+        "1 file\t3 segments\t2 errors\t1 warnings\t0 info\t2 translated\t1 untranslated",
+    ]
 
 
 def test_json_has_the_summary_for_every_input(run_cli, pair, tmp_path):
@@ -44,6 +47,7 @@ def test_json_has_the_summary_for_every_input(run_cli, pair, tmp_path):
         "segments": 3,
         "glossary_hits": 5,  # Nga, S.Lavrov, Kiev, Biden, Pháp
         "findings": {"term-missing": 1, "term-variant": 1, "empty": 1},
+        "status": {"translated": 2, "untranslated": 1},
     }
     assert report["findings"][0]["key"] == "1" and report["findings"][0]["source"].startswith(
         "Ngoại trưởng"
@@ -52,7 +56,12 @@ def test_json_has_the_summary_for_every_input(run_cli, pair, tmp_path):
     (tmp_path / "art.txt").write_text("Hai bên đã hội đàm.\n", encoding="utf-8")
     assert run_cli("translate", "art.txt", "-o", "out", "--no-mt").exit_code == 0
     po = json.loads(run_cli("check", "out", "--json").stdout)
-    assert po["summary"] == {"segments": 1, "glossary_hits": 0, "findings": {}}
+    assert po["summary"] == {
+        "segments": 1,
+        "glossary_hits": 0,
+        "findings": {},
+        "status": {"reviewed": 0, "fuzzy": 0, "untranslated": 1},
+    }
 
 
 def test_a_tsv_file_is_two_columns(run_cli, tmp_path):
@@ -60,7 +69,9 @@ def test_a_tsv_file_is_two_columns(run_cli, tmp_path):
     (tmp_path / "pairs.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     result = run_cli("check", "--bitext", "pairs.tsv")
     assert result.exit_code == 0, result.output
-    assert result.stdout.strip() == "1 file, 2 segments: 0 errors, 0 warnings, 0 notes"
+    assert result.stdout.strip().splitlines()[-1] == (
+        "1 file\t2 segments\t0 errors\t0 warnings\t0 info\t2 translated\t0 untranslated"
+    )
 
 
 @pytest.mark.parametrize(
@@ -86,6 +97,76 @@ def test_bad_bitext_input_is_one_line_and_exit_2(run_cli, tmp_path, files, conte
     assert result.exit_code == 2
     assert result.stderr.startswith("error: ") and message in result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
+
+
+def test_a_legacy_encoded_source_is_read_as_the_message_says(run_cli, tmp_path):
+    from translit import legacy
+
+    vi = "Ngoại trưởng Nga tới Kiev hôm thứ Hai.\n"
+    (tmp_path / "a.vi").write_bytes(legacy.encode(vi, "vni"))
+    (tmp_path / "a.en").write_text("The Russian Foreign Minister went to Kiev.\n", "utf-8")
+    (tmp_path / "a.tsv").write_bytes(
+        legacy.encode(vi.rstrip("\n") + "\tThe Russian Foreign Minister went to Kiev.\n", "vni")
+    )
+    refused = run_cli("check", "--bitext", "a.vi", "a.en")
+    assert refused.exit_code == 2 and "run again with --from-encoding vni" in refused.stderr
+    for files in (["a.vi", "a.en"], ["a.tsv"]):
+        result = run_cli("check", "--bitext", *files, "--from-encoding", "vni", "--json")
+        assert result.exit_code == 1, result.output  # the Kiev error, read right
+        findings = json.loads(result.stdout)["findings"]
+        assert [f["code"] for f in findings] == ["term-variant"]
+
+
+def test_a_name_with_brackets_is_shown_as_it_is_on_a_terminal(tmp_path):
+    """On a terminal the findings are a rich table, and rich read "[draft]" in an
+    article's name as a style: "tin [draft]" was shown as "tin "."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    (tmp_path / "tin [draft].vi").write_text("Ngoại trưởng Nga tới Kiev.\n", encoding="utf-8")
+    (tmp_path / "tin [draft].en").write_text("The minister went to Kiev.\n", encoding="utf-8")
+    terminal, stdout = pty.openpty()
+    result = subprocess.run(
+        [sys.executable, "-m", "translit", "check", "--bitext", "tin [draft].vi", "tin [draft].en"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "COLUMNS": "160", "TERM": "dumb"},
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        timeout=120,
+    )
+    os.close(stdout)
+    shown = b""
+    try:
+        while chunk := os.read(terminal, 4096):
+            shown += chunk
+    except OSError:  # the terminal closes once everything written is read
+        pass
+    os.close(terminal)
+    assert result.returncode == 1, result.stderr
+    assert "│ tin [draft] │ 1 " in shown.decode("utf-8"), shown.decode("utf-8")
+
+
+def test_a_long_line_naming_one_term_thousands_of_times_is_checked_in_seconds(run_cli, tmp_path):
+    """A line of 200 KB (a table or a feed pasted without line breaks) named Moscow 4000
+    times, and each of the 4000 hits scanned the whole English again: 20 s of CPU here,
+    growing with the square of the line (a 2 MB line took half an hour)."""
+    import time
+
+    vi = "Ông Lê Minh đến Mát-xcơ-va hôm thứ Hai. " * 4000 + "Ông gặp Tổng thống Pháp."
+    en = "Mr Le Minh went to Moscow on Monday. " * 4000 + "He met the President."
+    (tmp_path / "long.tsv").write_text(f"{vi}\t{en}\n", encoding="utf-8")
+    started = time.process_time()
+    result = run_cli("check", "--bitext", "long.tsv", "--json")
+    spent = time.process_time() - started
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)
+    assert report["summary"]["glossary_hits"] == 4001
+    assert [f["message"] for f in report["findings"]] == [
+        "glossary term “France” (for “Pháp”) is not in the English"
+    ]
+    assert spent < 8, f"{spent:.1f} s of CPU"
 
 
 # ── Real English: FLORES dev+devtest (read at run time, never copied) ──────────────

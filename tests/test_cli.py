@@ -46,12 +46,14 @@ def po_entries(path: Path) -> list[polib.POEntry]:
 
 
 # What the copy model gives back differs from the source only where the numbers and
-# dates of ARTICLE_BLANK are written in English conventions (translit.conventions).
+# dates of ARTICLE_BLANK are written in English conventions (translit.conventions) and
+# its Vietnamese name is romanized (translit.names).
 CONVERTED = {
     "7.12": "December 7",
     "2,5%": "2.5%",
     "1.500.000": "1,500,000",
     "30/1/2022": "January 30, 2022",
+    "Lê Minh": "Le Minh",
 }
 
 

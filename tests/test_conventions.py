@@ -593,7 +593,7 @@ def test_the_copy_model_shows_ranges_of_days_converted_whole_or_flagged(
     assert result.exit_code == 0, result.output
     english = (tmp_path / "out" / "hoi-cho.en.txt").read_text(encoding="utf-8")
     assert english.splitlines()[2:] == [
-        "Hội chợ diễn ra từ ngày May 20-22, 2023 tại Huế. "
+        "Hội chợ diễn ra từ ngày May 20-22, 2023 tại Hue. "  # the glossary's Hue
         "Phiên chợ Tết mở từ November 28 to December 2, 2022.",
         "",
         "Đợt hai dự kiến từ 28/11 đến 2/12.",  # no year, no cue word: left whole

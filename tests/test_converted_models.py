@@ -316,6 +316,7 @@ def _vocabulary_without_words(folder: Path) -> None:
         ),
         ("copy-marian", _unlink("target.spm"), "tokenizer file target.spm missing"),
         ("copy-nllb", _write("config.json", "{"), "config.json is not valid JSON"),
+        ("copy-marian", _write("model.bin", "damaged"), "cannot load the model ("),
         (
             "copy-nllb",
             _write("sentencepiece.bpe.model", "not a model"),
@@ -349,6 +350,17 @@ def _vocabulary_without_words(folder: Path) -> None:
             "tokenizer must name a file in the model folder",
         ),
         ("copy-nllb", _write("translit-model.toml", "family = \n"), "not valid TOML"),
+        # a line break would add a field to every PO header the model signs
+        (
+            "copy-nllb",
+            _write("translit-model.toml", 'version = "1.0\\nLanguage: fr"\n'),
+            "version must be one line of text (no control characters)",
+        ),
+        (
+            "copy-marian",
+            _write("translit-model.toml", 'licence = "MIT\\u001b[2J"\n'),
+            "licence must be one line of text (no control characters)",
+        ),
         (
             "copy-nllb",
             _write("translit-model.toml", 'from = "en"\nto = "fr"\n'),
@@ -408,11 +420,15 @@ def test_hostile_archives_are_refused(models_home, run_cli, converted_folders, t
     with zipfile.ZipFile(flat, "w") as zf:
         for file in folder.iterdir():
             zf.write(file, file.name)
+    hidden = tmp_path / "hidden.tar"  # installed, it was a model `models list` never showed
+    with tarfile.open(hidden, "w") as tf:
+        tf.add(folder, arcname=".opus")
     cases = {
         evil: "unsafe path in archive: 'opus/../../escaped.json'",
         linked: "archive contains a symbolic link: 'opus/passwd'",
         hard: "archive contains a link or device file: 'opus/hard'",
         flat: "expected one top-level directory, found",
+        hidden: "the archive's folder '.opus' starts with a dot",
     }
     for archive, message in cases.items():
         result = run_cli("models", "install", str(archive))
@@ -420,6 +436,27 @@ def test_hostile_archives_are_refused(models_home, run_cli, converted_folders, t
         assert message in result.stderr and result.stderr.count("\n") == 1
     assert not (tmp_path.parent / "escaped.json").exists()
     assert list(models_home.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["opus\nLanguage fr", "opus\x1b[31m", "opus\tmt"])
+def test_a_model_name_with_control_characters_is_refused(
+    models_home, run_cli, converted_folders, tmp_path, name
+):
+    """The name goes to the terminal (an escape sequence would run there), to `models
+    list` and into every PO header the model signs (a line break would add a field)."""
+    folder = converted_folders["copy-marian"]
+    archive = tmp_path / "named.tar"
+    with tarfile.open(archive, "w") as tf:
+        tf.add(folder, arcname=name)
+    result = run_cli("models", "install", str(archive))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert f"unsafe path in archive: {name!r}" in result.stderr
+    copy = tmp_path / "folders" / name
+    shutil.copytree(folder, copy)
+    result = run_cli("models", "install", str(copy))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert f"the model's name {name!r} holds a control character" in result.stderr
+    assert not models_home.exists() or list(models_home.iterdir()) == []
 
 
 def test_a_profile_file_makes_any_family_usable(models_home, run_cli, converted_folders, tmp_path):

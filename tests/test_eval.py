@@ -155,6 +155,7 @@ def test_every_layout_scores_the_same(with_all_models, run_cli, bitext):
         (lambda b: b["en"].write_bytes(b"Gi\xe1 x\xe3ng\n"), "tin.en: not UTF-8 text", 2),
         (lambda b: b["en"].unlink(), "tin.en: no such file", 2),
         (lambda b: b["vi"].write_text(""), "tin.vi: no lines to translate", 2),
+        (lambda b: (write(b["vi"], ["", " "]), write(b["en"], ["", ""])), "tin.vi: no lines", 2),
     ],
 )
 def test_bitexts_that_do_not_line_up_are_one_clear_error(
@@ -197,6 +198,26 @@ def test_save_never_overwrites_an_input(with_model, run_cli, bitext, tmp_path):
     assert result.exit_code == 2
     assert "is an input of this eval; choose another --save prefix" in result.stderr
     assert clash.read_bytes() == before
+
+
+def test_a_save_prefix_that_would_overwrite_an_input_is_refused_before_translating(
+    with_all_models, run_cli, bitext, tmp_path
+):
+    # the second model's output would land on the reference: found before the first
+    # model spends (with a real model, hours) translating
+    reference = write(tmp_path / "tin.copy-marian.en", REFERENCE)
+    before = reference.read_bytes()
+    result = run_cli(
+        "eval",
+        *("--bitext", str(bitext["vi"]), str(reference)),
+        *("-m", "translate-vi_en-1_9", "-m", "copy-marian", "--save", str(tmp_path / "tin")),
+    )
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: {reference}: is an input of this eval; choose another --save prefix\n"
+    )
+    assert reference.read_bytes() == before
+    assert not (tmp_path / "tin.translate-vi_en-1_9.en").exists()  # nothing translated
 
 
 def test_sacrebleu_is_needed_only_by_eval(with_model, run_cli, bitext, monkeypatch):

@@ -422,6 +422,7 @@ def test_default_glossaries_prefer_the_config(tmp_path):
 # ── scale and folding ───────────────────────────────────────────────────────────
 
 
+@pytest.mark.slow
 def test_a_100k_entry_file_loads(tmp_path):
     lines = ["glossary: big", "source: vi", "target: en", "entries:"]
     for i in range(100_000):

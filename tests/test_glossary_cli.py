@@ -3,8 +3,10 @@ file byte for byte, refusals, lint, find, import/export round trips."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -317,6 +319,33 @@ def test_a_flow_style_entries_mapping_is_edited_through_ruamel(run_cli, tmp_path
         == 0
     )
     assert list(load_glossaries([path]).entries) == ["Rome"]
+
+
+def test_without_ruamel_a_flow_style_file_is_refused_in_one_line(tmp_path):
+    """ruamel.yaml is optional: a machine without it gets one line, and the file as it was."""
+    path = tmp_path / "flow.yaml"
+    before = "# gọn\nentries: {Oslo: {vi: [Ô-xlô]}}\n"
+    path.write_text(before, encoding="utf-8")
+    without = (  # as on a machine where ruamel.yaml is not installed: importing it fails
+        "import sys; sys.modules['ruamel'] = None; sys.argv[0] = 'translit'; "
+        "from translit.cli import main; main()"
+    )
+    args = ["glossary", "add", "--no-shipped-glossary", "Rome", "--vi", "Rô-ma", "-g", "flow.yaml"]
+    done = subprocess.run(
+        [sys.executable, "-c", without, *args],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert done.stderr == (
+        "error: flow.yaml: this file's layout (flow-style mappings, anchors) is edited "
+        "through ruamel.yaml, which is not installed: pip install 'translit[ruamel]', "
+        "or write its entries in block style\n"
+    )
+    assert path.read_text(encoding="utf-8") == before
 
 
 # ── refusals leave the file as it was ───────────────────────────────────────────

@@ -5,6 +5,8 @@ overrides, and the run summary and PO header name the glossaries used."""
 
 from __future__ import annotations
 
+import json
+
 import polib
 
 from translit.glossary import load_glossaries, shipped_glossaries
@@ -68,6 +70,33 @@ def test_add_variant_for_a_shipped_term_writes_an_extension_and_says_so(run_cli,
     assert "Ki-ev" in kyiv.vi and "Ki-ép-xcơ" in kyiv.vi and kyiv.en_variants == ("Kiev",)
 
 
+def test_import_into_a_desk_file_extends_shipped_terms(run_cli, tmp_path):
+    """A desk's two-column table names shipped terms too (countries, capitals): their
+    rows extend the shipped entries, as add-variant does, instead of being refused."""
+    table = tmp_path / "desk-terms.tsv"
+    table.write_text(
+        "Mạc-tư-khoa\tMoscow\nNga\tRussia\nLàng cổ Đường Lâm\tDuong Lam Ancient Village\n",
+        encoding="utf-8",
+    )
+    desk = tmp_path / "desk.yaml"
+    result = run_cli("glossary", "import", str(table), "--file", str(desk))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith(
+        f"imported 3 rows into {desk}: 2 new entries, 2 variants added, 1 already there "
+        "(Moscow extends the entry of "
+    )
+    merged = load_glossaries([*shipped_glossaries(), desk]).entries
+    assert {"Moskva", "Mát-xcơ-va", "Mạc-tư-khoa"} <= set(merged["Moscow"].vi)
+    assert merged["Duong Lam Ancient Village"].vi == ("Làng cổ Đường Lâm",)
+    assert "Russia" not in load_glossaries([desk]).entries  # Nga is shipped: nothing to add
+
+    taken = tmp_path / "taken.tsv"
+    taken.write_text("Mát-xcơ-va\tMoscow City\n", encoding="utf-8")
+    refused = run_cli("glossary", "import", str(taken), "--file", str(desk))
+    assert refused.exit_code == 2
+    assert "'Mát-xcơ-va' already belongs to 'Moscow'" in refused.stderr
+
+
 def test_editing_without_a_desk_file_never_touches_the_shipped_glossary(run_cli):
     shipped = shipped_glossaries()[0]
     before = shipped.read_bytes()
@@ -119,4 +148,24 @@ def test_find_json_lists_hits_with_their_english(run_cli, tmp_path):
     assert [(h["file"], h["paragraph"], h["term"]) for h in hits] == [
         (str(article), 1, "Moscow"),
         (str(article), 2, "the Netherlands"),
+    ]
+
+
+def test_find_reads_a_legacy_encoded_article_as_the_message_says(run_cli, tmp_path):
+    from translit import legacy
+
+    text = (
+        "Phía Mátxcơva cho biết Nga sẵn sàng đối thoại, còn Nhà Trắng tuyên bố sẽ tiếp tục "
+        "hỗ trợ.\n"
+    )
+    (tmp_path / "cu.txt").write_bytes(legacy.encode(text, "tcvn3"))
+    refused = run_cli("glossary", "find", "cu.txt")
+    assert refused.exit_code == 2 and "run again with --from-encoding tcvn3" in refused.stderr
+    result = run_cli("glossary", "find", "cu.txt", "--from-encoding", "tcvn3", "--json")
+    assert result.exit_code == 0, result.output
+    hits = json.loads(result.stdout)["hits"]
+    assert [(h["text"], h["term"]) for h in hits] == [
+        ("Mátxcơva", "Moscow"),
+        ("Nga", "Russia"),
+        ("Nhà Trắng", "the White House"),
     ]

@@ -132,6 +132,21 @@ def test_a_changed_sentence_keeps_the_reviewed_english_as_fuzzy_with_previous_ms
     assert f'#| msgid "{B}"' in (tmp_path / "out" / "bai.po").read_text(encoding="utf-8")
 
 
+def test_an_edit_undone_brings_the_sentence_back_approved(engine, tmp_path):
+    run(tmp_path, f"{A} {B}\n", engine)
+    edit(tmp_path, lambda e: approve(e, f"EN: {e.msgid}"))
+    changed = B.replace("hàng nghìn", "hơn một nghìn")
+    entries = run(tmp_path, f"{A} {changed}\n", engine)
+    # the approved entry stays in the PO (obsolete) while the changed sentence borrows it
+    assert [(e.msgid, e.msgstr, e.fuzzy) for e in entries if e.obsolete] == [(B, f"EN: {B}", False)]
+    restored = run(tmp_path, f"{A} {B}\n", engine)
+    assert engine.inputs == []
+    assert [(e.msgid, e.msgstr, e.fuzzy) for e in restored if not e.obsolete] == [
+        (A, f"EN: {A}", False),
+        (B, f"EN: {B}", False),
+    ]
+
+
 def test_a_changed_sentence_whose_english_was_unreviewed_is_translated_again(engine, tmp_path):
     run(tmp_path, f"{A} {B}\n", engine)
     changed = B.replace("hàng nghìn", "hơn một nghìn")

@@ -32,6 +32,17 @@ def make_archive(path: Path, members: dict[str, bytes | str]) -> Path:
 META = json.dumps({"package_version": "1.0", "from_code": "vi", "to_code": "en"})
 
 
+def repackage(package: Path, path: Path, top: str, changes: dict[str, bytes | str]) -> Path:
+    """A copy of an Argos package file, its folder renamed `top` and the members in
+    `changes` (named inside the folder, e.g. "model/model.bin") replaced."""
+    with zipfile.ZipFile(package) as source, zipfile.ZipFile(path, "w") as out:
+        for info in source.infolist():
+            inside = info.filename.split("/", 1)[1] if "/" in info.filename else ""
+            data = changes.get(inside, b"" if info.is_dir() else source.read(info))
+            out.writestr(f"{top}/{inside}", data)
+    return path
+
+
 def test_install_list_remove_round_trip(packages, run_cli, copy_package):
     listed = run_cli("models", "list")
     assert listed.exit_code == 0 and "No models installed" in listed.stdout
@@ -54,6 +65,23 @@ def test_install_list_remove_round_trip(packages, run_cli, copy_package):
     assert installed_models() == []
     again = run_cli("models", "remove", "vi", "en")
     assert again.exit_code == 2 and "no installed model vi→en" in again.stderr
+
+
+def test_a_model_that_cannot_be_removed_is_a_one_line_error(
+    packages, run_cli, tmp_path, copy_package
+):
+    # a package folder linked into the packages folder by hand: removing it fails
+    assert run_cli("models", "install", str(copy_package)).exit_code == 0
+    elsewhere = tmp_path / "kept-elsewhere"
+    (packages / "translate-vi_en-1_9").rename(elsewhere)
+    (packages / "translate-vi_en-1_9").symlink_to(elsewhere)
+    result = run_cli("models", "remove", "translate-vi_en-1_9")
+    assert result.exit_code == 2, result.output
+    assert (
+        result.stderr.startswith(f"error: {packages / 'translate-vi_en-1_9'}: cannot remove (")
+        and result.stderr.count("\n") == 1
+    )
+    assert (elsewhere / "metadata.json").is_file()
 
 
 def test_argostranslate_sees_what_we_install(packages, run_cli, copy_package):
@@ -89,6 +117,14 @@ def test_reinstall_replaces_the_package(packages, run_cli, copy_package):
         (
             {"pkg/metadata.json": "{not json", "pkg/model/model.bin": "x", "pkg/bpe.model": "x"},
             "metadata.json is not valid JSON",
+        ),
+        (  # the version goes into PO headers, where a line break adds a field
+            {
+                "pkg/metadata.json": META.replace('"1.0"', '"1.0\\nLanguage: fr"'),
+                "pkg/model/model.bin": "x",
+                "pkg/bpe.model": "x",
+            },
+            "package_version in metadata.json must be one line of text",
         ),
     ],
 )
@@ -219,18 +255,35 @@ def test_a_damaged_archive_is_refused(packages, run_cli, tmp_path, copy_package)
     assert installed_models() == []
 
 
-def test_newest_version_is_used_and_named_model_can_be_chosen(packages, tmp_path):
+def test_a_model_ctranslate2_cannot_load_never_replaces_a_working_one(
+    packages, run_cli, tmp_path, copy_package
+):
+    assert run_cli("models", "install", str(copy_package)).exit_code == 0
+    top = "translate-vi_en-1_9"
+    for garbage in (b"not a model", b"\x06\x00\x00\x00" + os.urandom(4096)):
+        damaged = repackage(
+            copy_package, tmp_path / "damaged.argosmodel", top, {"model/model.bin": garbage}
+        )
+        result = run_cli("models", "install", str(damaged))
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(f"error: {damaged}: cannot load the model (")
+        assert result.stderr.count("\n") == 1
+    # the package installed before is the one still there, and it translates
+    (tmp_path / "bai.txt").write_text("Một câu ngắn.\n", encoding="utf-8")
+    assert run_cli("translate", "bai.txt", "-q").exit_code == 0
+    assert sorted(p.name for p in packages.iterdir()) == [top]
+
+
+def test_newest_version_is_used_and_named_model_can_be_chosen(packages, tmp_path, copy_package):
     from translit.models import install_file
 
     for version in ("1.2", "1.10"):
         meta = json.dumps({"package_version": version, "from_code": "vi", "to_code": "en"})
-        archive = make_archive(
+        archive = repackage(
+            copy_package,
             tmp_path / f"v{version}.argosmodel",
-            {
-                f"vi_en-{version}/metadata.json": meta,
-                f"vi_en-{version}/model/model.bin": "x",
-                f"vi_en-{version}/sentencepiece.model": "x",
-            },
+            f"vi_en-{version}",
+            {"metadata.json": meta},
         )
         install_file(archive)
     assert find_model().version == "1.10"

@@ -290,6 +290,9 @@ def test_machine_english_is_what_translate_wrote(client, server):
         (b'{"target": "a\\u0000b", "approved": true, "version": "V"}', "control character U+0000"),
         (b'{"target": " ", "approved": true, "version": "V"}', "nothing to approve"),
         (b"\xff\xfe", "not valid JSON"),
+        # half of a UTF-16 pair is no character: it cannot be written as UTF-8
+        (b'{"target": "a\\ud800b", "approved": true, "version": "V"}', "lone surrogate U+D800"),
+        (b'{"target": "x", "approved": true, "version": "V", "comment": "\\udfff"}', "U+DFFF"),
     ],
 )
 def test_bad_edits_get_400_with_a_json_error(client, server, body, message):
@@ -303,6 +306,47 @@ def test_bad_edits_get_400_with_a_json_error(client, server, body, message):
     assert r.status_code == 400, r.text
     assert message in r.json()["error"]
     assert (server.folder / "hoi-nghi.po").read_bytes() == before
+
+
+def test_check_as_you_type_refuses_what_a_save_refuses(client):
+    r = client.post(
+        "/api/articles/hoi-nghi/segments/p1.s1/check",
+        content=b'{"target": "Summit \\ud83d"}',  # a pasted emoji cut in half
+        headers={"Content-Type": "application/json"},
+    )
+    assert r.status_code == 400 and "lone surrogate U+D83D" in r.json()["error"]
+
+
+def test_json_nested_too_deep_is_400_not_a_server_error(client):
+    deep = b"[" * 100_000 + b"]" * 100_000  # well under the size limit
+    for body in (deep, b'{"target": ' + deep + b"}"):
+        r = client.post(
+            "/api/articles/hoi-nghi/segments/p1.s1/check",
+            content=body,
+            headers={"Content-Type": "application/json"},
+        )
+        assert r.status_code == 400 and "not valid JSON" in r.json()["error"]
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029"])
+def test_unicode_line_separators_never_damage_the_po(client, server, separator):
+    """PO readers (polib, translit's own) split lines at U+2028/U+2029 too: in the
+    English such a character is a line break (refused); in a comment it is one."""
+    path = server.folder / "hoi-nghi.po"
+    v = client.get("/api/articles/hoi-nghi").json()["version"]
+    body = {"target": f"The summit{separator}opens", "approved": True, "version": v}
+    r = put(client, "p1.s1", body)
+    assert r.status_code == 400 and "must not hold a line break" in r.json()["error"]
+    assert version(path) == v
+    comment = f"kiểm tra{separator}dòng hai"
+    body = {"target": "The summit opens", "approved": True, "version": v, "comment": comment}
+    r = put(client, "p1.s1", body)
+    assert r.status_code == 200, r.text
+    assert r.json()["segment"]["comment"] == "kiểm tra\ndòng hai"
+    again = client.get("/api/articles/hoi-nghi")
+    assert again.status_code == 200, again.text  # the PO still reads
+    assert again.json()["segments"][0]["comment"] == "kiểm tra\ndòng hai"
+    msgfmt_ok(path)
 
 
 @pytest.mark.parametrize(
@@ -461,6 +505,16 @@ def test_a_damaged_po_is_reported_and_the_others_still_served(client, server):
     assert r.status_code == 422 and "gia-lua.po: entry has no segment key" in r.json()["error"]
     index = client.get("/")
     assert index.status_code == 200 and "gia-lua.po" in index.text and "hoi-nghi" in index.text
+
+
+def test_a_po_whose_name_is_not_utf8_is_reported_and_the_others_still_served(client, server):
+    import os
+
+    shutil.copy(server.folder / "hoi-nghi.po", server.folder / os.fsdecode(b"tin-n\xf3ng.po"))
+    assert [a["id"] for a in client.get("/api/articles").json()] == ["gia-lua", "hoi-nghi"]
+    index = client.get("/")
+    assert index.status_code == 200 and "hoi-nghi" in index.text
+    assert "tin-n\ufffdng.po: the file name is not UTF-8" in index.text
 
 
 def test_a_huge_body_is_refused(client):

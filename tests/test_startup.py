@@ -43,6 +43,19 @@ def test_importing_the_cli_loads_nothing_heavy():
     assert loaded_after("import translit.cli") == []
 
 
+def test_importing_the_cli_builds_no_finder_glossary_or_pipeline():
+    # the name finder's tables, the glossary, YAML and the pipeline cost start-up time
+    # that `translit --help` or `translit models list` should not pay
+    code = (
+        "import translit.cli, sys; print(sorted(m for m in ('translit.names', 'translit.run',"
+        " 'translit.pipeline', 'translit.glossary.load', 'yaml', 'polib', 'numpy')"
+        " if m in sys.modules))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert out.stdout.strip() == "[]", out.stderr
+
+
 def test_the_cli_loads_no_web_stack_until_serve_runs():
     code = (
         "import translit.cli, sys; print([m for m in ('starlette', 'uvicorn') if m in sys.modules])"

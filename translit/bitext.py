@@ -48,15 +48,15 @@ def read_lines(path: Path) -> list[str]:
     return _split(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def _source_lines(path: Path) -> list[str]:
-    """A Vietnamese file's lines: UTF-8, or a legacy encoding it is refused with a hint
-    for (`io.decode_text`), NFC."""
-    return _split(decode_text(_bytes(path), str(path)))
+def _source_lines(path: Path, from_encoding: str | None = None) -> list[str]:
+    """A Vietnamese file's lines: UTF-8, or the legacy encoding `from_encoding` names
+    (refused with a hint when it is not named: `io.decode_text`), NFC."""
+    return _split(decode_text(_bytes(path), str(path), from_encoding))
 
 
-def _pairs_from_tsv(path: Path) -> list[tuple[str, str]]:
+def _pairs_from_tsv(path: Path, from_encoding: str | None) -> list[tuple[str, str]]:
     pairs = []
-    for number, line in enumerate(_source_lines(path), 1):
+    for number, line in enumerate(_source_lines(path, from_encoding), 1):
         if not line.strip():
             pairs.append(("", ""))
             continue
@@ -70,8 +70,8 @@ def _pairs_from_tsv(path: Path) -> list[tuple[str, str]]:
     return pairs
 
 
-def _pairs_from_two(source: Path, target: Path) -> list[tuple[str, str]]:
-    vi = _source_lines(source)
+def _pairs_from_two(source: Path, target: Path, from_encoding: str | None) -> list[tuple[str, str]]:
+    vi = _source_lines(source, from_encoding)
     en = [unicodedata.normalize("NFC", line) for line in read_lines(target)]
     if len(vi) != len(en):
         raise InputError(
@@ -81,17 +81,19 @@ def _pairs_from_two(source: Path, target: Path) -> list[tuple[str, str]]:
     return list(zip(vi, en, strict=True))
 
 
-def read_bitext(paths: Sequence[Path]) -> Document:
+def read_bitext(paths: Sequence[Path], from_encoding: str | None = None) -> Document:
     """A bilingual text as a Document: `[SOURCE, TARGET]` (two line-aligned files) or
     `[FILE.tsv]` (two tab-separated columns). Segment keys are line numbers ("12").
+    `from_encoding` names the legacy encoding of the Vietnamese (the TSV file, or
+    SOURCE) if it is not UTF-8; the English of two files is always UTF-8.
 
     Raises InputError (one line, naming the file) for a file that cannot be read, files
     whose line counts differ, or a TSV line without exactly two columns.
     """
     if len(paths) == 1:
-        pairs = _pairs_from_tsv(paths[0])
+        pairs = _pairs_from_tsv(paths[0], from_encoding)
     elif len(paths) == 2:
-        pairs = _pairs_from_two(paths[0], paths[1])
+        pairs = _pairs_from_two(paths[0], paths[1], from_encoding)
     else:
         raise InputError(
             "--bitext takes SOURCE TARGET (two line-aligned files) or one two-column .tsv file"

@@ -21,7 +21,23 @@ import typer
 
 from translit import __version__
 from translit.cli_glossary import glossary_app
-from translit.config import Config, ConfigError, load_config
+from translit.cli_options import (
+    BeamOption,
+    ComputeTypeOption,
+    Device,
+    FromEncodingOption,
+    GlossaryOption,
+    NamesOption,
+    NameStyle,
+    NoGlossaryOption,
+    NoShippedOption,
+    TermStrategy,
+    ThreadsOption,
+    name_style,
+    strategy_name,
+    value,
+)
+from translit.config import ConfigError, load_config
 from translit.exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_MODEL, fail
 from translit.io import InputError
 
@@ -45,41 +61,6 @@ models_app = typer.Typer(
 )
 app.add_typer(models_app, name="models")
 app.add_typer(glossary_app, name="glossary")
-
-
-class Device(str, Enum):
-    cpu = "cpu"
-    cuda = "cuda"
-    auto = "auto"
-
-
-class FromEncoding(str, Enum):
-    tcvn3 = "tcvn3"
-    vni = "vni"
-    viscii = "viscii"
-    cp1258 = "cp1258"
-
-
-FROM_ENCODING_HELP = (
-    "Legacy Vietnamese encoding of articles that are not UTF-8: tcvn3 (ABC fonts such as "
-    ".VnTime), vni (VNI-Times), viscii or cp1258 (Windows-1258). Also repairs such text "
-    "already saved as UTF-8 mojibake ('Vieät Nam'). UTF-8 articles are read as they are."
-)
-
-
-NoShippedOption = Annotated[
-    bool,
-    typer.Option(
-        "--no-shipped-glossary",
-        help="Leave out the shipped glossary: only the -g files (or translit.toml's).",
-    ),
-]
-
-
-class TermStrategy(str, Enum):
-    verify = "verify"
-    inline = "inline"
-    placeholder = "placeholder"
 
 
 def _version(value: bool) -> None:
@@ -159,40 +140,20 @@ def translate(
             "folder [default: newest vi→en Argos package, see translit models list]."
         ),
     ] = None,
-    beam: Annotated[
-        int | None,
-        typer.Option(help="Beam size, 1 to 64; 1 is greedy and fastest [default: 4]."),
-    ] = None,
+    beam: BeamOption = None,
     device: Annotated[
         Device | None, typer.Option(help="cpu, cuda, or auto (GPU if present) [default: auto].")
     ] = None,
-    threads: Annotated[
-        int | None,
-        typer.Option(help="CPU threads, up to 256; 0 = all cores [default: 0]."),
-    ] = None,
-    compute_type: Annotated[
-        str | None,
-        typer.Option(help="CTranslate2 compute type: auto, int8, float32, ... [default: auto]."),
-    ] = None,
+    threads: ThreadsOption = None,
+    compute_type: ComputeTypeOption = None,
     batch_tokens: Annotated[
         int | None,
         typer.Option(
             help="Source tokens per batch, 1 to 16384 [default: 1024 / beam, 256 at beam 4]."
         ),
     ] = None,
-    glossary: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--glossary",
-            "-g",
-            help="Your glossary YAML file, layered on the shipped world-news glossary; "
-            "repeat for several (later files extend earlier ones) "
-            "[default: translit.toml's glossaries].",
-        ),
-    ] = None,
-    no_glossary: Annotated[
-        bool, typer.Option("--no-glossary", help="Translate without any glossary.")
-    ] = False,
+    glossary: GlossaryOption = None,
+    no_glossary: NoGlossaryOption = False,
     no_shipped_glossary: NoShippedOption = False,
     term_strategy: Annotated[
         TermStrategy,
@@ -221,6 +182,7 @@ def translate(
             "7.12 → December 7) [default: convert, or translit.toml's conventions].",
         ),
     ] = False,
+    names: NamesOption = None,
     no_mt: Annotated[
         bool,
         typer.Option(
@@ -229,9 +191,7 @@ def translate(
             "human translator (glossary hints included); needs no model.",
         ),
     ] = False,
-    from_encoding: Annotated[
-        FromEncoding | None, typer.Option(help=FROM_ENCODING_HELP, show_choices=True)
-    ] = None,
+    from_encoding: FromEncodingOption = None,
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
     ] = False,
@@ -262,89 +222,67 @@ def translate(
       translit translate examples/ --format all   # also md, tsv, tmx, xliff
 
       translit translate examples/ --term-strategy inline   # terms in the source
+      translit translate examples/ --names diacritics   # Phạm Minh Chính stays as written
     """
-    from translit.document import Glossary
-    from translit.engines import CT2Engine, EngineOptions
-    from translit.glossary import GlossaryError, default_glossaries, load_glossaries
-    from translit.glossary.enforce import term_policy
-    from translit.models import ModelError, ModelMissing, find_model
-    from translit.pipeline import translate_paths
-    from translit.runstate import LockedError
+    from translit.run import RunError, RunSettings, translate_command
 
-    try:
-        config = load_config().with_overrides(
-            output=output,
-            model=model,
-            beam=beam,
-            device=device.value if device else None,
-            threads=threads,
-            compute_type=compute_type,
-            batch_tokens=batch_tokens,
-            conventions=False if no_conventions else None,
-        )
-        written = _output_formats(formats, config)
-        chosen = None if no_mt else find_model(name=config.model)
-        if no_glossary:
-            terms = Glossary()
-        else:
-            chosen_glossaries = default_glossaries(
-                config, glossary or (), shipped=not no_shipped_glossary
-            )
-            terms = load_glossaries(chosen_glossaries)
-    except (ConfigError, GlossaryError) as err:
-        fail(str(err))
-    except ModelMissing as err:
-        fail(f"{err}; or add --no-mt to prepare the files for a human translator", EXIT_MODEL)
-    except ModelError as err:
-        fail(str(err), EXIT_MODEL)
-    engine = None if chosen is None else CT2Engine(chosen, EngineOptions.from_config(config))
+    settings = RunSettings(
+        inputs,
+        output=output,
+        model=model,
+        beam=beam,
+        device=value(device),
+        threads=threads,
+        compute_type=compute_type,
+        batch_tokens=batch_tokens,
+        formats=formats,
+        conventions=False if no_conventions else None,
+        glossaries=glossary or (),
+        use_glossary=not no_glossary,
+        shipped_glossary=not no_shipped_glossary,
+        term_strategy=strategy_name(term_strategy),
+        machine_translation=not no_mt,
+        from_encoding=value(from_encoding),
+        chunk_segments=chunk_segments,
+        names=name_style(names),
+    )
     bar = None if quiet or not sys.stderr.isatty() else _Bar()
-
-    def warn(message: str) -> None:
-        typer.echo(f"warning: {message}", err=True)
-
-    def error(message: str) -> None:
-        typer.echo(f"error: {message}", err=True)
-
     try:
-        report = translate_paths(
-            inputs,
-            config.output,
-            engine,
-            model_label=chosen.label if chosen else "",
-            policy=term_policy(terms, term_strategy.value, conventions=config.conventions),
-            progress=bar,
-            on_error=error,
-            on_warning=warn,
-            formats=written,
-            chunk_segments=chunk_segments,
-            from_encoding=from_encoding.value if from_encoding else None,
+        done = translate_command(
+            settings, progress=bar, on_error=_say("error"), on_warning=_say("warning")
         )
-    except (InputError, LockedError) as err:
-        fail(str(err))
-    except ModelError as err:
-        fail(str(err), EXIT_MODEL)
+    except RunError as err:
+        fail(str(err), EXIT_MODEL if err.model else EXIT_INPUT)
     except KeyboardInterrupt:
-        if bar is not None:
-            bar.stop()
-        fail(
-            "interrupted: finished articles are written; run the same command again to "
-            "go on where it stopped",
-            EXIT_INTERRUPTED,
-        )
+        fail(INTERRUPTED, EXIT_INTERRUPTED)
     finally:
         if bar is not None:
             bar.stop()
-    if not quiet and (report.articles or not report.errors):
-        typer.echo(f"{report.summary()} → {config.output}", err=True)
-    if report.errors:
+    if not quiet and (done.report.articles or not done.report.errors):
+        typer.echo(f"{done.report.summary()} → {done.output}", err=True)
+    if done.report.errors:
         raise typer.Exit(EXIT_INPUT)
+
+
+def _say(kind: str) -> Callable[[str], None]:
+    """A callback that prints `kind: message` on stderr (kind: error, warning)."""
+
+    def say(message: str) -> None:
+        typer.echo(f"{kind}: {message}", err=True)
+
+    return say
+
+
+INTERRUPTED = (
+    "interrupted: finished articles are written; run the same command again to go on "
+    "where it stopped"
+)
 
 
 @app.command()
 def segment(
     file: Annotated[Path, typer.Argument(help="An article (.txt or .md).")],
-    from_encoding: Annotated[FromEncoding | None, typer.Option(help=FROM_ENCODING_HELP)] = None,
+    from_encoding: FromEncodingOption = None,
 ) -> None:
     """Print an article's segments, one per line: key, a tab, the sentence.
 
@@ -352,26 +290,57 @@ def segment(
 
       translit segment examples/thuong-dinh-truc-tuyen.txt
     """
+    from translit.io import find_articles
     from translit.pipeline import load_document
 
+    if file.is_dir():
+        found = find_articles([file])
+        example = f", e.g. {found[0]}" if found else ""
+        fail(
+            f"{file}: a folder; translit segment shows one article's segments: give a file{example}"
+        )
     try:
-        doc = load_document(file, from_encoding=from_encoding.value if from_encoding else None)
+        doc = load_document(file, from_encoding=value(from_encoding))
     except InputError as err:
         fail(str(err))
     for seg in doc.segments:
         typer.echo(f"{seg.key}\t{seg.source}")
 
 
-def _term_policy(glossary: list[Path] | None, no_glossary: bool, no_shipped: bool = False):
-    """The glossary policy for commands that check English against the glossary."""
+def _open_in_browser(url: str) -> None:
+    """Open url in the user's web browser, or say on stderr that none could be found."""
+    import webbrowser
+
+    try:
+        opened = webbrowser.open(url)
+    except webbrowser.Error:
+        opened = False
+    if not opened:
+        typer.echo(
+            f"warning: no web browser found to open {url}; open it yourself "
+            "(or set BROWSER to the browser's command)",
+            err=True,
+        )
+
+
+def _term_policy(
+    glossary: list[Path] | None,
+    no_glossary: bool,
+    no_shipped: bool = False,
+    names: NameStyle | None = None,
+):  # -> TermPolicy
+    """The glossary policy for commands that check English against the glossary (names
+    in the style of `names`, else translit.toml's)."""
     from translit.document import Glossary
     from translit.glossary import GlossaryError, load_glossaries, selected_glossaries
     from translit.glossary.enforce import term_policy
 
     try:
+        config = load_config()
+        style = name_style(names) or config.names
         if no_glossary:
-            return term_policy(Glossary())
-        return term_policy(load_glossaries(selected_glossaries(glossary, no_shipped)))
+            return term_policy(Glossary(), names=style)
+        return term_policy(load_glossaries(selected_glossaries(glossary, no_shipped)), names=style)
     except (ConfigError, GlossaryError) as err:
         fail(str(err))
 
@@ -387,26 +356,15 @@ def _error_list() -> tuple[list[str], Callable[[str], None]]:
     return errors, error
 
 
-GlossaryOption = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--glossary",
-        "-g",
-        help="Glossary YAML file layered on the shipped one; repeat for several "
-        "[default: as translate].",
-    ),
-]
-NoGlossaryOption = Annotated[
-    bool, typer.Option("--no-glossary", help="Do not check terms against a glossary.")
-]
-
-
 @app.command()
 def build(
     files: Annotated[
-        list[Path],
-        typer.Argument(metavar="PO_FILES...", help="Review files (<id>.po) or folders of them."),
-    ],
+        list[Path] | None,
+        typer.Argument(
+            metavar="[PO_FILES...]",
+            help="Review files (<id>.po) or folders of them [default: outputs].",
+        ),
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Where to write [default: beside each PO file]."),
@@ -426,6 +384,8 @@ def build(
 
     Examples:
 
+      translit build                 # every PO file in the output folder (outputs)
+
       translit build outputs/thuong-dinh-truc-tuyen.po
 
       translit build outputs/ --format txt,html,md,tsv
@@ -437,8 +397,8 @@ def build(
         fail("build never rewrites the review file: leave po out of --format")
     policy = _term_policy(glossary, no_glossary, no_shipped_glossary)
     try:
-        paths = find_review_files(files)
-    except InputError as err:
+        paths = find_review_files(files or [load_config().output])
+    except (InputError, ConfigError) as err:
         fail(str(err))
     errors, error = _error_list()
     for path, doc in load_reviews(paths, policy, error):
@@ -485,14 +445,12 @@ def review(
     rows = [article_status(doc, path) for path, doc in load_reviews(paths, policy, error)]
     typer.echo(status_table(rows))
     if open_html:
-        import webbrowser
-
         for r in rows:
             page = r.path.with_name(f"{r.id}.html")
             if not page.exists():
                 typer.echo(f"warning: {page} does not exist; run translit build {r.path}", err=True)
             else:
-                webbrowser.open(page.resolve().as_uri())
+                _open_in_browser(page.resolve().as_uri())
     if errors:
         raise typer.Exit(EXIT_INPUT)
 
@@ -567,9 +525,7 @@ def serve(
     def ready(url: str) -> None:
         typer.echo(f"serving {folder_path} for review; press Ctrl-C to stop", err=True)
         if open_browser:
-            import webbrowser
-
-            webbrowser.open(url)
+            _open_in_browser(url)
 
     try:
         serve(folder, host, port, echo=lambda url: typer.echo(url), on_ready=ready)
@@ -584,6 +540,11 @@ class FailOn(str, Enum):
     error = "error"
     warning = "warning"
     never = "never"
+
+
+class Require(str, Enum):
+    translated = "translated"
+    reviewed = "reviewed"
 
 
 @app.command()
@@ -609,16 +570,28 @@ def check(
         FailOn,
         typer.Option(help="Exit 1 when a finding of this severity or worse exists."),
     ] = FailOn.error,
+    require: Annotated[
+        Require | None,
+        typer.Option(
+            help="Also exit 1 unless every segment is translated (has English) or "
+            "reviewed (has English and is approved, not fuzzy). A bitext has no review "
+            "status: only translated applies to it.",
+        ),
+    ] = None,
     glossary: GlossaryOption = None,
     no_glossary: NoGlossaryOption = False,
     no_shipped_glossary: NoShippedOption = False,
+    from_encoding: FromEncodingOption = None,
+    names: NamesOption = None,
 ) -> None:
     """Check English against its Vietnamese source and the glossary.
 
     Finds what a reviewer must look at: a missing glossary term, a rejected variant,
-    a number or date that does not match, Vietnamese left in the English, unbalanced
+    a Vietnamese name not in the house form (Nguyen Thi Pink for Nguyễn Thị Hồng), a
+    number or date that does not match, Vietnamese left in the English, unbalanced
     brackets or quotes, ... (machine or human translation alike). Exit code 1 when a
-    finding at or above --fail-on exists, 0 otherwise, 2 for an unreadable file.
+    finding at or above --fail-on exists, or a segment falls short of --require; 0
+    otherwise; 2 for an unreadable file. Counts segments by status per file and in all.
 
     With --bitext it checks any translation: one segment per line, keyed by the line
     number.
@@ -629,20 +602,34 @@ def check(
 
       translit check outputs/*.po --json --fail-on warning
 
+      translit check outputs/ --require reviewed   # the gate before publishing
+
       translit check --bitext article.vi.txt article.en.txt
 
       translit check --bitext pairs.tsv --json
-    """
-    from translit.review import check_bitext, check_files, find_review_files
 
-    policy = _term_policy(glossary, no_glossary, no_shipped_glossary)
+      translit check --bitext old-article.vi.txt article.en.txt --from-encoding vni
+
+      translit check outputs/ --names diacritics   # names kept as written are right
+    """
+    from translit.review import (
+        BITEXT_HAS_NO_REVIEW,
+        check_bitext,
+        check_files,
+        find_review_files,
+    )
+
+    if bitext and require is Require.reviewed:
+        fail(BITEXT_HAS_NO_REVIEW)
+    policy = _term_policy(glossary, no_glossary, no_shipped_glossary, names)
     try:
         if bitext:
-            result = check_bitext(files or [], policy)
+            result = check_bitext(files or [], policy, value(from_encoding))
         else:
             result = check_files(find_review_files(files or [load_config().output]), policy)
     except (InputError, ConfigError) as err:
         fail(str(err))
+    short = result.short_of(require.value) if require else {}
     for message in result.errors:
         typer.echo(f"error: {message}", err=True)
     if as_json:
@@ -651,7 +638,11 @@ def check(
         _print_findings(result)
     if result.errors:
         raise typer.Exit(EXIT_INPUT)
-    if fail_on != FailOn.never and result.count_at_least(fail_on.value):
+    if short and require:
+        counts = ", ".join(f"{n} {status}" for status, n in short.items())
+        typer.echo(f"not {require.value}: {counts} (--require {require.value})", err=True)
+    failed = fail_on != FailOn.never and result.count_at_least(fail_on.value)
+    if failed or short:
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -696,16 +687,9 @@ def eval_command(
             help="Keep each model's English in PREFIX.<model>.en (e.g. runs/dev).",
         ),
     ] = None,
-    beam: Annotated[
-        int | None, typer.Option(help="Beam size, 1 to 64 [default: as translate].")
-    ] = None,
-    threads: Annotated[
-        int | None,
-        typer.Option(help="CPU threads, up to 256; 0 = all cores [default: 0]."),
-    ] = None,
-    compute_type: Annotated[
-        str | None, typer.Option(help="CTranslate2 compute type [default: auto].")
-    ] = None,
+    beam: BeamOption = None,
+    threads: ThreadsOption = None,
+    compute_type: ComputeTypeOption = None,
     glossary: GlossaryOption = None,
     no_glossary: NoGlossaryOption = False,
 ) -> None:
@@ -733,7 +717,7 @@ def eval_command(
     except ImportError:
         fail("translit eval needs sacrebleu: pip install 'translit[eval]'")
     from translit.engines import CT2Engine, EngineOptions
-    from translit.evaluate import evaluate, read_bitext, table, to_json
+    from translit.evaluate import check_save, evaluate, read_bitext, table, to_json
     from translit.models import ModelError, find_model
 
     policy = _term_policy(glossary, no_glossary)
@@ -742,7 +726,7 @@ def eval_command(
         data = read_bitext(*bitext)
     except (ConfigError, InputError) as err:
         fail(str(err))
-    names: list[str | None] = list(model or ([] if hyp else [config.model]))
+    names: list[str | None] = [*model] if model else ([] if hyp else [config.model])
     try:
         chosen = [find_model(name=name) for name in names]
     except ModelError as err:
@@ -751,6 +735,11 @@ def eval_command(
         twice = sorted({g for g in given if given.count(g) > 1})
         if twice:
             fail(f"{kind} {twice[0]!r} is given twice")
+    if save is not None:
+        try:
+            check_save(save, [m.name for m in chosen], [*bitext, *(hyp or [])])
+        except InputError as err:
+            fail(str(err))
     options = EngineOptions.from_config(config)
 
     def engines():
@@ -770,17 +759,27 @@ def eval_command(
 def _print_findings(result) -> None:  # result: translit.review.CheckResult
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     if not sys.stdout.isatty():  # piped: one finding a line, never wrapped, easy to grep
         for item in result.findings:
             typer.echo(f"{item.article}\t{item.key}\t{item.severity}\t{item.code}\t{item.message}")
-        typer.echo(result.summary())
+        for file in result.statuses:  # then each file's segments by status
+            typer.echo("\t".join([file.article, "status", *file.cells()]))
+        typer.echo("\t".join(result.summary_cells()))
         return
     console = Console(highlight=False, soft_wrap=False)
     if result.findings:
         table = Table("article", "key", "severity", "code", "message", show_lines=False)
-        for item in result.findings:
-            table.add_row(item.article, item.key, item.severity, item.code, item.message)
+        for item in result.findings:  # as Text: "[draft]" in a name is not rich markup
+            cells = (item.article, item.key, item.severity, item.code, item.message)
+            table.add_row(*(Text(cell) for cell in cells))
+        console.print(table)
+    if result.statuses:
+        names = list(result.status_total())
+        table = Table("article", "segments", *names, show_lines=False)
+        for file in result.statuses:
+            table.add_row(file.article, str(file.segments), *(str(file.status[n]) for n in names))
         console.print(table)
     console.print(result.summary(), markup=False)
 
@@ -792,20 +791,6 @@ def _format_list(spec: str) -> tuple[str, ...]:
         return parse_formats(spec)
     except InputError as err:
         fail(str(err))
-
-
-def _output_formats(option: str | None, config: Config) -> tuple[str, ...]:
-    """`--format`, else translit.toml's `formats` (an error names the file), else the defaults."""
-    from translit.pipeline import DEFAULT_FORMATS, parse_formats
-
-    if option is not None:
-        return _format_list(option)
-    if config.formats is None:
-        return DEFAULT_FORMATS
-    try:
-        return parse_formats(",".join(config.formats))
-    except InputError as err:
-        fail(f"{config.source}: {err}")
 
 
 @models_app.command("list")
@@ -877,6 +862,9 @@ def models_install(
     (TRANSLIT_MODELS_DIR) once its tokenizer, vocabulary and special tokens are proved
     to fit together. Its licence is shown: NLLB's forbids commercial use.
 
+    A model installed under the same name is replaced (once the new one passed its
+    checks), and the command says so.
+
     Examples:
 
       translit models install ./translate-vi_en-1_9.argosmodel
@@ -894,8 +882,10 @@ def models_install(
         ModelError,
         install_from_index,
         install_model,
+        installed_models,
     )
 
+    before = {m.path: m for m in installed_models()}
     try:
         if len(source) == 1:
             info = install_model(Path(source[0]), expect=(SOURCE_LANG, TARGET_LANG))
@@ -905,6 +895,9 @@ def models_install(
             fail("give one .argosmodel file or model folder, or two language codes such as `vi en`")
     except ModelError as err:
         fail(str(err))
+    replaced = before.get(info.path)
+    if replaced is not None:
+        typer.echo(f"replaced the installed model of the same name ({replaced.label})")
     if info.family == "argos":
         typer.echo(f"installed {info.label} ({info.from_code}→{info.to_code}) in {info.path}")
         return
@@ -976,4 +969,7 @@ def models_remove(
 
 def main() -> None:
     """Console-script entry point."""
+    from translit.pipes import tolerate_closed_stdout
+
+    tolerate_closed_stdout()
     app()

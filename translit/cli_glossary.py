@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from translit.cli_options import FromEncodingOption, GlossaryOption, NoShippedOption, value
 from translit.exits import EXIT_INPUT, fail
 
 if TYPE_CHECKING:
@@ -38,22 +39,6 @@ glossary_app = typer.Typer(
     rich_markup_mode=None,
 )
 
-GlossaryOption = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--glossary",
-        "-g",
-        help="Glossary YAML file, layered on the shipped glossary; repeat for several, "
-        "later files extend earlier ones [default: translit.toml's glossaries].",
-    ),
-]
-NoShippedOption = Annotated[
-    bool,
-    typer.Option(
-        "--no-shipped-glossary",
-        help="Leave out the shipped glossary: only the -g files (or translit.toml's).",
-    ),
-]
 FileOption = Annotated[
     Path | None,
     typer.Option(
@@ -233,49 +218,17 @@ def show(
 
       translit glossary show Mátxcơva -g my-desk.yaml
     """
-    import difflib
-
     from translit.glossary import definitions
-    from translit.glossary.fold import variant_forms
+    from translit.glossary.search import describe, lookup
 
     paths = _selected(glossary, no_shipped_glossary)
-    merged = _load(paths)
-    entry = merged.entries.get(term.strip())
-    how = ""
+    entry, how, close = lookup(_load(paths), term)
     if entry is None:
-        lowered = {t.casefold(): e for t, e in merged.entries.items()}
-        entry = lowered.get(term.strip().casefold())
-    if entry is None:
-        wanted = set(variant_forms(term))
-        for candidate in merged.entries.values():
-            if any(set(variant_forms(v)) & wanted for v in candidate.vi):
-                entry, how = candidate, f" (found as a vi variant: {term.strip()})"
-                break
-    if entry is None:
-        close = difflib.get_close_matches(term, list(merged.entries), n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         fail(f"no entry {term!r}{hint}")
     typer.echo(f"{entry.term}{how}")
-    if entry.plain_vi:
-        typer.echo(f"  vi: {', '.join(entry.plain_vi)}")
-    if entry.en:
-        typer.echo(f"  en (also right): {', '.join(entry.en)}")
-    for english, variants in entry.mentions:
-        typer.echo(f"  mention {english}: {', '.join(variants)}")
-    if entry.en_variants:
-        typer.echo(f"  en_variants: {', '.join(entry.en_variants)}")
-    if entry.note:
-        typer.echo(f"  note: {entry.note}")
-    typer.echo(f"  case: {'sensitive' if entry.case_sensitive else 'insensitive'}")
-    if entry.not_followed_by:
-        typer.echo(f"  not_followed_by: {', '.join(entry.not_followed_by)}")
-    if entry.not_preceded_by:
-        typer.echo(f"  not_preceded_by: {', '.join(entry.not_preceded_by)}")
-    if entry.keep:
-        typer.echo("  keep: true (emitted as written)")
-    if entry.section:
-        typer.echo(f"  section: {entry.section}")
-    typer.echo(f"  defined in: {entry.origin}")
+    for line in describe(entry):
+        typer.echo(line)
     origins = [e.origin for e in definitions(paths, entry.term)]
     if len(origins) > 1:
         typer.echo(f"  merged from: {', '.join(origins)} (later files extend earlier ones)")
@@ -283,9 +236,23 @@ def show(
 
 @glossary_app.command("add")
 def add(
-    canonical: Annotated[str, typer.Argument(help="The canonical English term (the key).")],
+    canonical: Annotated[
+        str | None,
+        typer.Argument(
+            help="The canonical English term (the key) [default: with --name, "
+            "the name in the house style]."
+        ),
+    ] = None,
     vi: Annotated[
         list[str] | None, typer.Option("--vi", help="A Vietnamese variant; repeat for more.")
+    ] = None,
+    name: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--name",
+            help="A Vietnamese person or place as `glossary find` shows it: added as a "
+            "case-sensitive variant, the key its house form (Pham Minh Chinh); repeatable.",
+        ),
     ] = None,
     en_variant: Annotated[
         list[str] | None,
@@ -312,6 +279,10 @@ def add(
 ) -> None:
     """Add an entry (at the end of the file; comments and order are kept).
 
+    A name `glossary find` lists (a Vietnamese person or place no entry holds) is added
+    with --name: the key is its house form, or the English you give (an established
+    form, or the right name for someone the finder took for Vietnamese).
+
     Examples:
 
       translit glossary add Paris --vi Pa-ri --vi "Ba Lê" --note "capital of France"
@@ -319,17 +290,22 @@ def add(
       translit glossary add Britain --vi Anh --case sensitive --not-followed-by ấy
 
       translit glossary add RT --keep --file my-desk.yaml
+
+      translit glossary add --name "Phạm Minh Chính" --file my-desk.yaml
+
+      translit glossary add "Liu Haixing" --name "Lưu Hải Tinh" --file my-desk.yaml
     """
     from translit.glossary import GlossaryError
     from translit.glossary.edit import add_entry
 
+    canonical, variants, case = _from_names(canonical, list(vi or ()), name or [], case)
     path, context = _target(file, glossary, no_shipped_glossary)
     extends = _extends(path, canonical, context)
     try:
         add_entry(
             path,
             canonical,
-            vi or (),
+            variants,
             en_variants=en_variant or (),
             note=note,
             case_sensitive=case is Case.sensitive,
@@ -341,6 +317,37 @@ def add(
     except (GlossaryError, OSError) as err:
         fail(str(err))
     typer.echo(f"added {canonical.strip()!r} to {path}{extends}")
+
+
+def _from_names(
+    canonical: str | None, vi: list[str], names: list[str], case: Case
+) -> tuple[str, list[str], Case]:
+    """`glossary add`'s key, variants and case once --name values are in: the key
+    defaults to the first name in the house style (translit.toml's names)."""
+    if not names:
+        if canonical is None:
+            fail("give the canonical English term, or a Vietnamese name with --name")
+        return canonical, vi, case
+    from translit.config import ConfigError, load_config
+    from translit.glossary.fold import nfc
+    from translit.names import house_form, looks_like_name
+
+    names = [" ".join(nfc(n).split()) for n in names]
+    if not all(names):
+        fail("--name needs a name, such as --name 'Phạm Minh Chính'")
+    for text in names:
+        if not looks_like_name(text):
+            fail(
+                f"--name {text!r} is not a name (words of letters, joined by spaces or "
+                "hyphens), such as --name 'Phạm Minh Chính'"
+            )
+    if canonical is None:
+        try:
+            style = load_config().names
+        except ConfigError as err:
+            fail(str(err))
+        canonical = house_form(names[0], style)  # type: ignore[arg-type]
+    return canonical, [*names, *vi], Case.sensitive
 
 
 @glossary_app.command("add-variant")
@@ -442,12 +449,16 @@ def find(
         typer.Option(
             "--json",
             help='As JSON: {"hits": [{"term", "text", "start", "end", "english", "file", '
+            '"paragraph"}], "names": [{"text", "start", "end", "english", "kind", "file", '
             '"paragraph"}]}.',
         ),
     ] = False,
     no_shipped_glossary: NoShippedOption = False,
+    from_encoding: FromEncodingOption = None,
 ) -> None:
-    """Show which entries match where, with the text matched.
+    """Show which entries match where, with the text matched; then the Vietnamese people
+    and places found that no entry holds, and how they come out (translit.toml's names
+    style), with the command that adds one to a glossary.
 
     For a file: `file:paragraph: «matched» → Term`; for text: `start-end: ...`; a
     variant with its own English (a surname, an acronym) adds `(as Biden)`.
@@ -459,25 +470,50 @@ def find(
       translit glossary find "Điện Kremlin và Nhà Trắng"
 
       translit glossary find "Ông Biden tới Mátxcơva" --json
+
+      translit glossary find old-article.txt --from-encoding tcvn3
+
+      translit glossary find "Thủ tướng Phạm Minh Chính đến Đà Nẵng."
     """
-    from translit.glossary.match import compile_matcher
+    from translit.config import ConfigError, load_config
+    from translit.glossary.enforce import term_policy
     from translit.glossary.search import find_terms
     from translit.io import InputError
 
-    matcher = compile_matcher(_load(_selected(glossary, no_shipped_glossary)))
+    try:
+        style = load_config().names
+    except ConfigError as err:
+        fail(str(err))
+    loaded = _load(_selected(glossary, no_shipped_glossary))
+    policy = term_policy(loaded, conventions=False, names=style)  # type: ignore[arg-type]
     if Path(source).suffix.lower() in (".txt", ".md") and not Path(source).exists():
         fail(f"{source}: no such file")
     try:
-        found = find_terms(source, matcher)
+        found, names = find_terms(source, policy, value(from_encoding))
     except InputError as err:
         fail(str(err))
     if as_json:
         hits = [hit.as_dict() for hit in found]
-        typer.echo(json.dumps({"hits": hits}, ensure_ascii=False, indent=2))
+        listed = [name.as_dict() for name in names]
+        typer.echo(json.dumps({"hits": hits, "names": listed}, ensure_ascii=False, indent=2))
     else:
         for hit in found:
             typer.echo(hit.line())
-    typer.echo(_plural(len(found), "match", "matches"), err=True)
+        if names:
+            typer.echo("names (not in the glossary):")
+            for name in names:
+                typer.echo(name.line())
+    summary = _plural(len(found), "match", "matches")
+    if names:
+        summary += f", {_plural(len(names), 'name')} not in the glossary"
+        summary += f"; to keep one: translit glossary add --name {_quote(names[0].text)}"
+    typer.echo(summary, err=True)
+
+
+def _quote(text: str) -> str:
+    import shlex
+
+    return shlex.quote(text)
 
 
 @glossary_app.command("import")
@@ -492,7 +528,8 @@ def import_(
     """Import a DeepL/Google-style two-column glossary table (.csv or .tsv).
 
     Each row adds its Vietnamese as a vi variant of the entry keyed by its English
-    (created if needed). Rows already present are skipped; a Vietnamese term that
+    (created if needed; for a term the shipped glossary defines, an entry in your file
+    that extends it). Rows already present are skipped; a Vietnamese term that
     belongs to another entry is an error with its line number, and then nothing is
     written. A first row of language codes (vi,en) is a header.
 
@@ -514,11 +551,19 @@ def import_(
         for problem in report.problems:
             typer.echo(f"error: {problem}", err=True)
         fail(f"nothing imported: {_plural(len(report.problems), 'problem')} in {table}")
+    extends = ""
+    if report.extensions:
+        terms = ", ".join(report.extensions)
+        verb = "extends the entry" if len(report.extensions) == 1 else "extend the entries"
+        origins = list(report.extensions.values())
+        files = dict.fromkeys(o.rsplit(":", 1)[0] for o in origins)
+        where = origins[0] if len(origins) == 1 else ", ".join(files)
+        extends = f" ({terms} {verb} of {where}: the merged entries keep their variants)"
     typer.echo(
         f"imported {_plural(report.rows, 'row')} into {path}: "
         f"{_plural(len(report.added_entries), 'new entry', 'new entries')}, "
         f"{_plural(report.added_variants, 'variant')} added, "
-        f"{report.skipped} already there"
+        f"{report.skipped} already there{extends}"
     )
 
 

@@ -11,7 +11,12 @@ import dataclasses
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+# How Vietnamese names without a glossary entry are written (translit.names): the house
+# form without diacritics (Pham Minh Chinh) or with them (Phạm Minh Chính).
+NameStyle = Literal["romanized", "diacritics"]
+NAME_STYLES: tuple[str, ...] = ("romanized", "diacritics")
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -48,6 +53,7 @@ class Config:
     batch_tokens: int | None = None  # None: the engine's default for the beam
     formats: tuple[str, ...] | None = None  # output format names; None = the defaults
     conventions: bool = True  # numbers and dates in English conventions
+    names: NameStyle = "romanized"  # Vietnamese names: "romanized" or "diacritics" (translit.names)
     source: Path | None = field(default=None, compare=False)  # the file read, if any
 
     def with_overrides(self, **values: Any) -> Config:
@@ -86,6 +92,7 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "batch_tokens": int,
     "formats": list,
     "conventions": bool,
+    "names": str,
 }
 
 
@@ -140,6 +147,8 @@ def _from_table(table: dict[str, Any], path: Path, base: Path) -> Config:
         if not all(isinstance(f, str) for f in values["formats"]):
             raise ConfigError(f"{path}: formats must be a list of format names")
         values["formats"] = tuple(values["formats"])
+    if values.get("names", "romanized") not in NAME_STYLES:
+        raise ConfigError(f"{path}: names must be one of {', '.join(NAME_STYLES)}")
     if values.get("device", "auto") not in DEVICES:
         raise ConfigError(f"{path}: device must be one of {', '.join(DEVICES)}")
     check_limits(values, path)
@@ -147,6 +156,10 @@ def _from_table(table: dict[str, Any], path: Path, base: Path) -> Config:
 
 
 def _type_name(expected: type | tuple[type, ...]) -> str:
-    return {str: "string", int: "whole number", list: "list", bool: "true or false"}.get(
-        expected, str(expected)
-    )  # type: ignore[call-overload]
+    names: dict[object, str] = {
+        str: "string",
+        int: "whole number",
+        list: "list",
+        bool: "true or false",
+    }
+    return names.get(expected, str(expected))

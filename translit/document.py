@@ -15,7 +15,7 @@ Origin = Literal["machine", "reviewed", "none"]
 Status = Literal["untranslated", "fuzzy", "reviewed"]
 Severity = Literal["error", "warning", "info"]
 Layout = Literal["blank", "line"]
-HitKind = Literal["term", "number", "date", "time"]
+HitKind = Literal["term", "number", "date", "time", "name"]
 
 
 @dataclass
@@ -31,7 +31,8 @@ class Finding:
 
 @dataclass
 class TermHit:
-    """A glossary entry, or a number, date or time to convert, found in a segment's source."""
+    """A glossary entry, a number, date or time to convert, or a Vietnamese person or
+    place (translit.names) found in a segment's source."""
 
     entry: str  # canonical English term (the entry's key); "" for a number, date or time
     variant: str  # the text matched in the source
@@ -39,7 +40,8 @@ class TermHit:
     end: int
     target: str  # the English the entry requires
     applied: bool = False  # True once the target is present in the English
-    kind: HitKind = "term"  # "number", "date", "time": a conversion (translit.conventions)
+    kind: HitKind = "term"  # "number", "date", "time": a conversion (translit.conventions);
+    # "name": a Vietnamese person or place, `target` in the house form (translit.names)
     # Other English forms that are right for the entity (Entry.accepted); a term hit is
     # satisfied by `target` or any of these.
     accepted: tuple[str, ...] = ()

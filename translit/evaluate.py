@@ -77,8 +77,8 @@ def read_bitext(source: Path, reference: Path) -> Bitext:
     """Read a source and its reference; InputError when they do not line up."""
     sources = [unicodedata.normalize("NFC", line) for line in read_lines(source)]
     references = read_lines(reference)
-    if not sources:
-        raise InputError(f"{source}: no lines to translate")
+    if not any(line.strip() for line in sources):
+        raise InputError(f"{source}: no lines to translate (the file is empty or blank)")
     if len(sources) != len(references):
         raise InputError(
             f"{reference}: {len(references)} lines, but the source {source} has "
@@ -163,7 +163,8 @@ def score(
         sentences_per_second=count / seconds if seconds else None,
         bleu_signature=str(bleu.get_signature()),
         chrf_signature=str(chrf.get_signature()),
-        **errors,
+        number_errors=errors["number_errors"],
+        date_errors=errors["date_errors"],
     )
 
 
@@ -199,11 +200,22 @@ def save_path(prefix: str, system: str) -> Path:
     return Path(f"{prefix}.{safe}.en")
 
 
-def save_output(path: Path, lines: Sequence[str], inputs: Sequence[Path]) -> None:
-    """Write a system's lines (atomically), never over one of the eval's inputs."""
+def check_save(prefix: str, systems: Sequence[str], inputs: Sequence[Path]) -> None:
+    """InputError if `--save PREFIX` would write one of the systems' output over one of
+    the eval's inputs; call it before translating (`evaluate` checks again on writing)."""
+    for system in systems:
+        _not_an_input(save_path(prefix, system), inputs)
+
+
+def _not_an_input(path: Path, inputs: Sequence[Path]) -> None:
     for given in inputs:
         if path.exists() and given.exists() and path.resolve() == given.resolve():
             raise InputError(f"{path}: is an input of this eval; choose another --save prefix")
+
+
+def save_output(path: Path, lines: Sequence[str], inputs: Sequence[Path]) -> None:
+    """Write a system's lines (atomically), never over one of the eval's inputs."""
+    _not_an_input(path, inputs)
     try:
         write_atomic(path, "".join(f"{line}\n" for line in lines))
     except OSError as err:
@@ -228,7 +240,8 @@ def table(scores: Sequence[SystemScore]) -> str:
     if scores:
         first = scores[0]
         lines.append("")
-        lines.append(f"{first.sentences} sentences. BLEU signature: {first.bleu_signature}")
+        noun = "sentence" if first.sentences == 1 else "sentences"
+        lines.append(f"{first.sentences} {noun}. BLEU signature: {first.bleu_signature}")
         lines.append(f"chrF signature: {first.chrf_signature}")
     return "\n".join(lines)
 

@@ -202,11 +202,12 @@ def read_bytes(path: Path, limit: int = MAX_ARTICLE_BYTES) -> bytes:
         raise InputError(f"{path}: is a directory, not an article") from None
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror})") from None
+    info = os.fstat(fd)  # before fdopen, which refuses a directory with a traceback
+    for is_kind, message in _FILE_KINDS:
+        if is_kind(info.st_mode):
+            os.close(fd)
+            raise InputError(f"{path}: {message}")
     with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        for is_kind, message in _FILE_KINDS:
-            if is_kind(info.st_mode):
-                raise InputError(f"{path}: {message}")
         data = b""
         try:
             if info.st_size <= limit:

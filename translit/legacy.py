@@ -27,7 +27,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from translit.glossary.fold import TONE_MARKS
+from translit.vietnamese import TONE_MARKS
 
 ENCODINGS = {
     "tcvn3": "TCVN3 (ABC)",

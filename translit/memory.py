@@ -13,7 +13,8 @@ run wrote (and a reviewer may have edited), the way gettext's msgmerge does:
   the reviewer sees what changed; it is not sent to the engine;
 - an old entry whose sentence left the article is kept as obsolete (`#~`) if it holds
   any English or note, never deleted (unless an active entry holds the same sentence
-  and English).
+  and English); this includes a reviewed entry whose English a changed sentence took
+  (fuzzy), so an edit that is undone brings the sentence back approved.
 
 Everything else (new sentences, changed sentences whose old English was unreviewed
 machine output) is left for the engine.
@@ -38,7 +39,8 @@ def merge_previous(doc: Document, old: Document) -> None:
     new_by_source: dict[str, list[Segment]] = {}
     for seg in doc.segments:
         new_by_source.setdefault(seg.source, []).append(seg)
-    used: set[int] = set()
+    used: set[int] = set()  # old entries an unchanged sentence took
+    lent: set[int] = set()  # reviewed entries whose English a changed sentence took
     unmatched: list[Segment] = []
     for source, segments in new_by_source.items():
         olds = old_by_source.get(source)
@@ -50,12 +52,12 @@ def merge_previous(doc: Document, old: Document) -> None:
             _inherit(seg, match)
     reviewed = [s for s in old.segments if id(s) not in used and s.status == "reviewed"]
     for seg in sorted(unmatched, key=lambda s: key_order(s.key)):
-        match = _similar(seg, [s for s in reviewed if id(s) not in used])
-        if match is not None:
-            used.add(id(match))
-            _inherit(seg, match)
+        similar = _similar(seg, [s for s in reviewed if id(s) not in lent])
+        if similar is not None:
+            lent.add(id(similar))
+            _inherit(seg, similar)
             seg.fuzzy = True
-            seg.previous_source = match.source
+            seg.previous_source = similar.source
     doc.obsolete = _obsolete(
         [s for s in candidates if id(s) not in used and (s.target or s.note)], doc.segments
     )

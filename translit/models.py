@@ -35,6 +35,7 @@ from translit.engines.profiles import (
     argos_profile,
     check_model_folder,
     load_profile,
+    one_line,
 )
 
 SOURCE_LANG = "vi"
@@ -163,6 +164,9 @@ def _parse_metadata(raw: bytes, where: str) -> dict[str, str]:
         raise ModelError(f"{where}: metadata.json lacks {', '.join(missing)}")
     if meta.get("type", "translate") != "translate":
         raise ModelError(f"{where}: not a translation package (type {meta.get('type')!r})")
+    for key in ("from_code", "to_code", "package_version"):
+        if not one_line(str(meta.get(key, ""))):
+            raise ModelError(f"{where}: {key} in metadata.json must be one line of text")
     return {
         "from_code": meta["from_code"],
         "to_code": meta["to_code"],
@@ -190,6 +194,7 @@ def _check_members(members: list[Member], where: str, max_bytes: int) -> str:
             or "\\" in name
             or ".." in parts
             or ":" in parts[0]
+            or not one_line(name)
         ):
             raise ModelError(f"{where}: unsafe path in archive: {name!r}")
         if kind == "link":
@@ -215,6 +220,11 @@ def _check_members(members: list[Member], where: str, max_bytes: int) -> str:
         raise ModelError(f"{where}: {clash!r} is in the archive as a file and as a folder")
     if len(tops) != 1:
         raise ModelError(f"{where}: expected one top-level directory, found {len(tops)}")
+    if next(iter(tops)).startswith("."):  # hidden: never listed, so never usable or removable
+        raise ModelError(
+            f"{where}: the archive's folder {next(iter(tops))!r} starts with a dot; "
+            "a model folder's name may not"
+        )
     if total > max_bytes:
         raise ModelError(
             f"{where}: unpacks to {_size(total)}, above the {_size(max_bytes)} limit "
@@ -261,7 +271,7 @@ def _extract(zf: zipfile.ZipFile, dest: Path, where: str, max_bytes: int) -> Non
 
 
 def _write_members(
-    members: list[tuple[str, bool, Callable[[], IO[bytes]]]],
+    members: list[tuple[str, bool, Callable[..., IO[bytes]]]],
     dest: Path,
     where: str,
     max_bytes: int,
@@ -332,6 +342,8 @@ def install_file(
                 raise ModelError(f"{root}: cannot install here ({err.strerror or err})") from None
             try:
                 _extract(zf, staging, where, limit)
+                staged = ModelInfo(top, staging / top, meta["from_code"], meta["to_code"], "")
+                prove_loadable(staged, where)
                 _swap_into_place(staging / top, root / top)
             except OSError as err:  # a full disk, a name the file system refuses
                 raise ModelError(
@@ -343,6 +355,22 @@ def install_file(
     except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError) as err:
         raise ModelError(f"{where}: archive is damaged ({err})") from None
     return ModelInfo(top, root / top, meta["from_code"], meta["to_code"], meta["version"])
+
+
+def prove_loadable(model: ModelInfo, where: str) -> None:
+    """Load a staged model once, on the CPU, as CTranslate2 and its tokenizer would be
+    loaded to translate; ModelError (naming `where`) if they cannot be. A model.bin that
+    is damaged, truncated or from a newer CTranslate2 is refused at install, before it
+    takes the place of a working model of the same name. int8 on one thread: every
+    model loads so, in the least memory."""
+    from translit.engines.base import EngineOptions
+    from translit.engines.ct2 import CT2Engine
+
+    options = EngineOptions(device="cpu", threads=1, compute_type="int8")
+    try:
+        CT2Engine(model, options).load()
+    except ModelError as err:
+        raise ModelError(str(err).replace(str(model.path), where)) from None
 
 
 def _swap_into_place(new: Path, final: Path) -> None:
@@ -384,7 +412,10 @@ def remove_model(from_code: str, to_code: str, name: str | None = None) -> list[
         what = repr(name) if name else f"{from_code}→{to_code}"
         raise ModelMissing(f"no installed model {what}; see `translit models list`")
     for model in targets:
-        shutil.rmtree(model.path)
+        try:
+            shutil.rmtree(model.path)
+        except OSError as err:  # read-only, in use, a link put there by hand ...
+            raise ModelError(f"{model.path}: cannot remove ({err.strerror or err})") from None
     return targets
 
 
@@ -791,6 +822,7 @@ def install_converted(
             profile = check_model_folder(staged)
         except ProfileError as err:
             raise ModelError(str(err).replace(str(staged), where)) from None
+        prove_loadable(ModelInfo(name, staged, profile.from_code, profile.to_code, ""), where)
         if expect and (profile.from_code, profile.to_code) != expect:
             raise ModelError(
                 f"{where}: model translates {profile.from_code}→{profile.to_code}, "
@@ -825,6 +857,11 @@ def _stage(source: Path, staging: Path, where: str, max_bytes: int) -> str:
             )
         if not name or name.startswith("."):
             raise ModelError(f"{where}: a model folder's name may not start with a dot")
+        if not one_line(name):  # (named by its parent: the path itself would break the line)
+            raise ModelError(
+                f"{source.resolve().parent}: the model's name {name!r} holds a control "
+                "character; rename the folder"
+            )
         _copy_folder(source, staging / name, where)
         return name
     if not source.is_file():

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from translit import __version__
 from translit.document import Document, Glossary
@@ -46,9 +46,14 @@ CHUNK_SEGMENTS = 2000  # segments per chunk: batches stay full, finished files l
 FLUSH_TEXTS = 512  # texts per engine call; each call's output is saved to the run cache
 
 
+FORMAT_ALIASES = {"xlf": "xliff"}  # the file suffix of a format, where it differs
+
+
 def parse_formats(spec: str) -> tuple[str, ...]:
-    """`po,txt,html` or `all` → format names, in the order given (InputError if unknown)."""
+    """`po,txt,html` or `all` → format names, in the order given (InputError if unknown);
+    `xlf` is `xliff`."""
     names = [name.strip().lower() for name in spec.split(",") if name.strip()]
+    names = [FORMAT_ALIASES.get(name, name) for name in names]
     if names == ["all"]:
         return tuple(FORMATS)
     unknown = [name for name in names if name not in FORMATS]
@@ -92,6 +97,8 @@ class RunReport:
     missing: int = 0  # hits whose term the English lacks (term-missing findings)
     repairs: Counter[str] = field(default_factory=Counter)  # applied hits by TermHit.repair
     glossaries: tuple[str, ...] = ()  # file names of the glossaries used
+    names: int = 0  # Vietnamese people and places found (translit.names)
+    names_kept: int = 0  # names the English has in the house form
     seconds: float = 0.0
     written: list[Path] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -105,10 +112,13 @@ class RunReport:
         for seg in doc.segments:
             terms = [hit for hit in seg.hits if hit.kind == "term"]
             self.hits += len(terms)
+            names = [hit for hit in seg.hits if hit.kind == "name"]
+            self.names += len(names)
             if seg.target:  # a segment without English has nothing to check yet
                 self.applied += sum(1 for hit in terms if hit.applied)
                 self.missing += sum(1 for hit in terms if not hit.applied)
                 self.repairs.update(hit.repair or "kept" for hit in terms if hit.applied)
+                self.names_kept += sum(1 for hit in names if hit.applied)
 
     def summary(self) -> str:
         rate = self.segments / self.seconds if self.seconds > 0 else 0.0
@@ -120,12 +130,16 @@ class RunReport:
             if self.repairs[label]
         )
         used = f" from {', '.join(self.glossaries)}" if self.glossaries else ""
+        names = ""
+        if self.names:
+            plural = "s" if self.names != 1 else ""
+            names = f", {self.names} name{plural} ({self.names_kept} in the house form)"
         return (
             f"{self.articles} article{'s' if self.articles != 1 else ''}, "
             f"{self.segments} segments ({self.translated} distinct sent to the model{kept}"
             f"{left}), {self.hits} glossary hits{used} ({self.applied} applied"
-            f"{f': {how}' if how else ''}; {self.missing} missing) in {self.seconds:.1f} s "
-            f"({rate:.0f} segments/s)"
+            f"{f': {how}' if how else ''}; {self.missing} missing){names} in "
+            f"{self.seconds:.1f} s ({rate:.0f} segments/s)"
         )
 
 
@@ -219,8 +233,12 @@ def translate_documents(
     cache = RunCache() if cache is None else cache
     jobs: list[Job] = []
     if engine is not None:  # kept segments' hits come from translit.qa, after this
-        for seg in (seg for doc in docs for seg in doc.segments if not seg.target):
-            jobs.append(Job(seg, policy.protect_segment(seg)))
+        for doc in docs:
+            todo = [seg for seg in doc.segments if not seg.target]
+            if not todo:
+                continue
+            context = policy.name_context([seg.source for seg in doc.segments])
+            jobs += [Job(seg, policy.protect_segment(seg, context)) for seg in todo]
     # the aligned repair needs the first pass's attention, for sentences with hits only
     aligned = policy.strategy == "verify" and "aligned" in policy.repairs
     wanted = {job.prepared.text for job in jobs if job.hits} if aligned else set()
@@ -256,6 +274,10 @@ class CachedEngine:
     cache: RunCache
     sent: int = 0
 
+    @property
+    def fingerprint(self) -> str:
+        return self.engine.fingerprint
+
     def translate(
         self,
         texts: Sequence[str],
@@ -267,7 +289,7 @@ class CachedEngine:
     ) -> list[Hypotheses]:
         # the options only when asked for: an engine without them still serves the
         # inline and placeholder strategies
-        options: dict[str, object] = {"attention": True} if attention else {}
+        options: dict[str, Any] = {"attention": True} if attention else {}
         if suppress and any(suppress):
             options["suppress"] = suppress
         if num_hypotheses > 1 or "suppress" in options:
@@ -309,16 +331,25 @@ def write_outputs(
     written = []
     for name in sorted(formats, key=lambda name: name != "po"):
         path = paths[name]
+        text = FORMATS[name].render(doc, run)
+        if name == "po":
+            text = po.keep_dates(text, _current_text(path))
         try:
-            write_atomic(
-                path, FORMATS[name].render(doc, run), expect=expect if name == "po" else None
-            )
+            write_atomic(path, text, expect=expect if name == "po" else None)
         except NotWritten as err:
             raise InputError(str(err)) from None
         except OSError as err:
             raise InputError(f"{path}: cannot write ({err.strerror or err})") from None
         written.append(path)
     return written
+
+
+def _current_text(path: Path) -> str:
+    """The text of the file at path ("" if there is none, or it is not UTF-8 text)."""
+    try:
+        return path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return ""
 
 
 def check_output_dir(output_dir: Path) -> None:

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from decimal import Decimal
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from translit.conventions import (
     EN_NUMBER_START,
@@ -34,6 +34,7 @@ from translit.conventions import (
 )
 from translit.document import Document, Entry, Finding, Segment, Severity, TermHit
 from translit.glossary.enforce import CLOSERS, TermPolicy, hit_entities, hit_present
+from translit.names import NameContext, NameStatus, name_status
 
 
 class Check(NamedTuple):
@@ -46,7 +47,7 @@ class Check(NamedTuple):
 # The registry of checks, in the order findings are listed; README's Checks table
 # lists the same codes and severities (tests/test_qa.py compares them).
 CHECKS: dict[str, Check] = {
-    code: Check(severity, description)
+    code: Check(cast(Severity, severity), description)
     for code, (severity, description) in {
         "term-missing": (
             "error",
@@ -56,6 +57,11 @@ CHECKS: dict[str, Check] = {
             "error",
             "the English keeps a form the glossary rejects (a Vietnamese variant, or an "
             "English form such as Kiev for Kyiv)",
+        ),
+        "name-missing": (
+            "error",
+            "a Vietnamese person or place in the source is not in the English in the house "
+            "form (Nguyen Thi Pink for Nguyễn Thị Hồng)",
         ),
         "number-mismatch": (
             "error",
@@ -69,6 +75,11 @@ CHECKS: dict[str, Check] = {
         "empty": ("warning", "no English, though the segment was translated or approved"),
         "same-as-source": ("warning", "the English is the Vietnamese source unchanged"),
         "untranslated": ("warning", "Vietnamese words or diacritics left in the English"),
+        "name-style": (
+            "warning",
+            "a name is written with diacritics where the house style romanizes names (or "
+            'without them under `names = "diacritics"`)',
+        ),
         "brackets": ("warning", "brackets ( ) [ ] { } differ in number from the source"),
         "quotes": ("warning", "double quotation marks differ in number from the source"),
         "length-ratio": ("warning", "the English is much shorter or longer than the source"),
@@ -198,9 +209,13 @@ def _term_findings(seg: Segment, english: str, reported: set[str]) -> list[Findi
     term-variant already reports that entity (one finding per problem)."""
     findings: list[Finding] = []
     reported = set(reported)
-    for hit in seg.hits:
+    present: dict[tuple[str, tuple[str, ...]], bool] = {}  # once per form: a line may
+    for hit in seg.hits:  # name one entity thousands of times, each a scan of the English
         if hit.kind == "term":
-            hit.applied = hit_present(hit, english)
+            forms = (hit.target, hit.accepted)
+            if forms not in present:
+                present[forms] = hit_present(hit, english)
+            hit.applied = present[forms]
             if not hit.applied and hit.entry not in reported:
                 reported.add(hit.entry)  # once per entity, however often the source names it
                 findings.append(
@@ -210,6 +225,35 @@ def _term_findings(seg: Segment, english: str, reported: set[str]) -> list[Findi
                     )
                 )
     return findings
+
+
+def _name_findings(seg: Segment, english: str) -> tuple[list[Finding], list[str]]:
+    """name-missing and name-style, one per name; sets the `applied` of name hits. Also
+    returns the names' forms, never to be reported again as untranslated."""
+    missing: list[Finding] = []
+    style: list[Finding] = []
+    found: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    known: dict[tuple[str, str, tuple[str, ...]], tuple[NameStatus, str]] = {}
+    for hit in seg.hits:
+        if hit.kind != "name":
+            continue
+        name = (hit.variant, hit.target, hit.accepted)  # each scans the English: once a name
+        status, form = known[name] = known.get(name) or name_status(hit, english)
+        hit.applied = status == "ok"
+        found += [form, hit.variant]
+        if status == "ok" or (hit.variant, hit.target) in seen:
+            continue
+        seen.add((hit.variant, hit.target))
+        if status == "missing":
+            message = f"name “{hit.variant}” is not in the English" + (
+                f" as “{hit.target}”" if hit.target != hit.variant else ""
+            )
+            missing.append(finding("name-missing", message))
+        else:
+            message = f"“{form}” should read “{hit.target}” (house style for names)"
+            style.append(finding("name-style", message))
+    return missing + style, found
 
 
 def _accepted_text(text: str, entry: Entry) -> bool:
@@ -346,13 +390,14 @@ def _form_findings(source: str, english: str) -> list[Finding]:
     return findings
 
 
-def check_segment(seg: Segment, policy: TermPolicy) -> None:
-    """Recompute one segment's hits (with `applied`) and findings from its text now.
+def check_segment(seg: Segment, policy: TermPolicy, context: NameContext | None = None) -> None:
+    """Recompute one segment's hits (with `applied`) and findings from its text now
+    (`context`: what the article says about its names, see TermPolicy.name_context).
 
     A hit keeps the `repair` label the run gave it while its term is still applied."""
     labels = {(h.start, h.end, h.target): h.repair for h in seg.hits if h.repair}
     spans = scan(seg.source)  # one scan for the conversions and their checks
-    seg.hits = policy.hits(seg.source, spans)
+    seg.hits = policy.hits(seg.source, context, spans=spans)
     english = seg.target
     if not english.strip():
         for hit in seg.hits:
@@ -363,10 +408,15 @@ def check_segment(seg: Segment, policy: TermPolicy) -> None:
         return
     variants, reported, entities = _variant_findings(seg, policy, english)
     findings = _term_findings(seg, english, entities) + variants
+    names, named = _name_findings(seg, english)
+    findings += names
     findings += _convention_findings(seg, english, spans)
     same = " ".join(english.split()) == " ".join(seg.source.split())
     forms = [form for h in seg.hits for form in (h.target, *h.accepted)]
-    left = vietnamese_words(_masked(english, [*forms, *reported]))
+    # a name's words on their own (Chính for Phạm Minh Chính) are the name, not text
+    name_words = {w for h in seg.hits if h.kind == "name" for w in _WORD.findall(h.variant)}
+    left = vietnamese_words(_masked(english, [*forms, *reported, *named]))
+    left = [w for w in left if w not in name_words]
     if same and left:
         findings.append(finding("same-as-source", "the English is the source, unchanged"))
     elif left:
@@ -380,6 +430,8 @@ def check_segment(seg: Segment, policy: TermPolicy) -> None:
 
 
 def check_document(doc: Document, policy: TermPolicy) -> None:
-    """Recompute every segment's hits and findings (replacing what they held)."""
+    """Recompute every segment's hits and findings (replacing what they held); names are
+    found with what the whole article says about them."""
+    context = policy.name_context([seg.source for seg in doc.segments])
     for seg in doc.segments:
-        check_segment(seg, policy)
+        check_segment(seg, policy, context)

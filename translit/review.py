@@ -140,6 +140,45 @@ class FindingRow:
     target: str
 
 
+REQUIREMENTS = ("translated", "reviewed")
+BITEXT_HAS_NO_REVIEW = (
+    "--require reviewed: a bitext has no review status (no fuzzy flag); "
+    "use --require translated (every line has English)"
+)
+
+
+@dataclass(frozen=True)
+class FileStatus:
+    """How many segments of one checked file are in each status.
+
+    A review file's statuses are reviewed, fuzzy and untranslated; a bitext has no
+    review status, so its are translated and untranslated (an empty English line).
+    """
+
+    article: str
+    file: str
+    segments: int
+    status: dict[str, int]
+
+    def cells(self) -> list[str]:
+        """`12 segments`, `9 reviewed`, ...: the counts as words."""
+        return [_plural(self.segments, "segment")] + [f"{n} {s}" for s, n in self.status.items()]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _statuses(doc: Document, bitext: bool) -> dict[str, int]:
+    counts = Counter(seg.status for seg in doc.segments)
+    if bitext:
+        return {
+            "translated": len(doc.segments) - counts["untranslated"],
+            "untranslated": counts["untranslated"],
+        }
+    return {s: counts[s] for s in ("reviewed", "fuzzy", "untranslated")}
+
+
 @dataclass
 class CheckResult:
     """Findings of every review file checked, and the files that could not be read."""
@@ -149,6 +188,8 @@ class CheckResult:
     hits: int = 0  # glossary hits in the sources
     findings: list[FindingRow] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    statuses: list[FileStatus] = field(default_factory=list)  # one per file, in order
+    bitext: bool = False  # statuses are translated/untranslated, not the review's
 
     def add(self, doc: Document, path: Path) -> None:
         """Count a checked document and take its findings."""
@@ -162,6 +203,9 @@ class CheckResult:
             for seg in doc.segments
             for f in seg.findings
         ]
+        self.statuses.append(
+            FileStatus(doc.id, str(path), len(doc.segments), _statuses(doc, self.bitext))
+        )
 
     def by_code(self) -> dict[str, int]:
         """How many findings of each code, in the order of the checks registry."""
@@ -173,13 +217,43 @@ class CheckResult:
         rank = SEVERITY_RANK[severity]
         return sum(1 for f in self.findings if SEVERITY_RANK.get(f.severity, 0) >= rank)
 
-    def summary(self) -> str:
-        by = {s: sum(1 for f in self.findings if f.severity == s) for s in SEVERITY_RANK}
-        return (
-            f"{self.files} file{'s' if self.files != 1 else ''}, "
-            f"{self.segments} segment{'s' if self.segments != 1 else ''}: "
-            f"{by['error']} errors, {by['warning']} warnings, {by['info']} notes"
+    def status_total(self) -> dict[str, int]:
+        """Segments by status over every file (review: reviewed, fuzzy, untranslated;
+        bitext: translated, untranslated)."""
+        names = (
+            ("translated", "untranslated") if self.bitext else ("reviewed", "fuzzy", "untranslated")
         )
+        return {s: sum(f.status.get(s, 0) for f in self.statuses) for s in names}
+
+    def short_of(self, requirement: str) -> dict[str, int]:
+        """The segments that keep the files from meeting `requirement` (translated:
+        untranslated ones; reviewed: fuzzy and untranslated ones), by status; empty
+        when every segment meets it. A bitext has no review status: ValueError."""
+        if requirement not in REQUIREMENTS:
+            raise ValueError(f"unknown requirement {requirement!r}")
+        if requirement == "reviewed" and self.bitext:
+            raise ValueError(BITEXT_HAS_NO_REVIEW)
+        total = self.status_total()
+        failing = ("untranslated",) if requirement == "translated" else ("fuzzy", "untranslated")
+        return {s: total[s] for s in failing if total[s]}
+
+    def summary_cells(self) -> list[str]:
+        """The summary as cells: files, segments, findings by severity, segments by status."""
+        by = {s: sum(1 for f in self.findings if f.severity == s) for s in SEVERITY_RANK}
+        return [
+            _plural(self.files, "file"),
+            _plural(self.segments, "segment"),
+            f"{by['error']} errors",
+            f"{by['warning']} warnings",
+            f"{by['info']} info",
+            *(f"{n} {s}" for s, n in self.status_total().items()),
+        ]
+
+    def summary(self) -> str:
+        """One line for people: `3 files, 26 segments: 0 errors, 2 warnings, 0 info;
+        9 reviewed, 15 fuzzy, 2 untranslated`."""
+        c = self.summary_cells()
+        return f"{c[0]}, {c[1]}: {', '.join(c[2:5])}; {', '.join(c[5:])}"
 
     def to_json(self) -> str:
         return json.dumps(
@@ -188,9 +262,11 @@ class CheckResult:
                     "segments": self.segments,
                     "glossary_hits": self.hits,
                     "findings": self.by_code(),
+                    "status": self.status_total(),
                 },
                 "files": self.files,
                 "segments": self.segments,
+                "status": [asdict(f) for f in self.statuses],
                 "findings": [asdict(f) for f in self.findings],
                 "errors": self.errors,
             },
@@ -207,11 +283,14 @@ def check_files(paths: Sequence[Path], policy: TermPolicy) -> CheckResult:
     return result
 
 
-def check_bitext(paths: Sequence[Path], policy: TermPolicy) -> CheckResult:
+def check_bitext(
+    paths: Sequence[Path], policy: TermPolicy, from_encoding: str | None = None
+) -> CheckResult:
     """Check a bilingual text (`translit.bitext.read_bitext`: SOURCE TARGET, or one
-    two-column TSV) with the same checks as a review file; raises InputError."""
-    doc = read_bitext(paths)
+    two-column TSV, the Vietnamese in `from_encoding` if not UTF-8) with the same
+    checks as a review file; raises InputError."""
+    doc = read_bitext(paths, from_encoding)
     check_document(doc, policy)
-    result = CheckResult()
+    result = CheckResult(bitext=True)
     result.add(doc, paths[-1])
     return result

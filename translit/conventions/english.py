@@ -152,7 +152,8 @@ def _date_parts(groups: dict[str, str | None], n: str = "") -> DateParts:
 
 def _decade(tens: int) -> list[DateParts]:
     """`the '90s` is 1990; `the '20s` may be 1920 or 2020."""
-    return [(1900 + tens, None, None)] + ([(2000 + tens, None, None)] if tens <= 20 else [])
+    years: list[DateParts] = [(1900 + tens, None, None)]
+    return years + ([(2000 + tens, None, None)] if tens <= 20 else [])
 
 
 def _mention(m: re.Match[str]) -> list[DateParts]:

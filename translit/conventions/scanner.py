@@ -296,7 +296,10 @@ def duration_readings(hours: int, minutes: int | None = None) -> Readings:
     as 210 (minutes) or as 3.5 (hours: only for a quarter, a half, three quarters)."""
     if not minutes:
         return (_values(hours),)
-    readings = (_values(hours, minutes), _values(60 * hours + minutes))
+    readings: tuple[frozenset[Decimal], ...] = (
+        _values(hours, minutes),
+        _values(60 * hours + minutes),
+    )
     if minutes in (15, 30, 45):
         readings += (_values(Decimal(hours) + Decimal(minutes) / 60),)
     return readings

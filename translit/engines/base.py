@@ -126,12 +126,20 @@ class Engine(Protocol):
 
 
 def resolve_device(device: Device) -> str:
-    """'auto' becomes 'cuda' when CTranslate2 sees a GPU, else 'cpu'."""
-    if device != "auto":
+    """'auto' becomes 'cuda' when CTranslate2 sees a GPU, else 'cpu'. 'cuda' on a
+    machine where CTranslate2 sees no GPU raises ModelError saying so in plain words
+    (CTranslate2's own message is about driver versions)."""
+    if device == "cpu":
         return device
     import ctranslate2
 
-    return "cuda" if ctranslate2.get_cuda_device_count() > 0 else "cpu"
+    gpus = ctranslate2.get_cuda_device_count()
+    if device == "cuda" and gpus == 0:
+        raise ModelError(
+            "device cuda: no NVIDIA GPU is usable on this machine (none found, or no CUDA "
+            "driver for it); use --device cpu, or auto to use a GPU only when there is one"
+        )
+    return "cuda" if gpus > 0 else "cpu"
 
 
 def available_cores() -> int:

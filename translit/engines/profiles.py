@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -89,6 +90,12 @@ class ModelProfile:
             f"max:{self.max_input_length}",
         ]
         return "|".join(parts)
+
+
+def one_line(text: str) -> bool:
+    """Whether text has no control characters (line breaks, tabs, escapes): a model's
+    name, version or licence is printed, listed and written into PO headers."""
+    return not any(unicodedata.category(c) == "Cc" for c in text)
 
 
 def non_commercial(licence: str) -> bool:
@@ -229,6 +236,8 @@ def read_profile_file(path: Path) -> dict[str, Any]:
                 raise ProfileError(f"{path}: max_input_length must be a positive whole number")
         elif not isinstance(value, str) or (not value and key != "licence"):
             raise ProfileError(f"{path}: {key} must be a non-empty string")
+        elif not one_line(value):  # it goes into messages, `models list` and PO headers
+            raise ProfileError(f"{path}: {key} must be one line of text (no control characters)")
         settings[_RENAMED.get(key, key)] = value
     for key in ("tokenizer", "target_tokenizer"):
         name = settings.get(key)

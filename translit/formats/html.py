@@ -1,11 +1,11 @@
 """`<id>.html`: the side-by-side review page, one self-contained file.
 
 One row per segment (key, Vietnamese, English, status and findings), one table body
-per paragraph so paragraph breaks show. Glossary terms are highlighted on both
-sides: in the Vietnamese the span each hit matched, in the English every place the
-hit's term occurs (word-bounded, as the pipeline's term check finds it); hovering
-shows the variant and the canonical term. A segment with no English yet shows the
-glossary's terms as hints where the English goes.
+per paragraph so paragraph breaks show. Glossary terms and Vietnamese names
+are highlighted on both sides (names in their own colour): in the Vietnamese the span
+each hit matched, in the English every place the hit's term occurs (word-bounded, as the
+pipeline's checks find it); hovering shows the variant and the English it comes out as.
+A segment with no English yet shows the glossary's terms as hints where the English goes.
 
 Rows that need a reviewer (not approved yet, or with findings) are "flagged"; the
 header counts them, and a checkbox, or `#flagged` at the end of the page's address,
@@ -27,6 +27,7 @@ from html import escape
 from translit.document import Document, Finding, Segment, TermHit
 from translit.formats import Counts, RunInfo, count, flagged, hit_note
 from translit.glossary.enforce import form_spans
+from translit.names import name_spans
 
 SUFFIX = ".html"
 
@@ -39,7 +40,7 @@ STYLE = """
 @media (prefers-color-scheme: dark) {
   :root { --line: #3b4350; --muted: #9aa5b4; --term: #1e3a5f; --term-line: #60a5fa;
     --miss: #4c1d1d; --miss-line: #f87171; --fuzzy: #4a3410; --fuzzy-ink: #fcd34d;
-    --ok: #14351f; --ok-ink: #86efac; --none: #1f2937; }
+    --ok: #14351f; --ok-ink: #86efac; --none: #1f2937; --name: #2e1065; --name-line: #a78bfa; }
 }
 * { box-sizing: border-box; }
 body { font: 15px/1.5 system-ui, sans-serif; margin: 0 auto; padding: 1rem 1.5rem;
@@ -60,6 +61,7 @@ td.key a { color: var(--muted); font: .85rem ui-monospace, monospace; text-decor
 td.src, td.tgt { white-space: pre-wrap; overflow-wrap: anywhere; }
 mark.term { background: var(--term); color: inherit; border-bottom: 2px solid var(--term-line);
   padding: 0 .1em; }
+mark.term.name { background: var(--name); border-bottom-color: var(--name-line); }
 mark.term.missing { background: var(--miss); border-bottom: 2px dotted var(--miss-line); }
 mark.rejected { background: var(--miss); color: inherit; padding: 0 .1em;
   text-decoration: line-through wavy var(--miss-line); }
@@ -151,18 +153,24 @@ def _free_occurrence(text: str, needle: str, taken: list[Span]) -> int:
 
 def target_spans(seg: Segment) -> list[Span]:
     """Every occurrence in the English of a form a hit accepts (its term, or another
-    accepted form: Russian for Russia), with the hits that want it."""
-    by_form: dict[str, list[TermHit]] = {}
+    accepted form: Russian for Russia; a name in its house form, a place also joined:
+    Danang), with the hits that want it."""
+    by_form: dict[tuple[str, bool], list[TermHit]] = {}
     for hit in seg.hits:
-        forms = (hit.target, *hit.accepted) if hit.kind == "term" else (hit.target,)
+        forms = (hit.target, *hit.accepted) if hit.kind in ("term", "name") else (hit.target,)
         for form in dict.fromkeys(forms):
-            by_form.setdefault(form, []).append(hit)
+            by_form.setdefault((form, hit.kind == "name"), []).append(hit)
     spans = [
         (start, end, hits)
-        for form, hits in by_form.items()
-        for start, end in form_spans(seg.target, form)
+        for (form, name), hits in by_form.items()
+        for start, end in (name_spans(seg.target, [form]) if name else form_spans(seg.target, form))
     ]
     return _disjoint(spans)
+
+
+def _classes(hits: list[TermHit]) -> str:
+    """`term`, and `name` for a Vietnamese person or place (highlighted apart)."""
+    return "term name" if all(hit.kind == "name" for hit in hits) else "term"
 
 
 def rejected_spans(seg: Segment) -> list[tuple[int, int, Finding]]:
@@ -205,7 +213,7 @@ def source_cell(seg: Segment) -> str:
 
     def mark(text: str, hits: list[TermHit], start: int, end: int) -> str:
         lost = bool(english) and not all(hit.applied for hit in hits)
-        cls = "term missing" if lost else "term"
+        cls = _classes(hits) + (" missing" if lost else "")
         title = _title(hits) + (" (not in the English)" if lost else "")
         term = escape(hits[0].target)  # the English to use (translit serve inserts it)
         return f'<mark class="{cls}" title="{title}" data-term="{term}">{escape(text)}</mark>'
@@ -236,7 +244,7 @@ def _target_cell(seg: Segment) -> str:
         if not hits:
             note = escape(rejected[(start, end)])
             return f'<mark class="rejected" title="{note}">{escape(text)}</mark>'
-        return f'<mark class="term" title="{_title(hits)}">{escape(text)}</mark>'
+        return f'<mark class="{_classes(hits)}" title="{_title(hits)}">{escape(text)}</mark>'
 
     return f'<td class="tgt" lang="en">{_marked(seg.target, spans, mark)}</td>'
 

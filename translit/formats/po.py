@@ -73,6 +73,41 @@ def header(doc: Document, run: RunInfo) -> dict[str, str]:
     return meta
 
 
+_DATE_FIELD = re.compile(r'^"(POT-Creation-Date|PO-Revision-Date): ([^"\\]*)\\n"$', re.MULTILINE)
+
+
+def keep_dates(new: str, old: str) -> str:
+    """The PO text `new`, about to replace `old`, with old's dates where nothing they
+    date changed: both when the files differ in nothing else (a re-run that changed
+    nothing leaves the file byte for byte as it was, so a desk keeping its POs in git
+    sees no diff), and `POT-Creation-Date` while the sources (keys and Vietnamese) are
+    the same. `PO-Revision-Date` is the run's time once anything else changed."""
+    old_dates = dict(_DATE_FIELD.findall(old))
+    new_dates = dict(_DATE_FIELD.findall(new))
+    if len(old_dates) != 2 or len(new_dates) != 2:
+        return new
+
+    def dated(dates: dict[str, str]) -> str:
+        return _DATE_FIELD.sub(lambda m: f'"{m[1]}: {dates[m[1]]}\\n"', new)
+
+    unchanged = dated(old_dates)
+    if unchanged == old:
+        return unchanged
+    if _sources(new) == _sources(old):
+        new_dates["POT-Creation-Date"] = old_dates["POT-Creation-Date"]
+    return dated(new_dates)
+
+
+def _sources(text: str) -> list[tuple[str | None, str, bool]]:
+    """The entries' keys and Vietnamese (and whether obsolete), in order."""
+    import polib
+
+    try:
+        return [(e.msgctxt, e.msgid, e.obsolete) for e in polib.pofile(text)]
+    except (OSError, ValueError):  # the old file is not ours to read: the sources changed
+        return []
+
+
 def comments(seg: Segment) -> str:
     """The extracted comment (`#.`) for a segment: glossary hits and conversions
     (`glossary: Mátxcơva → Moscow`, `date: 7.12 → December 7`), then findings."""

@@ -124,8 +124,8 @@ def _depth(text: str) -> int:
                 mark = event.start_mark
                 raise YamlLimitError(
                     f"collections nested more than {MAX_DEPTH:,} levels deep",
-                    mark.line + 1,
-                    mark.column + 1,
+                    mark.line + 1 if mark else 0,
+                    mark.column + 1 if mark else 0,
                 )
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1

@@ -7,7 +7,8 @@ order of its own. Every edit here changes only the lines it must: the file is
 composed with PyYAML to find the exact spans of the nodes involved and the new text
 is spliced in (new entries copy the file's indentation and list style). Layouts the
 splicer does not handle (flow-style mappings, anchors) go through a ruamel.yaml
-round trip instead, which also keeps comments and order.
+round trip instead, which also keeps comments and order; ruamel.yaml is optional
+(`pip install 'translit[ruamel]'`): without it such a file is refused with one line.
 
 Whatever the route, the new text is parsed again and must hold exactly the intended
 entries and pass the same checks as `glossary.load_glossaries` (together with the
@@ -96,9 +97,10 @@ def _load(path: Path, create: bool) -> _Doc:
     if not path.exists() and create:
         text = _header(path)
     else:
-        text = _read(path)
-        if not isinstance(text, str):
-            raise GlossaryError(f"{text.where}: {text.message}")
+        read = _read(path)
+        if not isinstance(read, str):
+            raise GlossaryError(f"{read.where}: {read.message}")
+        text = read
         if create and not text.strip():
             text = _header(path)  # an empty file: start it properly
     doc = _doc(path, text)
@@ -122,7 +124,7 @@ def _doc(path: Path, text: str) -> _Doc:
 def _content_end(node: Node) -> int:
     """Offset just past the last character of a node's own text (not what follows)."""
     while True:
-        if isinstance(node, ScalarNode) or node.flow_style or not node.value:
+        if isinstance(node, ScalarNode) or getattr(node, "flow_style", None) or not node.value:
             return node.end_mark.index
         node = node.value[-1][1] if isinstance(node, MappingNode) else node.value[-1]
 
@@ -430,9 +432,13 @@ def _commit(
         lambda: _ruamel_edit(doc.text, ruamel_change),
     ]
     new_text = None
+    no_ruamel = False
     for make in candidates:
         try:
             text = make()
+        except ImportError:  # the round trip needs ruamel.yaml, an optional dependency
+            no_ruamel = True
+            continue
         except Exception:  # noqa: BLE001 - any failure: try the next route; all are verified
             continue
         entries, problems = parse_glossary_text(text, doc.path)
@@ -442,6 +448,12 @@ def _commit(
         if _bare(entries) == _bare(expected):
             new_text = text
             break
+    if new_text is None and no_ruamel:
+        raise GlossaryError(
+            f"{doc.path}: this file's layout (flow-style mappings, anchors) is edited "
+            "through ruamel.yaml, which is not installed: pip install 'translit[ruamel]', "
+            "or write its entries in block style"
+        )
     if new_text is None:
         raise GlossaryError(
             f"{doc.path}: could not make this edit without touching other entries; "
@@ -763,6 +775,8 @@ class ImportReport:
 
     rows: int = 0
     added_entries: list[str] = field(default_factory=list)
+    # new entries of the file that extend another selected glossary's: term → its origin
+    extensions: dict[str, str] = field(default_factory=dict)
     added_variants: int = 0
     skipped: int = 0
     problems: list[str] = field(default_factory=list)
@@ -833,9 +847,10 @@ def read_table(table: Path) -> tuple[list[tuple[int, str, str]], list[str]]:
 def import_terms(table: Path, glossary: Path, *, context: Sequence[Path] = ()) -> ImportReport:
     """Add each row's Vietnamese as a vi variant of the entry keyed by its English.
 
-    Entries are created as needed; rows already present are skipped; a variant that
-    already belongs to another entry (here or in `context`) is a problem with its line
-    number, and then nothing is written at all.
+    Entries are created as needed (for a term another glossary in `context` defines,
+    an entry extending it, as `add_variant` writes); rows already present, here or in
+    `context`, are skipped; a variant that already belongs to another entry is a
+    problem with its line number, and then nothing is written at all.
     """
     table, glossary = Path(table), Path(glossary)
     rows, problems = read_table(table)
@@ -854,13 +869,6 @@ def import_terms(table: Path, glossary: Path, *, context: Sequence[Path] = ()) -
             index += 1
     plan: dict[str, list[str]] = {}
     for line, vi, en in rows:
-        if en not in mine and en in current.entries:
-            origin = current.entries[en].origin
-            report.problems.append(
-                f"{table}:{line}: {en!r} is defined in {origin.rsplit(':', 1)[0]}, "
-                f"not in {glossary}; import into that file"
-            )
-            continue
         forms = variant_forms(vi)
         known = [claims.get(f) for f in forms]
         other = next((o for o in known if o is not None and o[0] != en), None)
@@ -906,6 +914,9 @@ def import_terms(table: Path, glossary: Path, *, context: Sequence[Path] = ()) -
 
     _commit(doc, expected, splice, change, context)
     report.added_entries = [e.term for e in new_entries]
+    report.extensions = {
+        e.term: current.entries[e.term].origin for e in new_entries if e.term in current.entries
+    }
     report.added_variants = sum(len(vs) for vs in plan.values())
     report.written = True
     return report

@@ -31,6 +31,16 @@ from translit.document import Entry, Glossary, Segment, TermHit
 from translit.glossary.fold import strip_format, without_format
 from translit.glossary.match import Matcher, TermMatch, compile_matcher
 from translit.glossary.trie import WordTrie
+from translit.names import (
+    NameContext,
+    NameStyle,
+    find_names,
+    name_context,
+    name_hits,
+    name_status,
+    overlapping,
+    vietnamese_place,
+)
 
 Strategy = Literal["verify", "inline", "placeholder"]
 PLACEHOLDER = "TERM{}"
@@ -51,10 +61,11 @@ def find_hits(
     matches: Sequence[TermMatch],
     conventions: bool = True,
     spans: Sequence[Span] | None = None,
+    names: Sequence[TermHit] = (),
 ) -> list[TermHit]:
-    """Glossary matches, then the numbers, dates and times to convert that overlap no
-    match, as TermHits in source order. `spans`: the source's scan when the caller
-    already has it (`scan(source)`).
+    """Glossary matches and names (translit.names), then the numbers, dates and times
+    to convert that overlap neither, as TermHits in source order. `spans`: the source's
+    scan when the caller already has it (`scan(source)`).
 
     An acronym in brackets right after the long name of the same entity stays an
     acronym (`Liên minh châu Âu (EU)` → `European Union (EU)`, not the long name twice).
@@ -77,6 +88,8 @@ def find_hits(
             and _CLOSE_BRACKET.match(source, second.end)
         ):
             second.target = _acronym(second) or second.target
+    hits += names
+    hits.sort(key=lambda h: h.start)
     if conventions:
         taken = [(h.start, h.end) for h in hits]
         for span in scan(source) if spans is None else spans:
@@ -348,7 +361,8 @@ class EnglishRewriter:
         words, keys, spans = _word_keys(form)
         if words:
             tail = form[spans[-1][1] :]  # the final period of "U.S."
-            self._trie.add([words[0], *keys[1:]], dataclasses.replace(rejected, tail=tail))
+            keys_after = [k for k in keys[1:] if k is not None]  # every one is, for a form
+            self._trie.add([words[0], *keys_after], dataclasses.replace(rejected, tail=tail))
 
     def _within_accepted(self, text: str, start: int, end: int) -> bool:
         for form, offset in self._inside.get(text[start:end].lower(), ()):
@@ -438,23 +452,57 @@ class TermPolicy:
     conventions: bool = True  # convert numbers, dates and times (translit.conventions)
     repairs: tuple[str, ...] = ("aligned", "inline", "n-best")  # verify's, in this order
     glossaries: tuple[str, ...] = ()  # file names of the merged glossaries, in order
+    # Vietnamese people and places without a glossary entry (translit.names) come out
+    # romanized or with their diacritics; None: not looked for
+    names: NameStyle | None = "romanized"
 
-    def hits(self, source: str, spans: Sequence[Span] | None = None) -> list[TermHit]:
-        """Glossary hits and conversions in a source sentence (fresh objects); `spans`:
-        the source's scan when the caller already has it."""
-        return find_hits(source, self.matcher.find(source), self.conventions, spans)
+    def _matches(self, source: str) -> tuple[list[TermMatch], list[tuple[int, int]], list]:
+        matches = self.matcher.find(source)
+        taken = [(m.start, m.end) for m in matches]
+        own = [(m.start, m.end) for m in matches if vietnamese_place(m.text)]
+        return matches, taken, own
 
-    def protect_segment(self, segment: Segment) -> Protected:
+    def hits(
+        self,
+        source: str,
+        context: NameContext | None = None,
+        spans: Sequence[Span] | None = None,
+    ) -> list[TermHit]:
+        """Glossary hits, names and conversions in a source sentence (fresh objects).
+
+        A name takes over a one-word glossary hit inside it (the Mỹ of Trương Mỹ Lan
+        is not the US); `context` is what the whole article says about its names
+        (`name_context`); `spans`: the source's scan when the caller already has it."""
+        matches, taken, own = self._matches(source)
+        found = []
+        if self.names:
+            found = find_names(source, taken, own, context)
+            named = overlapping(
+                [(m.start, m.end) for m in matches], [(n.start, n.end) for n in found]
+            )
+            matches = [m for m, lost in zip(matches, named, strict=True) if not lost]
+        names = name_hits(found, self.names or "romanized")
+        return find_hits(source, matches, self.conventions, spans, names)
+
+    def name_context(self, sources: Sequence[str]) -> NameContext | None:
+        """What an article's sentences say about its names (None when names are off)."""
+        if not self.names:
+            return None
+        return name_context((source, *self._matches(source)[1:]) for source in sources)
+
+    def protect_segment(self, segment: Segment, context: NameContext | None = None) -> Protected:
         """The segment's first engine input: the source as written for `verify`, its
         hits protected for `inline` and `placeholder`. Sets the segment's hits."""
-        hits = self.hits(segment.source)
-        segment.hits = hits
+        hits = self.hits(segment.source, context)
         if self.strategy == "verify":
+            segment.hits = hits
             return Protected(segment.source, tuple(hits))
         strategy = self.strategy
         if strategy == "placeholder" and _PLACEHOLDER.search(segment.source):
             strategy = "inline"  # the source already holds a TERMn: ours would collide
-        return protect(segment.source, hits, strategy)
+        prepared = protect(segment.source, hits, strategy)
+        segment.hits = list(prepared.hits)
+        return prepared
 
     def restore(self, output: str, prepared: Protected) -> str:
         """Engine output → final English (placeholders, variants, capitals)."""
@@ -472,7 +520,10 @@ class TermPolicy:
 
 
 def term_policy(
-    glossary: Glossary, strategy: Strategy = "verify", conventions: bool = True
+    glossary: Glossary,
+    strategy: Strategy = "verify",
+    conventions: bool = True,
+    names: NameStyle | None = "romanized",
 ) -> TermPolicy:
     return TermPolicy(
         compile_matcher(glossary),
@@ -480,6 +531,7 @@ def term_policy(
         strategy,
         conventions=conventions,
         glossaries=tuple(path.name for path in glossary.files),
+        names=names,
     )
 
 
@@ -491,8 +543,11 @@ def hit_entities(hits: Sequence[TermHit]) -> set[str]:
 def hit_present(hit: TermHit, english: str) -> bool:
     """Whether the English has the hit's entity: its target or any other accepted form
     of the entry (word-bounded; a lowercase start may be capitalized; plural endings and
-    all-caps count; invisible format characters are ignored), or for a number, date or
-    time the same value in any usual English form (`1.5 million`, `Dec. 7`)."""
+    all-caps count; invisible format characters are ignored), for a name its house form
+    (translit.names), or for a number, date or time the same value in any usual English
+    form (`1.5 million`, `Dec. 7`)."""
+    if hit.kind == "name":
+        return name_status(hit, english)[0] == "ok"
     if hit.kind == "term":
         english = without_format(english)
         return any(

@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# The five Vietnamese tone marks as combining characters.
-TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
+from translit.vietnamese import TONE_MARKS
+
 HYPHENS = "-\u2010\u2011"  # hyphens a respelling may be written with
 _SPACE_TABLE = str.maketrans({**{h: " " for h in HYPHENS + "\u00a0\u202f"}, "\u2019": "'"})
 
@@ -67,7 +67,7 @@ def nfc(text: str) -> str:
 
 
 def _move_tone(match: re.Match[str]) -> str:
-    first, second = match.group()
+    first, second = match.group()[0], match.group()[1]
     decomposed = unicodedata.normalize("NFD", first)
     tone = next(c for c in decomposed if c in TONE_MARKS)
     bare = decomposed.replace(tone, "")

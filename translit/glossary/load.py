@@ -192,7 +192,7 @@ class _Checker:
         `owner` is the entry's term, or "" for `entries` and None for the top level.
         """
         seen: dict[str, ScalarNode] = {}
-        out = []
+        out: list[tuple[str, Node, Node]] = []
         for key, value in node.value:
             if not isinstance(key, ScalarNode) or key.tag not in _KEY_TAGS:
                 where = _mapping_name(owner)
@@ -502,6 +502,9 @@ def _parse_text(text: str, path: Path) -> _Parsed:
 
 def _read(path: Path) -> str | Problem:
     """The file's text, or a Problem saying why it cannot be read."""
+    if path.exists() and not path.is_file() and not path.is_dir():
+        # a named pipe would be waited on for ever, a device read without end
+        return Problem(path, 0, 0, "error", "not a regular file (a named pipe or a device)")
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -761,7 +764,7 @@ def check_texts(texts: Sequence[tuple[Path, str]]) -> Glossary:
 
 def definitions(paths: Sequence[Path], term: str) -> list[Entry]:
     """Every definition of `term` in the files, in order (the last one wins)."""
-    found = []
+    found: list[Entry] = []
     for path in paths:
         entries, _ = parse_glossary_file(Path(path))
         found.extend(e for e in entries if e.term == term)

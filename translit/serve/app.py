@@ -188,7 +188,7 @@ async def _json_object(request: Request, fields: dict[str, tuple[type, bool]]) -
             raise BadEdit(f"the request body is larger than {MAX_BODY} bytes")
     try:
         data = json.loads(bytes(body).decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):  # [[[… nested past the stack
         raise BadEdit("the request body is not valid JSON") from None
     if not isinstance(data, dict):
         raise BadEdit("the request body must be a JSON object")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import threading
 import unicodedata
 from collections.abc import Callable
@@ -105,12 +106,24 @@ def version_of(data: bytes) -> str:
 
 
 def clean_text(value: str, what: str, multiline: bool = False) -> str:
-    """Text from a reviewer: NFC, no control characters (BadEdit); a line break only
-    where `multiline` allows it (a comment), written as "\\n"."""
-    value = value.replace("\r\n", "\n")
-    bad = [c for c in value if unicodedata.category(c) == "Cc" and not (multiline and c == "\n")]
+    """Text from a reviewer: NFC, no control characters and no lone surrogates (JSON's
+    "\\ud800" is no character, and cannot be written as UTF-8) (BadEdit); a line break
+    only where `multiline` allows it (a comment), written as "\\n". The line and
+    paragraph separators U+2028/U+2029 are line breaks too: PO readers split lines there
+    (polib does), so one inside a PO string would cut it."""
+    value = value.replace("\r\n", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    bad = [
+        c
+        for c in value
+        if unicodedata.category(c) in ("Cc", "Cs") and not (multiline and c == "\n")
+    ]
     if bad:
-        name = "a line break" if bad[0] in "\n\r" else f"the control character U+{ord(bad[0]):04X}"
+        if bad[0] in "\n\r":
+            name = "a line break"
+        elif unicodedata.category(bad[0]) == "Cs":
+            name = f"the lone surrogate U+{ord(bad[0]):04X} (half a character)"
+        else:
+            name = f"the control character U+{ord(bad[0]):04X}"
         raise BadEdit(f"{what} must not hold {name}")
     return unicodedata.normalize("NFC", value)
 
@@ -202,15 +215,28 @@ class ReviewFolder:
     def paths(self) -> dict[str, Path]:
         """Article id → PO path: the folder's `*.po` regular files, sorted (a symbolic
         link is left out: a save never writes through one)."""
+        return self._listing()[0]
+
+    def _listing(self) -> tuple[dict[str, Path], list[str]]:
+        """`paths`, and a line for each PO whose name is not UTF-8 (such a name cannot
+        be shown in a page or an API answer, so the file is left out)."""
         try:
             children = sorted(self.directory.iterdir())
         except OSError as err:
             raise Unreadable(f"{self.directory}: cannot read the folder ({err.strerror})") from None
-        return {
-            p.name.removesuffix(po.SUFFIX): p
-            for p in children
-            if p.suffix == po.SUFFIX and not p.is_symlink() and p.is_file()
-        }
+        found: dict[str, Path] = {}
+        misnamed: list[str] = []
+        for p in children:
+            if p.suffix != po.SUFFIX or p.is_symlink() or not p.is_file():
+                continue
+            try:
+                p.name.encode("utf-8")
+            except UnicodeEncodeError:
+                shown = os.fsencode(p).decode("utf-8", "replace")
+                misnamed.append(f"{shown}: the file name is not UTF-8; rename it to review it")
+                continue
+            found[p.name.removesuffix(po.SUFFIX)] = p
+        return found, misnamed
 
     def path_of(self, article_id: str) -> Path:
         path = self.paths().get(article_id)
@@ -243,9 +269,9 @@ class ReviewFolder:
         Articles whose PO did not change since the last call are not parsed again.
         """
         rows: list[Summary] = []
-        errors: list[str] = []
+        paths, errors = self._listing()
         cache: dict[Path, tuple[str, Summary]] = {}
-        for article_id, path in self.paths().items():
+        for article_id, path in paths.items():
             try:
                 version = version_of(read_bytes(path))
                 known = self._summaries.get(path)
@@ -273,12 +299,17 @@ class ReviewFolder:
     def preview(self, article_id: str, key: str, target: str) -> Segment:
         """The segment as it would be with this English: hits and findings by the checks
         of `translit check` (nothing is saved)."""
-        seg = self.segment(self.read(article_id).doc, key)
+        doc = self.read(article_id).doc
+        seg = self.segment(doc, key)
         approved = seg.status == "reviewed"
         seg = dataclasses.replace(seg)
         apply_edit(seg, clean_text(target, "the English"), approved, None)
-        check_segment(seg, self.policy)
+        check_segment(seg, self.policy, self._names(doc))
         return seg
+
+    def _names(self, doc: Document):  # -> NameContext | None
+        """What the article says about its names, as `translit check` reads it."""
+        return self.policy.name_context([seg.source for seg in doc.segments])
 
     def machine(self, article_id: str, key: str) -> str:
         """The English the installed model gives this segment now, as `translit
@@ -339,7 +370,7 @@ class ReviewFolder:
         if article.version != edit.version:
             raise Stale(_stale_message(path))
         apply_edit(seg, target, edit.approved, comment)
-        check_segment(seg, self.policy)
+        check_segment(seg, self.policy, self._names(article.doc))
         change = EntryChange(seg.target, seg.fuzzy, po.comments(seg), comment)
         try:
             text = edit_entry(article.data.decode("utf-8"), key, change)
