@@ -72,6 +72,7 @@ def main(argv: list[str] | None = None) -> None:
     home = isolate_argos()
     work = home / "work"
 
+    from translit.articles import find_articles
     from translit.document import Glossary
     from translit.engines import CT2Engine, EngineOptions, thread_split
     from translit.glossary import load_glossaries, shipped_glossaries
@@ -98,7 +99,7 @@ def main(argv: list[str] | None = None) -> None:
     paths = write_articles(articles, folder)
 
     def documents(chosen=paths):
-        return load_documents(chosen, print, print)
+        return load_documents(find_articles(chosen), print, print)
 
     options = EngineOptions(beam=BEAM, length_penalty=LENGTH_PENALTY)
     engine = CT2Engine(info, options)

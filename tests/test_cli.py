@@ -161,7 +161,9 @@ def test_a_folder_without_articles_is_an_error(with_model, run_cli, tmp_path):
     (tmp_path / "empty").mkdir()
     result = run_cli("translate", str(tmp_path / "empty"), "-o", "out")
     assert result.exit_code == 2
-    assert result.stderr == f"error: no .txt or .md articles in {tmp_path / 'empty'}\n"
+    assert result.stderr == (
+        f"error: no articles (.txt, .md, .html, .htm, .docx) in {tmp_path / 'empty'}\n"
+    )
     assert not (tmp_path / "out").exists()
 
 
@@ -287,11 +289,15 @@ def test_version(run_cli):
 def test_examples_translate_end_to_end(with_model, run_cli, tmp_path):
     examples = tmp_path / "examples"
     shutil.copytree(ROOT / "examples", examples)
-    result = run_cli("translate", str(examples), "-o", "outputs")
+    result = run_cli("translate", str(examples), "-r", "-o", "outputs")
     assert result.exit_code == 0, result.output
-    for article in examples.iterdir():
-        assert (tmp_path / "outputs" / f"{article.stem}.po").is_file()
-        assert (tmp_path / "outputs" / f"{article.stem}.en.txt").read_text(encoding="utf-8")
+    articles = [p.relative_to(examples) for p in examples.rglob("*") if p.is_file()]
+    assert {p.suffix for p in articles} == {".txt", ".md", ".html", ".docx"}
+    for article in articles:
+        out = tmp_path / "outputs" / article.with_suffix("")
+        assert out.with_name(f"{out.name}.po").is_file()
+        assert out.with_name(f"{out.name}.en.txt").read_text(encoding="utf-8")
+    assert (tmp_path / "outputs" / "word" / "bao-so-3.en.docx").is_file()
 
 
 def test_python_m_translit_and_exit_code_in_a_real_process(no_model, articles, tmp_path):

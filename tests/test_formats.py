@@ -24,8 +24,8 @@ from tests.sample_docs import (
 )
 from translit.document import Document
 from translit.formats import count, md, tmx, tsv, xliff
+from translit.formats.registry import DEFAULT_FORMATS, WRITERS, parse_formats, writer
 from translit.io import InputError
-from translit.pipeline import DEFAULT_FORMATS, FORMATS, parse_formats
 
 SCHEMAS = Path(__file__).parent / "schemas"
 XLIFF_NS = {"x": "urn:oasis:names:tc:xliff:document:2.0"}
@@ -265,8 +265,8 @@ def test_xliff_of_an_empty_document_is_valid(tmp_path):
 def test_format_names_lists_all_and_defaults():
     assert DEFAULT_FORMATS == ("po", "txt", "html")
     assert parse_formats("md, TSV,md") == ("md", "tsv")
-    assert parse_formats("all") == tuple(FORMATS) == (
-        "po", "txt", "html", "md", "tsv", "tmx", "xliff",
+    assert parse_formats("all") == tuple(w.name for w in WRITERS) == (
+        "po", "txt", "html", "md", "tsv", "tmx", "xliff", "docx",
     )  # fmt: skip
     with pytest.raises(InputError, match=r"unknown format 'pdf': choose from po, txt, html, md"):
         parse_formats("po,pdf")
@@ -275,16 +275,21 @@ def test_format_names_lists_all_and_defaults():
 
 
 def test_every_format_names_a_distinct_file():
-    suffixes = [module.SUFFIX for module in FORMATS.values()]
+    suffixes = [w.suffix for w in WRITERS]
     assert len(set(suffixes)) == len(suffixes)
-    assert {FORMATS[n].SUFFIX for n in ("html", "md", "tsv", "tmx", "xliff")} == {
-        ".html", ".md", ".tsv", ".tmx", ".xlf",
+    for w in WRITERS:  # the registry and the module agree
+        assert w.suffix == w.load(Path("x")).SUFFIX, w.name
+    assert {writer(n).suffix for n in ("html", "md", "tsv", "tmx", "xliff", "docx")} == {
+        ".html", ".md", ".tsv", ".tmx", ".xlf", ".en.docx",
     }  # fmt: skip
 
 
 def test_every_format_renders_the_same_document_without_error():
     doc = sample_document()
-    for name, module in FORMATS.items():
-        text = module.render(doc, RUN)
-        assert text.endswith("\n"), name
-        text.encode("utf-8")  # nothing unencodable
+    for w in WRITERS:
+        data = w.load(Path("x")).render(doc, RUN)
+        if isinstance(data, bytes):  # Word: a zip archive
+            assert data.startswith(b"PK\x03\x04"), w.name
+            continue
+        assert data.endswith("\n"), w.name
+        data.encode("utf-8")  # nothing unencodable

@@ -20,7 +20,7 @@ from tests.test_formats import XLIFF_NS, validate_tmx, validate_xliff
 
 EXAMPLES = ROOT / "examples"
 ARTICLES = sorted(p.stem for p in EXAMPLES.iterdir() if p.suffix in (".txt", ".md"))
-ALL_SUFFIXES = (".po", ".en.txt", ".html", ".md", ".tsv", ".tmx", ".xlf")
+ALL_SUFFIXES = (".po", ".en.txt", ".html", ".md", ".tsv", ".tmx", ".xlf", ".en.docx")
 
 
 @pytest.fixture
@@ -59,10 +59,11 @@ def test_format_option_chooses_the_files(with_model, run_cli, tmp_path):
 
 
 def test_unknown_format_is_a_one_line_error_before_any_work(with_model, run_cli, tmp_path):
-    result = run_cli("translate", str(EXAMPLES), "-o", "out", "--format", "po,docx")
+    result = run_cli("translate", str(EXAMPLES), "-o", "out", "--format", "po,pdf")
     assert result.exit_code == 2
     assert result.stderr == (
-        "error: unknown format 'docx': choose from po, txt, html, md, tsv, tmx, xliff, or all\n"
+        "error: unknown format 'pdf': choose from po, txt, html, md, tsv, tmx, xliff, docx, "
+        "or all\n"
     )
     assert not (tmp_path / "out").exists()
 

@@ -26,6 +26,7 @@ import polib
 import pytest
 
 from tests.conftest import ROOT
+from translit.formats.registry import WRITERS
 from translit.runstate import CACHE_DIR, LOCK_FILE
 
 ARTICLE = "Ông Lê Minh đến Hà Nội hôm thứ Hai.\n\nBà Trần Thị Hương nói rằng cuộc gặp rất tốt.\n"
@@ -72,13 +73,7 @@ OUTPUT_NAMES = [
     LOCK_FILE,
     ".translit-write-test",
     CACHE_DIR,
-    "tin.po",
-    "tin.en.txt",
-    "tin.html",
-    "tin.md",
-    "tin.tsv",
-    "tin.tmx",
-    "tin.xlf",
+    *(f"tin{w.suffix}" for w in WRITERS),  # every file written per article (--format all)
 ]
 
 
@@ -568,15 +563,18 @@ def test_translit_toml_values_that_cannot_work(
     assert errors(result) == [f"error: {tmp_path / 'translit.toml'}: {message}"]
 
 
-def test_an_article_past_the_size_bound_is_refused_unread(with_model, run_cli, article, tmp_path):
+@pytest.mark.parametrize("name", ["dump.txt", "dump.html", "dump.docx"])
+def test_an_article_past_the_size_bound_is_refused_unread(
+    with_model, run_cli, article, tmp_path, name
+):
     from translit.io import MAX_ARTICLE_BYTES
 
-    with (article / "dump.txt").open("wb") as handle:
+    with (article / name).open("wb") as handle:
         handle.truncate(MAX_ARTICLE_BYTES + 1)  # sparse: nothing is really written
     result = run_cli("translate", str(article), "-o", "out")
     assert result.exit_code == 2
     assert errors(result) == [
-        f"error: {article / 'dump.txt'}: larger than 64 MiB, the most translit reads; "
+        f"error: {article / name}: larger than 64 MiB, the most translit reads; "
         "split it into articles"
     ]
     assert (tmp_path / "out" / "tin.po").is_file()

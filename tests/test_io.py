@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from translit import legacy
+from translit.articles import find_articles
 from translit.io import (
     InputError,
     decode_text,
-    find_articles,
     read_article,
     split_paragraphs,
     write_atomic,
@@ -172,7 +172,7 @@ def test_find_articles_skips_our_outputs_other_files_and_repeats(tmp_path: Path)
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "c.txt").write_text("x")
     found = find_articles([tmp_path, tmp_path / "b.txt"])
-    assert [p.name for p in found] == ["a.md", "b.txt"]
+    assert [(a.path.name, a.id) for a in found] == [("a.md", "a"), ("b.txt", "b")]
 
 
 def test_write_atomic_keeps_the_files_permissions(tmp_path: Path):

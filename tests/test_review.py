@@ -84,9 +84,9 @@ def test_build_to_another_folder_and_refuses_to_write_po(no_model, run_cli, arti
     refused = run_cli("build", "out", "--format", "po,txt")
     assert refused.exit_code == 2 and "never rewrites the review file" in refused.stderr
     assert refused.stderr.count("\n") == 1  # said once, before any file is read
-    unknown = run_cli("build", "out", "--format", "docx")
+    unknown = run_cli("build", "out", "--format", "pdf")
     assert unknown.exit_code == 2
-    assert unknown.stderr.startswith("error: unknown format 'docx': choose from po, txt")
+    assert unknown.stderr.startswith("error: unknown format 'pdf': choose from po, txt")
 
 
 def test_build_reports_a_broken_po_and_builds_the_others(no_model, run_cli, article, tmp_path):

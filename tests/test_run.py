@@ -34,5 +34,5 @@ def test_setup_failures_say_which_exit_they_deserve(no_model, run_cli, tmp_path)
         translate_command(RunSettings([Path("bai.txt")]))
     assert no_model_error.value.model and "--no-mt" in str(no_model_error.value)
     with pytest.raises(RunError) as bad_format:
-        translate_command(RunSettings([Path("bai.txt")], formats="docx", machine_translation=False))
-    assert not bad_format.value.model and "unknown format 'docx'" in str(bad_format.value)
+        translate_command(RunSettings([Path("bai.txt")], formats="pdf", machine_translation=False))
+    assert not bad_format.value.model and "unknown format 'pdf'" in str(bad_format.value)

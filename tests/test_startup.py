@@ -17,6 +17,9 @@ HEAVY = (
     "spacy",
     "sacrebleu",
     "tokenizers",
+    "trafilatura",
+    "docx",
+    "lxml",
 )
 NEVER = ("argostranslate.translate", "torch", "stanza", "spacy")
 
@@ -85,3 +88,20 @@ def test_a_full_translate_never_imports_torch_stanza_or_argos_translate(copy_mod
     loaded = loaded_after(code, {"ARGOS_PACKAGES_DIR": str(copy_models_dir)})
     assert "ctranslate2" in loaded  # it really translated
     assert not [m for m in loaded if m in NEVER]
+    # text articles need neither the web page extractor nor python-docx
+    assert not [m for m in loaded if m.split(".")[0] in ("trafilatura", "docx", "lxml")]
+
+
+def test_pages_and_word_files_load_their_readers_only_then(tmp_path):
+    from tests.sample_inputs import news_page, word_file
+
+    (tmp_path / "trang.html").write_text(news_page(), encoding="utf-8")
+    word_file(tmp_path / "bai.docx")
+    code = (
+        "from pathlib import Path\nfrom translit.pipeline import load_document\n"
+        f"load_document(Path({str(tmp_path / 'trang.html')!r}))"
+    )
+    page = {m.split(".")[0] for m in loaded_after(code)}
+    assert {"trafilatura", "lxml"} <= page and "docx" not in page
+    word = {m.split(".")[0] for m in loaded_after(code.replace("trang.html", "bai.docx"))}
+    assert "docx" in word and "trafilatura" not in word

@@ -39,6 +39,7 @@ from translit.cli_options import (
 )
 from translit.config import ConfigError, load_config
 from translit.exits import EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERRUPTED, EXIT_MODEL, fail
+from translit.formats.registry import build_formats_help, formats_help, suffix_list
 from translit.io import InputError
 
 app = typer.Typer(
@@ -127,7 +128,9 @@ class _Bar:
 def translate(
     inputs: Annotated[
         list[Path],
-        typer.Argument(metavar="ARTICLES...", help="Article files (.txt, .md) or folders of them."),
+        typer.Argument(
+            metavar="ARTICLES...", help=f"Article files ({suffix_list()}) or folders of them."
+        ),
     ],
     output: Annotated[
         Path | None,
@@ -166,14 +169,17 @@ def translate(
         ),
     ] = TermStrategy.verify,
     formats: Annotated[
-        str | None,
-        typer.Option(
-            "--format",
-            metavar="NAMES",
-            help="Files to write per article, comma-separated: po, txt, html, md, tsv, tmx, "
-            "xliff, or all [default: translit.toml's formats, else po,txt,html].",
-        ),
+        str | None, typer.Option("--format", metavar="NAMES", help=formats_help())
     ] = None,
+    recursive: Annotated[
+        bool,
+        typer.Option(
+            "--recursive",
+            "-r",
+            help="Read folders with their subfolders; the outputs mirror the tree "
+            "(OUT/2021/12/bai-1.po for 2021/12/bai-1.txt).",
+        ),
+    ] = False,
     no_conventions: Annotated[
         bool,
         typer.Option(
@@ -200,7 +206,11 @@ def translate(
         typer.Option(min=1, hidden=True, help="Segments per chunk (files land per chunk)."),
     ] = None,
 ) -> None:
-    """Translate articles into English: <id>.po, <id>.en.txt and <id>.html per article.
+    """Translate articles into English: <id>.po, <id>.en.txt and <id>.html per article
+    (and <id>.en.docx for a Word file).
+
+    Articles are text files, saved web pages (the article's text, without menus,
+    related news or comments) and Word files; ARTICLES below names their suffixes.
 
     Every glossary variant in the source (Mátxcơva, Moskva, ...) comes out as one of
     the entry's English forms (Moscow): the model's own English is kept when it has
@@ -219,7 +229,9 @@ def translate(
 
       translit translate article.txt --beam 1 --threads 2
 
-      translit translate examples/ --format all   # also md, tsv, tmx, xliff
+      translit translate examples/ --format all   # also md, tsv, tmx, xliff, docx
+
+      translit translate archive/ -r -o outputs/   # a folder tree, mirrored
 
       translit translate examples/ --term-strategy inline   # terms in the source
       translit translate examples/ --names diacritics   # Phạm Minh Chính stays as written
@@ -236,6 +248,7 @@ def translate(
         compute_type=compute_type,
         batch_tokens=batch_tokens,
         formats=formats,
+        recursive=recursive,
         conventions=False if no_conventions else None,
         glossaries=glossary or (),
         use_glossary=not no_glossary,
@@ -281,7 +294,7 @@ INTERRUPTED = (
 
 @app.command()
 def segment(
-    file: Annotated[Path, typer.Argument(help="An article (.txt or .md).")],
+    file: Annotated[Path, typer.Argument(help=f"An article ({suffix_list()}).")],
     from_encoding: FromEncodingOption = None,
 ) -> None:
     """Print an article's segments, one per line: key, a tab, the sentence.
@@ -290,12 +303,12 @@ def segment(
 
       translit segment examples/thuong-dinh-truc-tuyen.txt
     """
-    from translit.io import find_articles
+    from translit.articles import find_articles
     from translit.pipeline import load_document
 
     if file.is_dir():
         found = find_articles([file])
-        example = f", e.g. {found[0]}" if found else ""
+        example = f", e.g. {found[0].path}" if found else ""
         fail(
             f"{file}: a folder; translit segment shows one article's segments: give a file{example}"
         )
@@ -303,6 +316,8 @@ def segment(
         doc = load_document(file, from_encoding=value(from_encoding))
     except InputError as err:
         fail(str(err))
+    for notice in doc.notices:
+        typer.echo(f"warning: {file}: {notice}", err=True)
     for seg in doc.segments:
         typer.echo(f"{seg.key}\t{seg.source}")
 
@@ -356,6 +371,14 @@ def _error_list() -> tuple[list[str], Callable[[str], None]]:
     return errors, error
 
 
+RecursiveOption = Annotated[
+    bool,
+    typer.Option(
+        "--recursive", "-r", help="Read folders with their subfolders (a tree of translate -r)."
+    ),
+]
+
+
 @app.command()
 def build(
     files: Annotated[
@@ -370,12 +393,12 @@ def build(
         typer.Option("--output", "-o", help="Where to write [default: beside each PO file]."),
     ] = None,
     formats: Annotated[
-        str,
-        typer.Option("--format", help="Files to rebuild, comma-separated (not po)."),
-    ] = "txt,html,md",
+        str | None, typer.Option("--format", metavar="NAMES", help=build_formats_help())
+    ] = None,
     glossary: GlossaryOption = None,
     no_glossary: NoGlossaryOption = False,
     no_shipped_glossary: NoShippedOption = False,
+    recursive: RecursiveOption = False,
 ) -> None:
     """Rebuild the English article and side-by-side files from reviewed PO files.
 
@@ -389,15 +412,17 @@ def build(
       translit build outputs/thuong-dinh-truc-tuyen.po
 
       translit build outputs/ --format txt,html,md,tsv
+
+      translit build outputs/ -r                  # a tree made by translate -r
     """
     from translit.review import build_files, find_review_files, load_reviews
 
-    chosen = _format_list(formats)
-    if "po" in chosen:
+    chosen = None if formats is None else _format_list(formats)
+    if chosen and "po" in chosen:
         fail("build never rewrites the review file: leave po out of --format")
     policy = _term_policy(glossary, no_glossary, no_shipped_glossary)
     try:
-        paths = find_review_files(files or [load_config().output])
+        paths = find_review_files(files or [load_config().output], recursive)
     except (InputError, ConfigError) as err:
         fail(str(err))
     errors, error = _error_list()
@@ -424,6 +449,7 @@ def review(
     glossary: GlossaryOption = None,
     no_glossary: NoGlossaryOption = False,
     no_shipped_glossary: NoShippedOption = False,
+    recursive: RecursiveOption = False,
 ) -> None:
     """Show how far the review has come: a table per article of segments, reviewed,
     fuzzy and untranslated entries and findings.
@@ -438,7 +464,7 @@ def review(
 
     policy = _term_policy(glossary, no_glossary, no_shipped_glossary)
     try:
-        paths = find_review_files(files or [load_config().output])
+        paths = find_review_files(files or [load_config().output], recursive)
     except (InputError, ConfigError) as err:
         fail(str(err))
     errors, error = _error_list()
@@ -581,6 +607,7 @@ def check(
     glossary: GlossaryOption = None,
     no_glossary: NoGlossaryOption = False,
     no_shipped_glossary: NoShippedOption = False,
+    recursive: RecursiveOption = False,
     from_encoding: FromEncodingOption = None,
     names: NamesOption = None,
 ) -> None:
@@ -626,7 +653,8 @@ def check(
         if bitext:
             result = check_bitext(files or [], policy, value(from_encoding))
         else:
-            result = check_files(find_review_files(files or [load_config().output]), policy)
+            paths = find_review_files(files or [load_config().output], recursive)
+            result = check_files(paths, policy)
     except (InputError, ConfigError) as err:
         fail(str(err))
     short = result.short_of(require.value) if require else {}
@@ -785,7 +813,7 @@ def _print_findings(result) -> None:  # result: translit.review.CheckResult
 
 
 def _format_list(spec: str) -> tuple[str, ...]:
-    from translit.pipeline import parse_formats
+    from translit.formats.registry import parse_formats
 
     try:
         return parse_formats(spec)

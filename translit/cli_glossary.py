@@ -476,6 +476,7 @@ def find(
       translit glossary find "Thủ tướng Phạm Minh Chính đến Đà Nẵng."
     """
     from translit.config import ConfigError, load_config
+    from translit.formats.registry import ARTICLE_SUFFIXES
     from translit.glossary.enforce import term_policy
     from translit.glossary.search import find_terms
     from translit.io import InputError
@@ -486,7 +487,7 @@ def find(
         fail(str(err))
     loaded = _load(_selected(glossary, no_shipped_glossary))
     policy = term_policy(loaded, conventions=False, names=style)  # type: ignore[arg-type]
-    if Path(source).suffix.lower() in (".txt", ".md") and not Path(source).exists():
+    if Path(source).suffix.lower() in ARTICLE_SUFFIXES and not Path(source).exists():
         fail(f"{source}: no such file")
     try:
         found, names = find_terms(source, policy, value(from_encoding))

@@ -86,9 +86,32 @@ def key_order(key: str) -> tuple[int, ...]:
     return tuple(int(n) for n in re.findall(r"\d+", key))
 
 
+@dataclass(frozen=True)
+class Para:
+    """A paragraph of the source's layout: which of `Document.paragraphs` it holds, and
+    its style, so that a Word file can be rebuilt with the same structure."""
+
+    number: int  # 1-based index into Document.paragraphs; 0 for an empty paragraph
+    # "Title", "Heading 2", "Caption", "List Bullet", "Quote" ...: a Word paragraph style
+    # name (what the reader found, or the nearest built-in style); "" for body text
+    style: str = ""
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table of the source: rows of cells, each cell its paragraphs."""
+
+    rows: tuple[tuple[tuple[Para, ...], ...], ...]
+    style: str = ""  # a Word table style name ("Table Grid"); "" for the default
+
+
+Block = Para | Table
+
+
 @dataclass
 class Document:
-    """An article: its id (file stem), where it came from, and its segments."""
+    """An article: its id (file stem, or its path under the folder a recursive run
+    was given, such as `2021/12/bai-1`), where it came from, and its segments."""
 
     id: str
     path: Path
@@ -100,6 +123,15 @@ class Document:
     # The header of the review file this was read from (the reviewer's Last-Translator,
     # the model that translated it, ...); empty for a fresh article.
     review_header: dict[str, str] = field(default_factory=dict)
+    # The source's layout in order (paragraphs with styles, tables), for a Word file
+    # of the English; empty when every paragraph is body text in order (.txt, .md).
+    blocks: list[Block] = field(default_factory=list)
+    # What the source says about itself (a saved page's title, author, date, url,
+    # site), shown in the review files' headers.
+    meta: dict[str, str] = field(default_factory=dict)
+    # What a reader noticed but read anyway or left out (one line each, no file name);
+    # reported as warnings, not kept in the review file.
+    notices: list[str] = field(default_factory=list)
     # The reviewer's comment lines above the PO header (after translit's own first line).
     header_comment: str = ""
 

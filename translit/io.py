@@ -17,13 +17,11 @@ import stat
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from translit import legacy
 from translit.document import Document, Layout
 
-ARTICLE_SUFFIXES = (".txt", ".md")
 # An article larger than this is refused: a long news article is 50 KB, a whole book
 # about 2 MB; past this a file is a mistake (a log, a dump) that would fill memory.
 MAX_ARTICLE_BYTES = 64 * 1024 * 1024
@@ -234,60 +232,8 @@ def read_article(path: Path, from_encoding: str | None = None) -> Document:
 
 
 # The first line of the Markdown review tables translit writes (translit.formats.md),
-# so that an output folder may also be the input folder.
+# so that an output folder may also be the input folder (see translit.articles).
 OUTPUT_MARKER = "<!-- translit review table: an output, not an article -->"
-
-
-def is_translit_output(path: Path) -> bool:
-    """Whether a file in an article folder is one of our outputs (`*.en.txt`, our `.md`)."""
-    if path.name.endswith(".en.txt"):
-        return True
-    if path.suffix.lower() != ".md":
-        return False
-    try:
-        with path.open("rb") as handle:
-            return handle.read(len(OUTPUT_MARKER.encode())) == OUTPUT_MARKER.encode()
-    except OSError:
-        return False
-
-
-def find_articles(
-    inputs: Iterable[Path], on_error: Callable[[str], None] | None = None
-) -> list[Path]:
-    """Expand files and directories into article paths (.txt and .md), in order.
-
-    A directory contributes its own .txt/.md entries (not subdirectories), sorted by
-    name, except our own outputs (`*.en.txt`, and Markdown tables that start with
-    OUTPUT_MARKER), so an output directory may be the input directory. Entries that
-    are not regular files (a broken link, a named pipe) are kept, so that reading them
-    reports why they cannot be used. A named file is taken as given whatever its
-    suffix. A file named twice is taken once. A path that does not exist goes to
-    `on_error` (one line), or raises InputError without one.
-    """
-    found: dict[Path, Path] = {}
-    for item in inputs:
-        if item.is_dir():
-            for child in sorted(item.iterdir()):
-                if child.suffix.lower() not in ARTICLE_SUFFIXES or child.is_dir():
-                    continue
-                if not (child.is_file() and is_translit_output(child)):
-                    found.setdefault(_identity(child), child)
-        elif item.exists() or item.is_symlink():
-            found.setdefault(_identity(item), item)
-        else:
-            message = f"{item}: no such file or directory"
-            if on_error is None:
-                raise InputError(message)
-            on_error(message)
-    return list(found.values())
-
-
-def _identity(path: Path) -> Path:
-    """The path a file is known by, to take it once (a broken link is its own path)."""
-    try:
-        return path.resolve(strict=True)
-    except (OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
-        return path.absolute()
 
 
 class ChangedOnDisk(InputError):
@@ -354,8 +300,9 @@ def file_version(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_atomic(path: Path, text: str, *, expect: str | None = None) -> None:
-    """Write text (UTF-8, "\\n" line ends) to path via a temp file and a rename.
+def write_atomic(path: Path, text: str | bytes, *, expect: str | None = None) -> None:
+    """Write text (UTF-8, "\\n" line ends as given) or bytes to path via a temp file and
+    a rename.
 
     Readers see the old file or the new one, never a half-written one. The temp file
     is created exclusively beside `path`; the file keeps its permissions (a new one
@@ -384,8 +331,8 @@ def write_atomic(path: Path, text: str, *, expect: str | None = None) -> None:
             os.fchmod(fd, mode)
         else:  # pragma: no cover - Windows
             os.chmod(tmp, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
         if expect is None:

@@ -20,9 +20,17 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from translit import __version__
+from translit.articles import Article, check_outputs, find_articles, no_articles_message
 from translit.document import Document, Glossary
 from translit.engines import Engine, Hypotheses, Hypothesis
-from translit.formats import RunInfo, html, md, po, tmx, tsv, txt, xliff
+from translit.formats import RunInfo, po
+from translit.formats.registry import (
+    DEFAULT_FORMATS,
+    formats_for,
+    output_paths,
+    read_document,
+    writer,
+)
 from translit.glossary.enforce import TermPolicy, term_policy
 from translit.glossary.repair import Job, enforce, first_pass
 from translit.io import (
@@ -31,8 +39,6 @@ from translit.io import (
     NotWritten,
     check_target,
     file_version,
-    find_articles,
-    read_article,
     write_atomic,
 )
 from translit.memory import merge_previous
@@ -40,27 +46,8 @@ from translit.qa import check_document
 from translit.runstate import CACHE_DIR, RunCache, deferred_interrupt, output_lock
 from translit.segment import segment_paragraphs
 
-FORMATS = {"po": po, "txt": txt, "html": html, "md": md, "tsv": tsv, "tmx": tmx, "xliff": xliff}
-DEFAULT_FORMATS = ("po", "txt", "html")
 CHUNK_SEGMENTS = 2000  # segments per chunk: batches stay full, finished files land early
 FLUSH_TEXTS = 512  # texts per engine call; each call's output is saved to the run cache
-
-
-FORMAT_ALIASES = {"xlf": "xliff"}  # the file suffix of a format, where it differs
-
-
-def parse_formats(spec: str) -> tuple[str, ...]:
-    """`po,txt,html` or `all` → format names, in the order given (InputError if unknown);
-    `xlf` is `xliff`."""
-    names = [name.strip().lower() for name in spec.split(",") if name.strip()]
-    names = [FORMAT_ALIASES.get(name, name) for name in names]
-    if names == ["all"]:
-        return tuple(FORMATS)
-    unknown = [name for name in names if name not in FORMATS]
-    if unknown or not names:
-        what = f"unknown format {', '.join(map(repr, unknown))}" if unknown else "no format"
-        raise InputError(f"{what}: choose from {', '.join(FORMATS)}, or all")
-    return tuple(dict.fromkeys(names))
 
 
 class Progress(Protocol):
@@ -143,9 +130,15 @@ class RunReport:
         )
 
 
-def load_document(path: Path, *, from_encoding: str | None = None) -> Document:
-    """Read and segment one article (`from_encoding`: see `io.decode_text`)."""
-    doc = read_article(path, from_encoding)
+def load_document(
+    path: Path, *, from_encoding: str | None = None, article_id: str | None = None
+) -> Document:
+    """Read and segment one article with the reader its suffix calls for
+    (`from_encoding`: see `io.decode_text`; `article_id`: see `articles.article_id`,
+    the file name without its suffix by default)."""
+    doc = read_document(path, from_encoding)
+    if article_id is not None:
+        doc.id = article_id
     doc.segments = segment_paragraphs(doc.paragraphs)
     return doc
 
@@ -173,7 +166,7 @@ def unrepresentable_name(name: str) -> str:
 
 
 def load_documents(
-    paths: Sequence[Path],
+    articles: Sequence[Article],
     on_error: Callable[[str], None],
     on_warning: Callable[[str], None],
     *,
@@ -181,29 +174,34 @@ def load_documents(
 ) -> list[Document]:
     """Read and segment every article; a file that fails is reported and skipped.
 
-    An empty article is a warning (skipped, the run still succeeds). A second article
-    with the same id (a.txt and a.md) is an error: its outputs would overwrite the
-    first one's.
+    An empty article is a warning (skipped, the run still succeeds), and so is what a
+    reader noticed (`Document.notices`). A second article with the same id (a.txt and
+    a.md) is an error: its outputs would overwrite the first one's.
     """
     docs: list[Document] = []
     seen: dict[str, Path] = {}
-    for path in paths:
-        bad = unrepresentable_name(path.name)
+    for article in articles:
+        path = article.path
+        # the id holds the folders below a recursive run's root, which the outputs' names
+        # and the PO header hold too
+        bad = unrepresentable_name(f"{article.id}{path.suffix}")
         if bad:
             on_error(f"{str(path)!r}: {bad}; rename the file")
             continue
-        if path.stem in seen:
+        if article.id in seen:
             on_error(
-                f"{path}: same article id {path.stem!r} as {seen[path.stem]}; "
+                f"{path}: same article id {article.id!r} as {seen[article.id]}; "
                 "rename one, their outputs would overwrite each other"
             )
             continue
-        seen[path.stem] = path
+        seen[article.id] = path
         try:
-            doc = load_document(path, from_encoding=from_encoding)
+            doc = load_document(path, from_encoding=from_encoding, article_id=article.id)
         except InputError as err:
             on_error(str(err))
             continue
+        for notice in doc.notices:
+            on_warning(f"{path}: {notice}")
         if not doc.segments:
             on_warning(f"{path}: empty article, skipped")
             continue
@@ -319,19 +317,24 @@ def write_outputs(
     The review file (`po`) is written first, and with `expect` (the `file_version`
     of the PO the run read, "" for none) only if nobody changed it meanwhile
     (ChangedOnDisk otherwise, and nothing is written). Every path is checked first:
-    a symbolic link, folder or device where a file goes stops the article before
-    anything is written. Raises InputError naming the file when one cannot be written.
+    a symbolic link, folder or device where a file goes, a file that is an article
+    and not ours (see `articles.check_outputs`), or a writer whose package is missing
+    stops the article before anything is written. Raises InputError naming the file
+    when one cannot be written.
     """
-    paths = {name: output_dir / f"{doc.id}{FORMATS[name].SUFFIX}" for name in formats}
-    for path in paths.values():
+    paths = output_paths(output_dir, doc.id, formats)
+    check_outputs((path, name) for name, path in paths.items())
+    modules = {}
+    for name, path in paths.items():
         try:
             check_target(path)
         except NotWritten as err:
             raise InputError(str(err)) from None
+        modules[name] = writer(name).load(path)
     written = []
-    for name in sorted(formats, key=lambda name: name != "po"):
+    for name in sorted(paths, key=lambda name: name != "po"):
         path = paths[name]
-        text = FORMATS[name].render(doc, run)
+        text = modules[name].render(doc, run)
         if name == "po":
             text = po.keep_dates(text, _current_text(path))
         try:
@@ -391,7 +394,7 @@ def load_previous(doc: Document, output_dir: Path) -> str:
     (or be no file of ours), so the article is not translated and nothing is written
     for it until it is fixed.
     """
-    previous = output_dir / f"{doc.id}{po.SUFFIX}"
+    previous = output_paths(output_dir, doc.id, ["po"])["po"]
     try:
         check_target(previous)
     except NotWritten as err:
@@ -472,7 +475,7 @@ def write_article(
     """
     if "po" not in formats:
         return write_outputs(doc, output_dir, run, formats)
-    path = output_dir / f"{doc.id}{po.SUFFIX}"
+    path = output_paths(output_dir, doc.id, ["po"])["po"]
     for _ in range(MERGE_ATTEMPTS):
         try:
             return write_outputs(doc, output_dir, run, formats, expect=version)
@@ -539,7 +542,8 @@ def translate_paths(
     output_dir: Path,
     engine: Engine | None,
     *,
-    formats: Sequence[str] = DEFAULT_FORMATS,
+    formats: Sequence[str] | None = None,
+    recursive: bool = False,
     model_label: str = "",
     policy: TermPolicy | None = None,
     progress: Progress | None = None,
@@ -557,6 +561,11 @@ def translate_paths(
     before the next starts, so finished articles are on disk and memory stays flat.
     Files that cannot be read are passed to `on_error` (one line each) and listed in
     the report, empty ones to `on_warning`; the others are translated and written.
+
+    `formats` names the files written per article (None: `DEFAULT_FORMATS`, and a
+    Word article's `.en.docx`). With `recursive`, folders are read as trees and the
+    outputs mirror them (see `articles.find_articles`). Before anything is written,
+    the run is refused (InputError) if an output would replace an input article.
 
     The run holds a lock on `output_dir` (LockedError if another run has it). Engine
     output is saved as it comes in a run cache beside the outputs, keyed by the
@@ -576,17 +585,27 @@ def translate_paths(
         report.warnings.append(message)
         on_warning(message)
 
-    paths = find_articles(inputs, on_error=failed)
-    if not paths:
+    articles = find_articles(inputs, recursive=recursive, on_error=failed, on_warning=warned)
+    if not articles:
         if report.errors:  # every input was missing: said already, nothing to do
             return report
-        raise InputError(f"no .txt or .md articles in {', '.join(map(str, inputs))}")
+        raise InputError(no_articles_message(inputs, recursive))
+    check_outputs(
+        [
+            (path, name)
+            for article in articles
+            for name, path in output_paths(
+                output_dir, article.id, formats_for(article.path, formats, DEFAULT_FORMATS)
+            ).items()
+        ],
+        [article.path for article in articles],
+    )
     check_output_dir(output_dir)
     policy = policy or term_policy(Glossary())
     with output_lock(output_dir):
         docs: deque[Document] = deque()
         versions: dict[str, str] = {}
-        for doc in load_documents(paths, failed, warned, from_encoding=from_encoding):
+        for doc in load_documents(articles, failed, warned, from_encoding=from_encoding):
             try:
                 versions[doc.id] = load_previous(doc, output_dir)
             except InputError as err:
@@ -607,8 +626,9 @@ def translate_paths(
                 check_document(doc, policy)
                 try:
                     with deferred_interrupt():
+                        chosen = formats_for(doc.path, formats, DEFAULT_FORMATS)
                         report.written += write_article(
-                            doc, output_dir, run, formats, policy, versions[doc.id], pending[doc.id]
+                            doc, output_dir, run, chosen, policy, versions[doc.id], pending[doc.id]
                         )
                 except InputError as err:
                     failed(str(err))

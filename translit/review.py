@@ -13,26 +13,28 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from translit.articles import walk_tree
 from translit.bitext import read_bitext
 from translit.document import Document
 from translit.formats import RunInfo, count, po
+from translit.formats.registry import BUILD_FORMATS, formats_for
 from translit.glossary.enforce import TermPolicy
 from translit.io import InputError
 from translit.pipeline import run_info, write_outputs
 from translit.qa import CHECKS, check_document
 
-BUILD_FORMATS = ("txt", "html", "md")
 
-
-def find_review_files(inputs: Iterable[Path]) -> list[Path]:
-    """Expand files and folders into PO paths (a folder gives its *.po files, sorted).
+def find_review_files(inputs: Iterable[Path], recursive: bool = False) -> list[Path]:
+    """Expand files and folders into PO paths (a folder gives its *.po files, sorted;
+    with `recursive`, those of its whole tree, see `articles.walk_tree`).
 
     Raises InputError for a path that does not exist or a folder without PO files.
     """
     found: dict[Path, Path] = {}
     for item in inputs:
         if item.is_dir():
-            files = sorted(p for p in item.iterdir() if p.suffix == po.SUFFIX and p.is_file())
+            children = walk_tree(item) if recursive else sorted(item.iterdir())
+            files = [p for p in children if p.suffix == po.SUFFIX and p.is_file()]
             if not files:
                 raise InputError(f"{item}: no .po review files here (run translit translate)")
             for path in files:
@@ -68,13 +70,14 @@ def load_reviews(
 def build_files(
     doc: Document,
     output_dir: Path,
-    formats: Sequence[str] = BUILD_FORMATS,
+    formats: Sequence[str] | None = None,
     run: RunInfo | None = None,
 ) -> list[Path]:
     """Write the document's files (never its PO: leave "po" out of formats) into
-    output_dir; return their paths."""
+    output_dir; return their paths. Without `formats`, `BUILD_FORMATS` and what the
+    source's reader adds (a Word article's `.en.docx`)."""
     run = run or run_info(doc.review_header.get("X-Translit-Model", ""))
-    return write_outputs(doc, output_dir, run, formats)
+    return write_outputs(doc, output_dir, run, formats_for(doc.path, formats, BUILD_FORMATS))
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from translit.config import Config, ConfigError, NameStyle, load_config
+from translit.formats.registry import parse_formats
 from translit.glossary.enforce import Strategy
 from translit.io import InputError
-from translit.pipeline import DEFAULT_FORMATS, Progress, RunReport, parse_formats
+from translit.pipeline import Progress, RunReport
 
 
 class RunError(Exception):
@@ -42,6 +43,7 @@ class RunSettings:
     compute_type: str | None = None
     batch_tokens: int | None = None
     formats: str | None = None  # "po,txt", "all"
+    recursive: bool = False  # folders read as trees, outputs mirroring them
     conventions: bool | None = None
     glossaries: Sequence[Path] = field(default_factory=tuple)  # the -g files
     use_glossary: bool = True
@@ -59,13 +61,14 @@ class RunResult:
     output: Path  # the folder written
 
 
-def output_formats(option: str | None, config: Config) -> tuple[str, ...]:
-    """`--format`, else translit.toml's `formats` (an error names the file), else the
-    defaults; InputError for an unknown name."""
+def output_formats(option: str | None, config: Config) -> tuple[str, ...] | None:
+    """`--format`, else translit.toml's `formats` (an error names the file), else None:
+    the defaults, which depend on the article (see `registry.formats_for`: a Word
+    article also gets its `.en.docx`); InputError for an unknown name."""
     if option is not None:
         return parse_formats(option)
     if config.formats is None:
-        return DEFAULT_FORMATS
+        return None
     try:
         return parse_formats(",".join(config.formats))
     except InputError as err:
@@ -130,6 +133,7 @@ def translate_command(
             on_error=on_error,
             on_warning=on_warning,
             formats=formats,
+            recursive=s.recursive,
             chunk_segments=s.chunk_segments,
             from_encoding=s.from_encoding,
         )

@@ -59,6 +59,7 @@ col.key { width: 6rem; } col.status { width: 15rem; }
 tbody.para + tbody.para tr:first-child > * { border-top: 3px double var(--muted); }
 td.key a { color: var(--muted); font: .85rem ui-monospace, monospace; text-decoration: none; }
 td.src, td.tgt { white-space: pre-wrap; overflow-wrap: anywhere; }
+.meta.source { overflow-wrap: anywhere; }
 mark.term { background: var(--term); color: inherit; border-bottom: 2px solid var(--term-line);
   padding: 0 .1em; }
 mark.term.name { background: var(--name); border-bottom-color: var(--name-line); }
@@ -291,6 +292,23 @@ def counts_list(c: Counts) -> str:
     return "".join(f'<li data-count="{name}"><b>{n}</b> {label}</li>' for name, n, label in items)
 
 
+def _source_meta(meta: dict[str, str]) -> str:
+    """What the source page says about itself (title, author, date, site, address),
+    as a line under the heading; the address is a link only when it is http(s)."""
+    items = []
+    if meta.get("title"):
+        items.append(f'<cite lang="vi">{escape(meta["title"])}</cite>')
+    for key in ("author", "date", "site"):
+        if meta.get(key):
+            items.append(f'<span class="{key}">{escape(meta[key])}</span>')
+    url = meta.get("url", "")
+    if url.lower().startswith(("https://", "http://")):
+        items.append(f'<a class="url" href="{escape(url)}" rel="noreferrer">{escape(url)}</a>')
+    elif url:
+        items.append(f'<span class="url">{escape(url)}</span>')
+    return f'<p class="meta source">{" · ".join(items)}</p>\n' if items else ""
+
+
 def render(doc: Document, run: RunInfo) -> str:
     """The review page for a document."""
     c = count(doc)
@@ -319,7 +337,7 @@ def render(doc: Document, run: RunInfo) -> str:
 <body>
 <header>
 <h1>{escape(doc.id)}</h1>
-<p class="meta">{" · ".join(meta)}</p>
+{_source_meta(doc.meta)}<p class="meta">{" · ".join(meta)}</p>
 <ul class="counts">{counts_list(c)}</ul>
 <label class="filter"><input type="checkbox" id="only-flagged"> show only flagged rows \
 (<span data-count="flagged">{c.flagged}</span>: not reviewed, or with findings)</label>

@@ -6,16 +6,21 @@ file:paragraph; `#.` lists glossary hits and findings; `# ` is the reviewer's ow
 note and `#| msgid` the source an old translation was made for; sentences that left
 the article are kept as obsolete `#~` entries. The header records what is needed to
 rebuild the article from the PO alone: the source file, the paragraph layout and the
-segments followed by a line break (`X-Translit-Line-Breaks`).
+segments followed by a line break (`X-Translit-Line-Breaks`), and for a source with
+a structure of its own (a Word file, a web page) its layout (`X-Translit-Blocks`:
+paragraph styles and tables, so `.en.docx` can be rebuilt) and what it says about
+itself (`X-Source-Title`, `-Author`, `-Date`, `-URL`, `-Site`).
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
 import re
 import unicodedata
 from pathlib import Path
 
-from translit.document import Document, Segment, key_order
+from translit.document import Block, Document, Para, Segment, Table, key_order
 from translit.formats import RunInfo, notes
 from translit.io import InputError, read_bytes
 
@@ -29,6 +34,66 @@ OBSOLETE_KEY = re.compile(r"p(\d+)\.s(\d+)(?:~\d+)?")
 REVIEW_FIELDS = ("Last-Translator", "Language-Team", "Plural-Forms")
 _POLIB_LINE = re.compile(r"\(line (\d+)\)")
 _ENGLISH = re.compile(r"en(?:[_-][A-Za-z0-9]+)*(?:@\w+)?")  # en, en_US, en-GB, ...
+# Document.meta keys and the header fields that hold them.
+META_FIELDS = {
+    "title": "X-Source-Title",
+    "author": "X-Source-Author",
+    "date": "X-Source-Date",
+    "url": "X-Source-URL",
+    "site": "X-Source-Site",
+}
+BLOCKS_FIELD = "X-Translit-Blocks"
+
+
+def _para_json(para: Para) -> list[int | str]:
+    return [para.number, para.style] if para.style else [para.number]
+
+
+def blocks_to_json(blocks: list[Block]) -> str:
+    """The layout as one line of JSON: a paragraph is `[number]` or `[number, "style"]`,
+    a table `{"table": [[cell, ...], ...], "style": ...}` with a cell a list of paragraphs."""
+    items: list[object] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            rows = [[[_para_json(p) for p in cell] for cell in row] for row in block.rows]
+            items.append({"table": rows, "style": block.style} if block.style else {"table": rows})
+        else:
+            items.append(_para_json(block))
+    return json.dumps(items, ensure_ascii=False, separators=(",", ":"))
+
+
+def _para(item: object) -> Para:
+    if (
+        not isinstance(item, list)
+        or not 1 <= len(item) <= 2
+        or type(item[0]) is not int
+        or item[0] < 0
+        or (len(item) == 2 and not isinstance(item[1], str))
+    ):
+        raise ValueError(item)
+    return Para(item[0], item[1] if len(item) == 2 else "")
+
+
+def blocks_from_json(text: str) -> list[Block]:
+    """The layout `blocks_to_json` wrote; ValueError for anything else."""
+    blocks: list[Block] = []
+    for item in json.loads(text):
+        if isinstance(item, dict):
+            style = item.get("style", "")
+            rows = item.get("table")
+            if not isinstance(rows, list) or not isinstance(style, str):
+                raise ValueError(item)
+            blocks.append(
+                Table(
+                    tuple(tuple(tuple(_para(p) for p in cell) for cell in row) for row in rows),
+                    style,
+                )
+            )
+        else:
+            blocks.append(_para(item))
+    return blocks
+
+
 # A `#:` file name with white space in it is wrapped in FIRST STRONG ISOLATE … POP
 # DIRECTIONAL ISOLATE, as GNU gettext (0.20 and later) writes and reads it.
 FSI, PDI = "\u2068", "\u2069"
@@ -56,6 +121,11 @@ def header(doc: Document, run: RunInfo) -> dict[str, str]:
         "X-Translit-Layout": doc.layout,
         "X-Translit-Line-Breaks": " ".join(s.key for s in doc.segments if s.line_break),
     }
+    if doc.blocks:
+        meta[BLOCKS_FIELD] = blocks_to_json(doc.blocks)
+    for key, name in META_FIELDS.items():
+        if doc.meta.get(key):
+            meta[name] = " ".join(doc.meta[key].split())  # one line
     if run.model:
         meta["X-Translit-Model"] = run.model
     if run.engine:
@@ -239,8 +309,12 @@ def read(path: Path, article_id: str | None = None) -> Document:
         layout="line" if meta.get("X-Translit-Layout") == "line" else "blank",
         obsolete=obsolete,
         review_header=dict(meta),
+        meta={key: meta[name] for key, name in META_FIELDS.items() if meta.get(name)},
         header_comment=_reviewer_header_lines(po.header),
     )
+    # a damaged layout line leaves the layout empty: the paragraphs are still there
+    with contextlib.suppress(ValueError, TypeError, RecursionError):
+        doc.blocks = blocks_from_json(meta.get(BLOCKS_FIELD) or "[]")
     _rebuild_paragraphs(doc)
     return doc
 

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from translit.document import Entry, Glossary
 from translit.glossary.fold import nfc
-from translit.io import find_articles, read_article
 
 if TYPE_CHECKING:
     from translit.document import TermHit
@@ -83,16 +82,19 @@ def find_terms(
     articles (those not in UTF-8 in the legacy encoding `from_encoding`), or else
     Vietnamese text itself, as `translit translate` finds them (an
     article's names with what the whole article says). Raises InputError for an
-    article that cannot be read."""
+    article that cannot be read (any kind translit reads)."""
+    from translit.articles import find_articles
+    from translit.formats.registry import read_document
+
     path = Path(source)
     terms: list[FoundTerm] = []
     names: list[FoundName] = []
     if source and path.exists():
         for article in find_articles([path]):
-            doc = read_article(article, from_encoding)
+            doc = read_document(article.path, from_encoding)
             context = policy.name_context(doc.paragraphs)
             for number, paragraph in enumerate(doc.paragraphs, 1):
-                found = _found(policy.hits(paragraph, context), str(article), number)
+                found = _found(policy.hits(paragraph, context), str(article.path), number)
                 terms += found[0]
                 names += found[1]
         return terms, names

@@ -35,7 +35,7 @@ from translit.serve.edit import EditError, EntryChange, NoSuchEntry, edit_entry
 # Files a save rebuilds whether or not they exist (translate's defaults besides the PO),
 # and those it rebuilds only when an earlier run wrote them.
 REFRESH_ALWAYS = ("txt", "html")
-REFRESH_IF_PRESENT = ("md", "tsv", "tmx", "xliff")
+REFRESH_IF_PRESENT = ("md", "tsv", "tmx", "xliff", "docx")
 READ_ATTEMPTS = 5
 
 
@@ -389,12 +389,12 @@ class ReviewFolder:
 
     def _refresh(self, doc: Document) -> None:
         """Rebuild the article's other files from the document as saved."""
-        from translit.pipeline import FORMATS
+        from translit.formats.registry import output_paths
 
         present = [
             name
-            for name in REFRESH_IF_PRESENT
-            if (self.directory / f"{doc.id}{FORMATS[name].SUFFIX}").exists()
+            for name, path in output_paths(self.directory, doc.id, REFRESH_IF_PRESENT).items()
+            if path.exists()
         ]
         try:
             build_files(doc, self.directory, (*REFRESH_ALWAYS, *present))
