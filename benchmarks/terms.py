@@ -165,6 +165,7 @@ def main(argv: list[str] | None = None) -> None:
     home = isolate_argos()
     work = home / "work"
 
+    from translit.articles import find_articles
     from translit.engines import CT2Engine, EngineOptions
     from translit.glossary import load_glossaries, shipped_glossaries
     from translit.glossary.enforce import term_policy
@@ -186,7 +187,7 @@ def main(argv: list[str] | None = None) -> None:
         "inline": term_policy(glossary, "inline"),
         "placeholder": term_policy(glossary, "placeholder"),
     }
-    docs = load_documents(paths, print, print)
+    docs = load_documents(find_articles(paths), print, print)
     n_segments = sum(len(d.segments) for d in docs)
     hits = sum(len(policies["inline"].hits(s.source)) for d in docs for s in d.segments)
     print(
@@ -201,7 +202,7 @@ def main(argv: list[str] | None = None) -> None:
         policy = policies[name]
 
         def run(_round: int) -> float:
-            docs = load_documents(paths, print, print)
+            docs = load_documents(find_articles(paths), print, print)
             calls = Counting(engine)
             started = time.perf_counter()
             sent = translate_documents(docs, calls, NoProgress(), policy)
