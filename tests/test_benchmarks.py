@@ -64,6 +64,19 @@ def test_throughput_sweep_lists_engine_settings_and_argos_threads():
     assert argos[0] == "intra_threads 1" and len(argos) == 3
 
 
+def test_terms_times_each_term_strategy_and_says_how_terms_got_in():
+    output = run_benchmark("terms")
+    rows = table_rows(output, "strategy")
+    names = [row[0] for row in rows]
+    assert names[:4] == ["verify (default)", "verify, no alignment", "inline", "placeholder"]
+    assert all(float(row[1]) > 0 for row in rows)
+    # the copy model writes no English: verify repairs by alignment, one engine call
+    assert "aligned" in rows[0][9] and rows[0][7] == "1"
+    assert "inline" in rows[1][9] and rows[1][7] == "2"
+    first = [row[0] for row in table_rows(output, "first pass")]
+    assert first == ["engine alone", "engine alone, with attention"]
+
+
 def test_startup_times_the_short_commands():
     output = run_benchmark("startup")
     names = [row[0] for row in table_rows(output, "command")]

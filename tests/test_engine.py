@@ -119,3 +119,60 @@ def test_threads_become_parallel_single_threaded_batches_on_cpu():
     assert thread_split(EngineOptions(threads=3, inter_threads=8), "cpu") == (3, 1)
     assert thread_split(EngineOptions(threads=0), "cpu") == (available_cores(), 1)
     assert thread_split(EngineOptions(threads=4), "cuda") == (1, 4)  # one batch at a time
+
+
+ALIGNED = [
+    "Tổng thống Nga  V.Putin nói 中文 “Mátxcơva” 😀.",  # spaces collapse; byte pieces
+    "Ông J.Biden và ông V.Putin điện đàm.",
+    "Tệp nhật_ký được công bố (bản gốc).",
+]
+
+
+def test_without_attention_hypotheses_carry_no_alignment(engine):
+    assert all(h.alignment is None for hyps in engine.translate(ALIGNED) for h in hyps)
+
+
+def test_attention_links_every_english_character_to_the_source_it_copies(engine):
+    # the copy model attends to source position t at step t: each target token's span
+    # holds the same text as the source token it is linked to, and the links cover the
+    # English, non-space character by character, in order
+    for text, hyps in zip(ALIGNED, engine.translate(ALIGNED, attention=True), strict=True):
+        hyp = hyps[0]
+        assert hyp.text == " ".join(text.split())
+        assert hyp.alignment
+        covered = []
+        for link in hyp.alignment:
+            english = hyp.text[link.target_start : link.target_end]
+            assert english == text[link.source_start : link.source_end]
+            covered += range(link.target_start, link.target_end)
+        assert sorted(set(covered)) == [i for i, c in enumerate(hyp.text) if not c.isspace()]
+        starts = [link.target_start for link in hyp.alignment]
+        assert starts == sorted(starts)
+
+
+def test_suppressed_forms_are_never_written_and_others_are_left_alone(engine):
+    spy = spy_on(engine)
+    texts = ["Phía Nga cho biết.", "Phía Nga cho biết.", "Nga và Mỹ."]
+    bans = [["Nga"], [], ["Nga", "Mỹ"]]
+    results = engine.translate(texts, num_hypotheses=3, suppress=bans)
+    assert results[1][0].text == texts[1]  # the same text without a ban: a copy
+    for hyps in (results[0], results[2]):
+        assert len(hyps) == 3 and not any("Nga" in h.text for h in hyps)
+    assert not any("Mỹ" in h.text for h in results[2])
+    assert sum(len(batch) for batch in spy.calls) == 3  # one batch per set of bans
+
+
+def test_suppress_sequences_are_the_models_tokens_of_each_form(engine):
+    calls = []
+    loaded = engine.load()
+
+    class Spy:
+        def translate_batch(self, batch, **kwargs):
+            calls.append(kwargs.get("suppress_sequences"))
+            return loaded.translator.translate_batch(batch, **kwargs)
+
+    engine._loaded = loaded._replace(translator=Spy())
+    engine.translate(["Phía Nga cho biết.", "Một câu."], suppress=[["Nga", " "], []])
+    nga = loaded.tokenizer.encode_target("Nga")
+    assert sorted(calls, key=str) == sorted([None, [nga]], key=str)
+    assert "</s>" not in nga  # the English as written, no special token

@@ -105,7 +105,7 @@ def test_a_100k_entry_glossary_translates(with_model, run_cli, tmp_path):
         "Term 99999 ở đây.",
     ]
     used = ", ".join([*(p.name for p in shipped_glossaries()), "big.yaml"])
-    assert f"2 glossary hits from {used} (2 applied, 0 missing)" in result.stderr
+    assert f"2 glossary hits from {used} (2 applied: 2 aligned; 0 missing)" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -32,9 +32,9 @@ class Recording:
     def fingerprint(self) -> str:
         return self.engine.fingerprint
 
-    def translate(self, texts, progress=None, num_hypotheses=1):
+    def translate(self, texts, progress=None, num_hypotheses=1, **options):
         self.inputs.extend(texts)
-        return self.engine.translate(texts, progress=progress, num_hypotheses=num_hypotheses)
+        return self.engine.translate(texts, progress, num_hypotheses, **options)
 
 
 @pytest.fixture

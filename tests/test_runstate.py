@@ -84,12 +84,12 @@ class InterruptedAfter:
     def fingerprint(self) -> str:
         return self.engine.fingerprint
 
-    def translate(self, texts, progress=None, num_hypotheses=1):
+    def translate(self, texts, progress=None, num_hypotheses=1, **options):
         if self.calls == 0:
             raise KeyboardInterrupt
         self.calls -= 1
         self.sent.extend(texts)
-        return self.engine.translate(texts, progress=progress, num_hypotheses=num_hypotheses)
+        return self.engine.translate(texts, progress, num_hypotheses, **options)
 
 
 def test_sentences_translated_before_ctrl_c_are_not_sent_again(with_model, tmp_path):
@@ -144,3 +144,26 @@ def test_ctrl_c_while_files_are_written_waits_for_them():
         finished.append("all files")
     assert finished == ["all files"]
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+def test_the_run_cache_keeps_word_alignments_across_runs(tmp_path):
+    from translit.engines.base import Link
+    from translit.runstate import RunCache
+
+    cache = RunCache(tmp_path / CACHE_DIR, "copy")
+    links = (Link(0, 3, 0, 3), Link(4, 7, 5, 8))
+    cache.record(["Nga nói.", "Một câu."], ["Nga nói.", "Một câu."], [links, None])
+    # a line written before alignments were recorded, and one cut short by Ctrl-C
+    path = next((tmp_path / CACHE_DIR).iterdir())
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write('{"source": "Hỏng.", "output": "Bad.", "alignment": [["a", 1, 2, 3]]}\n')
+        handle.write('{"source": "Ngắn.", "output": "Short.", "alignment": [[1, 2]]}\n')
+        handle.write('{"source": "Cũ.", "output": "Old."}\n{"source": "Cụt", "outp')
+    again = RunCache(tmp_path / CACHE_DIR, "copy")
+    assert not again.has("Hỏng.") and not again.has("Ngắn.")  # damaged: translated again
+    assert again.alignment("Nga nói.") == links and again["Nga nói."] == "Nga nói."
+    assert again.has("Nga nói.", aligned=True)
+    # no alignment recorded: the text must be translated again when one is needed
+    assert again.has("Một câu.") and not again.has("Một câu.", aligned=True)
+    assert again["Cũ."] == "Old." and again.alignment("Cũ.") is None
+    assert not again.has("Cụt")

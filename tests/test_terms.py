@@ -30,7 +30,7 @@ def segment(text: str) -> Segment:
 
 
 def test_inline_protection_puts_the_canonical_term_in_the_engine_input():
-    policy = term_policy(GLOSSARY)
+    policy = term_policy(GLOSSARY, "inline")
     seg = segment("Nhà Trắng và Mátxcơva bàn về Kiev.")
     prepared = policy.protect_segment(seg)
     assert prepared.text == "the White House và Moscow bàn về Kyiv."
@@ -266,7 +266,7 @@ def test_an_acronym_in_brackets_after_its_long_name_stays_an_acronym():
     eu = Entry("European Union", ("Liên minh châu Âu", "EU"), mentions=(("EU", ("EU",)),))
     un = Entry("United Nations", ("Liên hợp quốc", "LHQ"), en=("UN",))
     nato = Entry("NATO", ("NATO", "Khối Bắc Đại Tây Dương"), keep=True)
-    policy = term_policy(Glossary({e.term: e for e in (eu, un, nato)}))
+    policy = term_policy(Glossary({e.term: e for e in (eu, un, nato)}), "inline")
     protected = policy.protect_segment(segment("Liên minh châu Âu (EU) và Liên hợp quốc (LHQ)."))
     assert protected.text == "European Union (EU) và United Nations (UN)."
     assert policy.protect_segment(segment("Khối Bắc Đại Tây Dương (NATO)")).text == "NATO (NATO)"

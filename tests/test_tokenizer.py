@@ -72,6 +72,26 @@ def test_token_spans_point_at_the_characters_of_each_token(files):
                 assert text[s:e] == piece
 
 
+def test_sentencepiece_spans_from_its_offsets_are_those_token_spans_gives(files):
+    # the fast path (SentencePiece's own offsets) must point where the slow one does,
+    # on both sides: a source sentence, and output tokens (a name the target
+    # vocabulary lacks included, which falls back to decoding)
+    pair = SentencePieceTokenizer(files["source.spm"], files["target.spm"])
+    one = load_tokenizer(files["source.spm"])
+    texts = [*DEFAULT_CORPUS, "  Giá   tăng 😀 ﬁ  ", "Ông\u00a0Nguyễn nói: “Có”.", "中文 x"]
+    for text in texts:
+        tokens, spans = one.encode_spans(text)
+        assert tokens == one.encode(text)
+        assert spans == token_spans(text, tokens, one.decode), text
+        output, spans = one.decode_spans(tokens)
+        assert output == one.decode(tokens)
+        assert spans == token_spans(output, tokens, one.decode), text
+    mixed = ["▁The", "▁president", *pair.encode("Nguyễn"), "▁said"]
+    output, spans = pair.decode_spans(mixed)
+    assert output == "The president Nguyễn said"
+    assert spans == token_spans(output, mixed, pair.decode)
+
+
 def test_a_missing_tokenizers_package_is_one_clear_error(files, monkeypatch):
     monkeypatch.setitem(sys.modules, "tokenizers", None)
     with pytest.raises(TokenizerError, match=r"needs the tokenizers package: pip install"):

@@ -97,7 +97,9 @@ def test_po_lists_glossary_hits_in_extracted_comments(with_model, run_cli, artic
     assert run_cli("translate", str(articles), "-o", "out").exit_code == 0
     entries = translated(tmp_path / "out", "quan-he")
     first = entries[1]  # "Theo RT và Sputnik, Mát-xcơ-va muốn Hoa Kỳ ..."
-    assert "glossary: Mát-xcơ-va → Moscow" in first.comment.splitlines()
+    # the copy model writes no English: the term replaced the span aligned to it
+    assert "glossary: Mát-xcơ-va → Moscow (aligned)" in first.comment.splitlines()
+    assert "glossary: RT → RT" in first.comment.splitlines()  # the model's own: no label
     heading = translated(tmp_path / "out", "hoi-dam")[0]
     assert heading.msgstr.startswith("The White House: ")  # capitalized at sentence start
 
@@ -120,13 +122,32 @@ def test_custom_glossary_overrides_and_no_glossary(with_model, run_cli, articles
     assert raw.splitlines()[0] == ARTICLE_ONE.splitlines()[0]
 
 
-def test_placeholder_strategy_gives_the_same_english(with_model, run_cli, articles, tmp_path):
-    assert run_cli("translate", str(articles), "-o", "inline").exit_code == 0
-    result = run_cli("translate", str(articles), "-o", "ph", "--term-strategy", "placeholder")
-    assert result.exit_code == 0, result.output
+def test_every_term_strategy_gives_the_same_english_on_the_copy_model(
+    with_model, run_cli, articles, tmp_path
+):
+    # the copy model writes no English, so verify repairs every hit (the span aligned
+    # to it); inline and placeholder put the terms in before translation
+    runs = {}
+    for strategy in ("verify", "inline", "placeholder"):
+        result = run_cli("translate", str(articles), "-o", strategy, "--term-strategy", strategy)
+        assert result.exit_code == 0, result.output
+        runs[strategy] = result.stderr
     for name in ("hoi-dam.en.txt", "quan-he.en.txt"):
         inline = (tmp_path / "inline" / name).read_text(encoding="utf-8")
-        assert (tmp_path / "ph" / name).read_text(encoding="utf-8") == inline
+        assert (tmp_path / "placeholder" / name).read_text(encoding="utf-8") == inline
+        assert (tmp_path / "verify" / name).read_text(encoding="utf-8") == inline
+    # the summary says how the terms got in; on the copy model only names written the
+    # same in both languages (Washington, Iran, RT, ...) are the model's own
+    summary = re.compile(r"(\d+) glossary hits from [^(]*\((\d+) applied: ([^;]*); 0 missing\)")
+    counts = {s: summary.search(err) for s, err in runs.items()}
+    assert all(counts.values()), runs
+    hits = {s: int(m.group(1)) for s, m in counts.items()}
+    assert len(set(hits.values())) == 1
+    verify = dict(reversed(part.split(" ", 1)) for part in counts["verify"].group(3).split(", "))
+    assert set(verify) <= {"model", "rewrite", "aligned"} and int(verify["aligned"]) > 0
+    assert sum(map(int, verify.values())) == hits["verify"]
+    assert counts["inline"].group(3).endswith(" inline")
+    assert "placeholder" in counts["placeholder"].group(3)
 
 
 class Recording:
@@ -139,14 +160,18 @@ class Recording:
     def fingerprint(self) -> str:
         return self.engine.fingerprint
 
-    def translate(self, texts, progress=None, num_hypotheses=1):
+    def translate(self, texts, progress=None, num_hypotheses=1, **options):
         self.inputs.append(list(texts))
-        return self.engine.translate(texts, progress=progress, num_hypotheses=num_hypotheses)
+        return self.engine.translate(texts, progress, num_hypotheses, **options)
 
 
 @pytest.mark.parametrize(
     ("strategy", "sent"),
-    [("inline", "Phía Moscow cho biết"), ("placeholder", "Phía TERM1 cho biết")],
+    [
+        ("verify", "Phía Mátxcơva cho biết"),
+        ("inline", "Phía Moscow cho biết"),
+        ("placeholder", "Phía TERM1 cho biết"),
+    ],
 )
 def test_the_engine_gets_what_the_term_strategy_says(with_model, strategy, sent):
     from translit.document import Document
@@ -161,6 +186,7 @@ def test_the_engine_gets_what_the_term_strategy_says(with_model, strategy, sent)
     engine = Recording(CT2Engine(find_model()))
     policy = term_policy(load_glossaries(shipped_glossaries()), strategy)
     translate_documents([doc], engine, NoProgress(), policy)
+    # verify: one call, the aligned repair needs no second one
     assert engine.inputs == [[sent + "."]]
     assert doc.segments[0].target == "Phía Moscow cho biết."
 
@@ -177,15 +203,35 @@ def test_invalid_glossary_is_a_one_line_error(with_model, run_cli, articles, tmp
 def test_a_term_the_model_loses_is_flagged_never_dropped(
     with_garble_model, run_cli, articles, tmp_path
 ):
-    # the garble model never emits a capitalized piece, in any of its n-best hypotheses
-    result = run_cli("translate", str(articles / "quan-he.txt"), "-o", "out")
+    # the garble model never emits a capitalized piece, in any of its n-best hypotheses:
+    # a term written inline is lost, and so is every retry
+    result = run_cli(
+        "translate", str(articles / "quan-he.txt"), "-o", "out", "--term-strategy", "inline"
+    )
     assert result.exit_code == 0, result.output
     entry = translated(tmp_path / "out", "quan-he")[1]
     assert entry.fuzzy
     assert "error term-missing: glossary term “Moscow” (for “Mát-xcơ-va”)" in entry.comment
+    assert "glossary: Mát-xcơ-va → Moscow" in entry.comment.splitlines()  # no repair named
     assert "Moscow" not in entry.msgstr
     missing = re.search(r"(\d+) missing", result.stderr)
     assert missing and int(missing.group(1)) > 0
+
+
+def test_verify_puts_the_term_where_the_model_garbled_it(
+    with_garble_model, run_cli, articles, tmp_path
+):
+    # the garble model lowercases "Mát-xcơ-va" and "Hoa Kỳ" (and every capital); the
+    # attention still points at them, so each term replaces exactly the garbled words
+    result = run_cli("translate", str(articles / "quan-he.txt"), "-o", "out")
+    assert result.exit_code == 0, result.output
+    entry = translated(tmp_path / "out", "quan-he")[1]
+    assert entry.msgid.startswith("Theo RT và Sputnik, Mát-xcơ-va muốn Hoa Kỳ đảm bảo")
+    assert entry.msgstr.startswith("theo RT và Sputnik, Moscow muốn US đảm bảo")  # "theo" garbled
+    assert "glossary: Mát-xcơ-va → Moscow (aligned)" in entry.comment.splitlines()
+    assert "term-missing" not in entry.comment and entry.fuzzy
+    assert re.search(r"\d+ glossary hits from [^(]*\((\d+) applied: (\d+) aligned; 0 missing\)",
+                     result.stderr)  # fmt: skip
 
 
 # The cases (names, compounds, acronyms), written for the tests: what the copy
@@ -216,7 +262,7 @@ def test_names_compounds_and_acronyms_through_the_cli(with_model, run_cli, tmp_p
     assert english == list(CASES.values())
     notes = [e.comment for e in polib.pofile(str(tmp_path / "out" / "cases.po"))]
     hits = [[n for n in note.splitlines() if n.startswith("glossary: ")] for note in notes]
-    assert hits[1] == ["glossary: Mỹ → US"]  # Tổng thống Mỹ, not Mỹ Tâm
+    assert hits[1] == ["glossary: Mỹ → US (aligned)"]  # Tổng thống Mỹ, not Mỹ Tâm
     assert hits[0] == []  # no Germany, no US in the two names
 
 

@@ -36,6 +36,7 @@ from translit.cli_options import (
     TermStrategy,
     ThreadsOption,
     name_style,
+    strategy_name,
     value,
 )
 from translit.config import ConfigError, load_config
@@ -183,10 +184,13 @@ def translate(
     term_strategy: Annotated[
         TermStrategy,
         typer.Option(
-            help="How glossary terms reach the model: inline (the English term in the "
-            "source) or placeholder (TERMn tokens put back after translation)."
+            help="How glossary terms get into the English: verify (translate the sentence "
+            "as written, keep the model's English when it has every term, else repair: "
+            "replace the span aligned to the term, translate again with the term inline, "
+            "then n-best), inline (the English term in the source from the start) or "
+            "placeholder (TERMn tokens put back after translation)."
         ),
-    ] = TermStrategy.inline,
+    ] = TermStrategy.verify,
     formats: Annotated[
         str | None, typer.Option("--format", metavar="NAMES", help=formats_help())
     ] = None,
@@ -266,8 +270,9 @@ def translate(
     Articles are text files, saved web pages (the article's text, without menus,
     related news or comments) and Word files; ARTICLES below names their suffixes.
 
-    Every glossary variant in the source (Mátxcơva, Moskva, ...) comes out as the
-    entry's canonical English (Moscow); a term the model loses is flagged in the PO.
+    Every glossary variant in the source (Mátxcơva, Moskva, ...) comes out as one of
+    the entry's English forms (Moscow): the model's own English is kept when it has
+    them, else repaired; the PO says how each term got in, and flags one still lost.
 
     Run it again after a reviewer edited outputs/<id>.po: approved or edited entries
     are kept exactly, only new or changed sentences are translated.
@@ -286,6 +291,7 @@ def translate(
 
       translit translate archive/ -r -o outputs/   # a folder tree, mirrored
 
+      translit translate examples/ --term-strategy inline   # terms in the source
       translit translate examples/ --names diacritics   # Phạm Minh Chính stays as written
 
       translit translate archive/ -o shared/out --shard 2/8   # machine 2 of 8
@@ -309,7 +315,7 @@ def translate(
         glossaries=glossary or (),
         use_glossary=not no_glossary,
         shipped_glossary=not no_shipped_glossary,
-        term_strategy="placeholder" if term_strategy is TermStrategy.placeholder else "inline",
+        term_strategy=strategy_name(term_strategy),
         machine_translation=not no_mt,
         from_encoding=value(from_encoding),
         chunk_segments=chunk_segments,

@@ -23,6 +23,7 @@ class FromEncoding(str, Enum):
 
 
 class TermStrategy(str, Enum):
+    verify = "verify"
     inline = "inline"
     placeholder = "placeholder"
 
@@ -86,6 +87,16 @@ ComputeTypeOption = Annotated[
 def value(choice: Enum | None) -> str | None:
     """An enum option's value, or None when it was not given."""
     return None if choice is None else str(choice.value)
+
+
+def strategy_name(choice: TermStrategy) -> Literal["verify", "inline", "placeholder"]:
+    """--term-strategy as translit.glossary.enforce spells it."""
+    strategies = {
+        TermStrategy.verify: "verify",
+        TermStrategy.inline: "inline",
+        TermStrategy.placeholder: "placeholder",
+    }
+    return strategies[choice]  # type: ignore[return-value]
 
 
 def name_style(choice: NameStyle | None) -> Literal["romanized", "diacritics"] | None:

@@ -45,6 +45,10 @@ class TermHit:
     # Other English forms that are right for the entity (Entry.accepted); a term hit is
     # satisfied by `target` or any of these.
     accepted: tuple[str, ...] = ()
+    # How the term got into the machine English (translit.glossary.repair): "model",
+    # "rewrite", "aligned", "inline", "placeholder", "n-best"; "" when it is not there
+    # or the English is not this run's machine translation.
+    repair: str = ""
 
 
 @dataclass

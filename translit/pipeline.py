@@ -12,17 +12,17 @@ import dataclasses
 import tempfile
 import time
 import unicodedata
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from translit import __version__
 from translit.articles import Article, check_outputs, find_articles, no_articles_message
-from translit.document import Document, Glossary, Segment
-from translit.engines import Engine
+from translit.document import Document, Glossary
+from translit.engines import Engine, Hypotheses, Hypothesis
 from translit.formats import RunInfo, po
 from translit.formats.registry import (
     DEFAULT_FORMATS,
@@ -31,14 +31,8 @@ from translit.formats.registry import (
     read_document,
     writer,
 )
-from translit.glossary.enforce import (
-    Protected,
-    TermPolicy,
-    missing_terms,
-    pick_hypothesis,
-    record_terms,
-    term_policy,
-)
+from translit.glossary.enforce import TermPolicy, term_policy
+from translit.glossary.repair import Job, enforce, first_pass
 from translit.io import (
     ChangedOnDisk,
     InputError,
@@ -74,6 +68,10 @@ class NoProgress:
         pass
 
 
+# How a term got into the English (TermHit.repair), in the order the summary lists them.
+REPAIR_LABELS = ("model", "rewrite", "aligned", "inline", "placeholder", "n-best")
+
+
 @dataclass
 class RunReport:
     """What a run did: counts for the summary line, and the files that failed."""
@@ -86,6 +84,7 @@ class RunReport:
     hits: int = 0  # glossary hits in the source
     applied: int = 0  # hits whose term the English has
     missing: int = 0  # hits whose term the English lacks (term-missing findings)
+    repairs: Counter[str] = field(default_factory=Counter)  # applied hits by TermHit.repair
     glossaries: tuple[str, ...] = ()  # file names of the glossaries used
     names: int = 0  # Vietnamese people and places found (translit.names)
     names_kept: int = 0  # names the English has in the house form
@@ -107,12 +106,18 @@ class RunReport:
             if seg.target:  # a segment without English has nothing to check yet
                 self.applied += sum(1 for hit in terms if hit.applied)
                 self.missing += sum(1 for hit in terms if not hit.applied)
+                self.repairs.update(hit.repair or "kept" for hit in terms if hit.applied)
                 self.names_kept += sum(1 for hit in names if hit.applied)
 
     def summary(self) -> str:
         rate = self.segments / self.seconds if self.seconds > 0 else 0.0
         kept = f", {self.kept} kept from earlier PO files" if self.kept else ""
         left = f", {self.untranslated} left for a translator" if self.untranslated else ""
+        how = ", ".join(
+            f"{self.repairs[label]} {label}"
+            for label in (*REPAIR_LABELS, "kept")
+            if self.repairs[label]
+        )
         used = f" from {', '.join(self.glossaries)}" if self.glossaries else ""
         names = ""
         if self.names:
@@ -121,8 +126,9 @@ class RunReport:
         return (
             f"{self.articles} article{'s' if self.articles != 1 else ''}, "
             f"{self.segments} segments ({self.translated} distinct sent to the model{kept}"
-            f"{left}), {self.hits} glossary hits{used} ({self.applied} applied, "
-            f"{self.missing} missing){names} in {self.seconds:.1f} s ({rate:.0f} segments/s)"
+            f"{left}), {self.hits} glossary hits{used} ({self.applied} applied"
+            f"{f': {how}' if how else ''}; {self.missing} missing){names} in "
+            f"{self.seconds:.1f} s ({rate:.0f} segments/s)"
         )
 
 
@@ -229,51 +235,90 @@ def translate_documents(
 ) -> int:
     """Fill in the English of every segment that has none; return the texts sent.
 
-    Segments without English go to the engine, glossary hits protected, identical
-    texts once, length-sorted, in groups of `FLUSH_TEXTS` recorded in `cache` as each
-    group finishes (texts the cache holds are not sent again). Segments whose English
-    lacks a glossary term go back once for an n-best list, and the best hypothesis
-    with every term wins; if none has them, the best is kept (fuzzy), and
-    translit.qa.check_document then reports each lost term. Without an engine
-    (`--no-mt`) segments without English stay empty, for a human translator.
+    Segments without English go to the engine as the term strategy says (as written
+    for `verify`, hits protected for `inline`/`placeholder`), identical texts once,
+    length-sorted, in groups of `FLUSH_TEXTS` recorded in `cache` as each group
+    finishes (texts the cache holds are not sent again). Then
+    translit.glossary.repair checks each segment's terms and repairs those the English
+    lacks, each repair stage one engine call; translit.qa.check_document then reports
+    each term still lost. Without an engine (`--no-mt`) segments without English stay
+    empty, for a human translator.
     """
     policy = policy or term_policy(Glossary())
     cache = RunCache() if cache is None else cache
-    pending: list[tuple[Segment, Protected]] = []
+    jobs: list[Job] = []
     if engine is not None:  # kept segments' hits come from translit.qa, after this
         for doc in docs:
             todo = [seg for seg in doc.segments if not seg.target]
             if not todo:
                 continue
             context = policy.name_context([seg.source for seg in doc.segments])
-            pending += [(seg, policy.protect_segment(seg, context)) for seg in todo]
+            jobs += [Job(seg, policy.protect_segment(seg, context)) for seg in todo]
+    # the aligned repair needs the first pass's attention, for sentences with hits only
+    aligned = policy.strategy == "verify" and "aligned" in policy.repairs
+    wanted = {job.prepared.text for job in jobs if job.hits} if aligned else set()
     # length-sorted (then by text, so a run is the same every time) for even batches
-    new = sorted({p.text for _, p in pending if p.text not in cache}, key=lambda t: (len(t), t))
+    new = sorted(
+        {t for t in (job.prepared.text for job in jobs) if not cache.has(t, t in wanted)},
+        key=lambda t: (len(t), t),
+    )
     # kept, cached and repeated segments are done at once; the engine reports the rest
     progress.advance(sum(len(doc.segments) for doc in docs) - len(new))
-    if engine is None or not pending:
+    if engine is None or not jobs:
         return 0
+    cached = CachedEngine(engine, cache)
     for start in range(0, len(new), FLUSH_TEXTS):
         group = new[start : start + FLUSH_TEXTS]
-        results = engine.translate(group, progress=progress.advance)
-        cache.record(group, [hyps[0].text for hyps in results])
-    retry: list[tuple[Segment, Protected]] = []
-    for seg, prep in pending:
-        seg.origin, seg.fuzzy = "machine", True
-        english = policy.restore(cache[prep.text], prep)
-        missing = missing_terms(english, prep.hits)
-        if missing and policy.retry_hypotheses > 1:
-            retry.append((seg, prep))
-        else:
-            record_terms(seg, english, missing)
-    if retry:
-        nbest = engine.translate(
-            [prep.text for _, prep in retry], num_hypotheses=policy.retry_hypotheses
+        cached.translate(group, progress.advance, attention=any(t in wanted for t in group))
+    for job in jobs:
+        first_pass(job, cache[job.prepared.text], cache.alignment(job.prepared.text), policy)
+    enforce(jobs, cached, policy)
+    for job in jobs:
+        job.segment.origin = "machine"
+        job.segment.fuzzy = True
+    return cached.sent
+
+
+@dataclass
+class CachedEngine:
+    """The engine behind the run cache: a one-best translation the cache holds is not
+    asked for again, the others are recorded as they come; `sent` counts the texts
+    the engine was given."""
+
+    engine: Engine
+    cache: RunCache
+    sent: int = 0
+
+    @property
+    def fingerprint(self) -> str:
+        return self.engine.fingerprint
+
+    def translate(
+        self,
+        texts: Sequence[str],
+        progress: Callable[[int], None] | None = None,
+        num_hypotheses: int = 1,
+        *,
+        attention: bool = False,
+        suppress: Sequence[Sequence[str]] | None = None,
+    ) -> list[Hypotheses]:
+        # the options only when asked for: an engine without them still serves the
+        # inline and placeholder strategies
+        options: dict[str, Any] = {"attention": True} if attention else {}
+        if suppress and any(suppress):
+            options["suppress"] = suppress
+        if num_hypotheses > 1 or "suppress" in options:
+            self.sent += len(set(texts))
+            return self.engine.translate(texts, progress, num_hypotheses, **options)
+        new = sorted(
+            {t for t in texts if not self.cache.has(t, attention)}, key=lambda t: (len(t), t)
         )
-        for (seg, prep), hyps in zip(retry, nbest, strict=True):
-            candidates = [policy.restore(h.text, prep) for h in hyps]
-            record_terms(seg, *pick_hypothesis(candidates, prep.hits))
-    return len(new)
+        if new:
+            results = self.engine.translate(new, progress, **options)
+            links = [(hyps[0].alignment or ()) if attention else None for hyps in results]
+            self.cache.record(new, [hyps[0].text for hyps in results], links)
+            self.sent += len(new)
+        return [[Hypothesis(self.cache[t], 0.0, self.cache.alignment(t))] for t in texts]
 
 
 def write_outputs(

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from decimal import Decimal
 from typing import NamedTuple, cast
 
@@ -266,37 +266,49 @@ def _accepted_text(text: str, entry: Entry) -> bool:
     )
 
 
-def _variant_findings(
-    seg: Segment, policy: TermPolicy, english: str
-) -> tuple[list[Finding], list[str], set[str]]:
+class VariantSpan(NamedTuple):
+    """A form of an entity in the English that the glossary does not accept there."""
+
+    start: int
+    end: int
+    text: str  # the form as found
+    entry: str  # the entity (its canonical term)
+    message: str  # what a reviewer reads
+
+
+def variant_spans(
+    english: str, policy: TermPolicy, in_source: Collection[str]
+) -> list[VariantSpan]:
     """Rejected English forms (of any entity: the pipeline rewrites only those of the
-    entities the source names, so a reviewer sees the rest); Vietnamese variants
-    that are no accepted English form and either look Vietnamese or belong to an entity
-    the source names. Also returns the variants found, so they are not reported again
-    as untranslated, and the entities reported."""
-    findings: list[Finding] = []
-    found: list[str] = []
-    entities: set[str] = set()
+    entities the source names, `in_source`, so a reviewer sees the rest); Vietnamese
+    variants that are no accepted English form and either look Vietnamese or belong to
+    an entity the source names."""
+    spans: list[VariantSpan] = []
     seen: set[tuple[int, int]] = set()
-    in_source = hit_entities(seg.hits)
     for rejected in policy.rewriter.find(english):
         text = english[rejected.start : rejected.end]
         seen.add((rejected.start, rejected.end))
-        found.append(text)
-        entities.add(rejected.entry)
         message = f"“{text}” should read “{rejected.replacement}” (glossary)"
-        findings.append(finding("term-variant", message, (rejected.start, rejected.end)))
+        spans.append(VariantSpan(rejected.start, rejected.end, text, rejected.entry, message))
     for m in policy.matcher.find(english):
         if (m.start, m.end) in seen or _accepted_text(m.text, m.entry):
             continue
         if m.text.lower() in (form.lower() for form in m.entry.en_variants):
             continue  # a rejected English form: the rewriter's (it spares longer names)
         if m.entry.term in in_source or vietnamese_words(m.text):
-            found.append(m.text)
-            entities.add(m.entry.term)
             message = f"“{m.text}” is left in the English; the glossary has “{m.entry.term}”"
-            findings.append(finding("term-variant", message, (m.start, m.end)))
-    return findings, found, entities
+            spans.append(VariantSpan(m.start, m.end, m.text, m.entry.term, message))
+    return spans
+
+
+def _variant_findings(
+    seg: Segment, policy: TermPolicy, english: str
+) -> tuple[list[Finding], list[str], set[str]]:
+    """term-variant for each `variant_spans` form. Also returns the variants found, so
+    they are not reported again as untranslated, and the entities reported."""
+    spans = variant_spans(english, policy, hit_entities(seg.hits))
+    findings = [finding("term-variant", v.message, (v.start, v.end)) for v in spans]
+    return findings, [v.text for v in spans], {v.entry for v in spans}
 
 
 def _convention_findings(seg: Segment, english: str, spans: Sequence[Span]) -> list[Finding]:
@@ -380,7 +392,10 @@ def _form_findings(source: str, english: str) -> list[Finding]:
 
 def check_segment(seg: Segment, policy: TermPolicy, context: NameContext | None = None) -> None:
     """Recompute one segment's hits (with `applied`) and findings from its text now
-    (`context`: what the article says about its names, see TermPolicy.name_context)."""
+    (`context`: what the article says about its names, see TermPolicy.name_context).
+
+    A hit keeps the `repair` label the run gave it while its term is still applied."""
+    labels = {(h.start, h.end, h.target): h.repair for h in seg.hits if h.repair}
     spans = scan(seg.source)  # one scan for the conversions and their checks
     seg.hits = policy.hits(seg.source, context, spans=spans)
     english = seg.target
@@ -410,6 +425,8 @@ def check_segment(seg: Segment, policy: TermPolicy, context: NameContext | None 
     findings += _form_findings(seg.source, english)
     order = list(CHECKS)
     seg.findings = sorted(findings, key=lambda f: order.index(f.code))
+    for hit in seg.hits:
+        hit.repair = labels.get((hit.start, hit.end, hit.target), "") if hit.applied else ""
 
 
 def check_document(doc: Document, policy: TermPolicy) -> None:

@@ -49,7 +49,7 @@ class RunSettings:
     glossaries: Sequence[Path] = field(default_factory=tuple)  # the -g files
     use_glossary: bool = True
     shipped_glossary: bool = True
-    term_strategy: Strategy = "inline"  # or "placeholder"
+    term_strategy: Strategy = "verify"  # or "inline", "placeholder"
     machine_translation: bool = True  # False: files for a human translator
     from_encoding: str | None = None
     chunk_segments: int | None = None

@@ -1,10 +1,11 @@
 """What keeps a run safe to interrupt and to start twice: the run cache, the lock,
 and writes that a Ctrl-C cannot cut in half.
 
-- `RunCache`: engine output keyed by the protected source text, appended to a file
-  beside the outputs (`.translit-cache/<key>.jsonl`) as groups of sentences finish, so
-  a run stopped by Ctrl-C does not translate them again. The key covers the model and
-  every setting that changes its output; a run that ends uninterrupted removes it.
+- `RunCache`: engine output keyed by the text the engine was given (with its word
+  alignment when the run asked for one), appended to a file beside the outputs
+  (`.translit-cache/<key>.jsonl`) as groups of sentences finish, so a run stopped by
+  Ctrl-C does not translate them again. The key covers the model and every setting
+  that changes its output; a run that ends uninterrupted removes it.
 - `output_lock`: one run at a time per output folder (`.translit.lock`, an OS lock
   released when the process ends, however it ends; the file is removed after a run),
   or per shard of it for `--shard K/N` runs (see `output_lock`); each shard's run
@@ -27,6 +28,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from translit.engines.base import Link
 from translit.io import LINK_REFUSED, InputError, NotWritten
 from translit.shard import WHOLE, Shard
 
@@ -34,12 +36,21 @@ CACHE_DIR = ".translit-cache"
 LOCK_FILE = ".translit.lock"
 
 
+Aligned = tuple[Link, ...] | None
+
+
 class CacheError(InputError):
     """The run cache cannot be used (a link or a file in its place, a full disk)."""
 
 
 class RunCache:
-    """Engine output by protected source text; persisted when `directory` is given.
+    """Engine output by engine input text (with its word alignment when the run asked
+    for one); persisted when `directory` is given.
+
+    The term strategy is not part of the key: an entry is what the engine wrote for
+    the exact text it was given, whatever strategy chose that text (a verify run
+    resumed with --term-strategy inline finds the sentences it sent as written,
+    and sends the protected ones anew).
 
     The folder and its file are never followed as symbolic links: a link, a file where
     the folder belongs or a write that fails (a full disk) raises CacheError with a
@@ -47,7 +58,7 @@ class RunCache:
     """
 
     def __init__(self, directory: Path | None = None, key: str = "", shard: Shard = WHOLE) -> None:
-        self._outputs: dict[str, str] = {}
+        self._outputs: dict[str, tuple[str, Aligned]] = {}
         self._path = None
         self._directory = directory
         self._shard = shard
@@ -89,27 +100,50 @@ class RunCache:
         for line in lines:
             try:
                 record = json.loads(line)
-                self._outputs[record["source"]] = record["output"]
-            except (ValueError, KeyError, TypeError, RecursionError):
+                links = record.get("alignment")
+                aligned = None if links is None else tuple(Link(*map(int, link)) for link in links)
+                self._outputs[record["source"]] = (str(record["output"]), aligned)
+            except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
                 continue  # a line cut short when the run was stopped
 
     def __contains__(self, text: object) -> bool:
         return text in self._outputs
 
     def __getitem__(self, text: str) -> str:
-        return self._outputs[text]
+        return self._outputs[text][0]
 
     def __len__(self) -> int:
         return len(self._outputs)
 
-    def record(self, sources: Sequence[str], outputs: Sequence[str]) -> None:
+    def has(self, text: str, aligned: bool = False) -> bool:
+        """Whether the output of `text` is here (with its alignment, if `aligned`)."""
+        found = self._outputs.get(text)
+        return found is not None and (not aligned or found[1] is not None)
+
+    def alignment(self, text: str) -> Aligned:
+        """The word alignment recorded with the output of `text` (None if none was)."""
+        return self._outputs[text][1]
+
+    def record(
+        self,
+        sources: Sequence[str],
+        outputs: Sequence[str],
+        alignments: Sequence[Aligned] | None = None,
+    ) -> None:
         """Remember a finished group of translations (and append it to the file)."""
-        self._outputs.update(zip(sources, outputs, strict=True))
+        aligned = list(alignments) if alignments is not None else [None] * len(sources)
+        entries = list(zip(sources, zip(outputs, aligned, strict=True), strict=True))
+        self._outputs.update(entries)
         if self._path is None:
             return
         lines = "".join(
-            json.dumps({"source": s, "output": o}, ensure_ascii=False) + "\n"
-            for s, o in zip(sources, outputs, strict=True)
+            json.dumps(
+                {"source": s, "output": o}
+                | ({} if links is None else {"alignment": [list(link) for link in links]}),
+                ensure_ascii=False,
+            )
+            + "\n"
+            for s, (o, links) in entries
         ).encode("utf-8")
         try:
             fd = self._open_for_append()

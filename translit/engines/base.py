@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal, Protocol
+from typing import TYPE_CHECKING, Literal, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from translit.config import Config
@@ -73,10 +73,24 @@ class EngineOptions:
         )
 
 
+class Link(NamedTuple):
+    """One target token of a hypothesis and the source token it attends to most, as
+    character spans: `text[target_start:target_end]` of the hypothesis, and
+    `source[source_start:source_end]` of the text that was translated."""
+
+    target_start: int
+    target_end: int
+    source_start: int
+    source_end: int
+
+
 @dataclass(frozen=True)
 class Hypothesis:
     text: str
     score: float
+    # Word alignment from the model's attention, one Link per target token that has
+    # text, in target order; None when it was not asked for or cannot be computed.
+    alignment: tuple[Link, ...] | None = None
 
 
 Hypotheses = list[Hypothesis]
@@ -95,9 +109,19 @@ class Engine(Protocol):
         ...
 
     def translate(
-        self, texts: Sequence[str], progress: Progress | None = None, num_hypotheses: int = 1
+        self,
+        texts: Sequence[str],
+        progress: Progress | None = None,
+        num_hypotheses: int = 1,
+        *,
+        attention: bool = False,
+        suppress: Sequence[Sequence[str]] | None = None,
     ) -> list[Hypotheses]:
-        """Translate texts (n-best, best first); call progress(n) as n more are done."""
+        """Translate texts (n-best, best first); call progress(n) as n more are done.
+
+        `attention`: fill each hypothesis's `alignment`. `suppress`: per text, English
+        forms its hypotheses must not contain (as the model's tokens spell them).
+        """
         ...
 
 

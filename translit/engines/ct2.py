@@ -24,6 +24,7 @@ from importlib import metadata
 from typing import Any, NamedTuple
 
 from translit import __version__
+from translit.engines.align import links
 from translit.engines.base import (
     MAX_DECODING_LENGTH,
     EngineOptions,
@@ -43,7 +44,7 @@ from translit.engines.profiles import (
     model_files,
     tokenizer_paths,
 )
-from translit.engines.tokenizer import Tokenizer, TokenizerError, load_tokenizer, token_spans
+from translit.engines.tokenizer import Tokenizer, TokenizerError, load_tokenizer
 
 Span = tuple[int, int]
 
@@ -150,8 +151,8 @@ class CT2Engine:
         (None for the profile's prefix and suffix tokens): what an attention weight on
         a source position points at."""
         loaded = self.load()
-        pieces = loaded.tokenizer.encode(text)
-        spans: list[Span | None] = list(token_spans(text, pieces, loaded.tokenizer.decode))
+        pieces, found = loaded.tokenizer.encode_spans(text)
+        spans: list[Span | None] = list(found)
         profile = loaded.profile
         none: list[Span | None] = [None]
         spans = none * len(profile.source_prefix) + spans + none * len(profile.source_suffix)
@@ -162,47 +163,77 @@ class CT2Engine:
         target prefix): what the English words behind output positions are."""
         loaded = self.load()
         own = loaded.profile.output_tokens(tokens)
-        text = loaded.tokenizer.decode(own)
+        text, found = loaded.tokenizer.decode_spans(own)
         spans: list[Span | None] = [None] * (len(tokens) - len(own))
-        return text, spans + list(token_spans(text, own, loaded.tokenizer.decode))
+        return text, spans + list(found)
 
     def translate(
-        self, texts: Sequence[str], progress: Progress | None = None, num_hypotheses: int = 1
+        self,
+        texts: Sequence[str],
+        progress: Progress | None = None,
+        num_hypotheses: int = 1,
+        *,
+        attention: bool = False,
+        suppress: Sequence[Sequence[str]] | None = None,
     ) -> list[Hypotheses]:
         """Translate every text; identical texts are translated once, blank ones not at all.
 
         Every batch is queued at once, so CTranslate2's parallel workers (see
         `thread_split`) each take the next batch as soon as they are free; results are
-        collected in queue order and progress is reported batch by batch.
+        collected in queue order and progress is reported batch by batch. With
+        `attention`, each hypothesis carries its word alignment (`Hypothesis.alignment`).
+        `suppress` gives per text the English forms to ban; texts are batched with
+        others that ban the same forms (CTranslate2 bans per batch).
         """
-        counts = Counter(t for t in texts if t.strip())
+        bans = [_ban_key(suppress[i] if suppress else ()) for i in range(len(texts))]
+        counts = Counter((t, ban) for t, ban in zip(texts, bans, strict=True) if t.strip())
         unique = list(counts)
-        tokenized = [self.tokenize(t) for t in unique]
-        order = sorted(range(len(unique)), key=lambda i: len(tokenized[i]))
-        results: dict[str, Hypotheses] = {}
+        tokenized = [self.tokenize(t) for t, _ in unique]
+        results: dict[tuple[str, tuple[str, ...]], Hypotheses] = {}
         if progress is not None and len(texts) > counts.total():
             progress(len(texts) - counts.total())
         budget = self.options.batch_budget(max(self.options.beam, num_hypotheses))
+        groups: dict[tuple[str, ...], list[int]] = {}
+        for i in sorted(range(len(unique)), key=lambda i: len(tokenized[i])):
+            groups.setdefault(unique[i][1], []).append(i)
         queued = [
-            (batch, self._submit([tokenized[i] for i in batch], num_hypotheses, budget))
+            (
+                batch,
+                self._submit([tokenized[i] for i in batch], num_hypotheses, budget, ban, attention),
+            )  # fmt: skip
+            for ban, order in groups.items()
             for batch in _token_batches(order, tokenized, budget)
         ]
         for batch, pending in queued:
             for i, future in zip(batch, pending, strict=True):
-                results[unique[i]] = self._hypotheses(future.result())
+                text = unique[i][0]
+                results[unique[i]] = self._hypotheses(future.result(), text if attention else None)
             if progress is not None:
                 progress(sum(counts[unique[i]] for i in batch))
-        empty = [Hypothesis("", 0.0)]
-        return [results.get(t, empty) for t in texts]
+        empty = [Hypothesis("", 0.0, () if attention else None)]
+        return [results.get(key, empty) for key in zip(texts, bans, strict=True)]
 
-    def _submit(self, batch: list[list[str]], num_hypotheses: int, budget: int) -> list[Any]:
+    def _submit(
+        self,
+        batch: list[list[str]],
+        num_hypotheses: int,
+        budget: int,
+        ban: tuple[str, ...] = (),
+        attention: bool = False,
+    ) -> list[Any]:
         """Queue one batch for decoding; returns CTranslate2's async results."""
         opts = self.options
-        profile, translator, _ = self.load()
+        profile, translator, tokenizer = self.load()
         longest = max(len(tokens) for tokens in batch)
         kwargs: dict[str, Any] = {}
         if profile.target_prefix:
             kwargs["target_prefix"] = [list(profile.target_prefix)] * len(batch)
+        # the English as the model writes it: target tokens, no special tokens (a form
+        # that is only a word-start mark bans nothing, not every word)
+        banned = [tokens for form in ban if (tokens := tokenizer.encode_target(form))]
+        banned = [tokens for tokens in banned if tokens != ["\u2581"]]
+        if banned:
+            kwargs["suppress_sequences"] = banned
         return translator.translate_batch(
             batch,
             asynchronous=True,
@@ -211,6 +242,7 @@ class CT2Engine:
             length_penalty=opts.length_penalty,
             replace_unknowns=True,
             return_scores=True,
+            return_attention=attention,
             max_batch_size=budget,
             batch_type="tokens",
             max_input_length=profile.max_input_length,
@@ -218,11 +250,29 @@ class CT2Engine:
             **kwargs,
         )
 
-    def _hypotheses(self, result: Any) -> Hypotheses:
-        return [
-            Hypothesis(self.detokenize(tokens), float(score))
-            for tokens, score in zip(result.hypotheses, result.scores, strict=True)
-        ]
+    def _hypotheses(self, result: Any, source: str | None = None) -> Hypotheses:
+        """The result's hypotheses; with `source` (the text translated), aligned."""
+        if source is None:
+            return [
+                Hypothesis(self.detokenize(tokens), float(score))
+                for tokens, score in zip(result.hypotheses, result.scores, strict=True)
+            ]
+        _, source_spans = self.source_spans(source)
+        found = []
+        for tokens, score, weights in zip(
+            result.hypotheses, result.scores, result.attention, strict=True
+        ):
+            text, target_spans = self.output_spans(tokens)
+            # one row of attention per output token (the target prefix included); a
+            # model that gives none, or rows that do not match, gives no alignment
+            aligned = len(weights) == len(tokens) and len(weights) > 0
+            alignment = links(weights, target_spans, source_spans) if aligned else None
+            found.append(Hypothesis(text, float(score), alignment))
+        return found
+
+
+def _ban_key(forms: Sequence[str]) -> tuple[str, ...]:
+    return tuple(sorted({f for f in forms if f.strip()}))
 
 
 def _token_batches(order: list[int], tokenized: list[list[str]], budget: int) -> list[list[int]]:

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 SPACE_MARK = "\u2581"  # SentencePiece's word-start marker "▁"
+Span = tuple[int, int]
 
 
 class TokenizerError(Exception):
@@ -39,9 +40,42 @@ class Tokenizer(Protocol):
         """The text of target tokens (special tokens dropped)."""
         ...
 
+    def encode_target(self, text: str) -> list[str]:
+        """The target-side tokens the model would write for `text` (to ban a form)."""
+        ...
 
-class SentencePieceTokenizer:
-    """SentencePiece: `source` encodes, `target` (default: the same file) decodes."""
+    def encode_spans(self, text: str) -> tuple[list[str], list[Span]]:
+        """`encode(text)` and each token's span in `text` (as `token_spans` gives it)."""
+        ...
+
+    def decode_spans(self, tokens: Sequence[str]) -> tuple[str, list[Span]]:
+        """`decode(tokens)` and each token's span in that text (as `token_spans` gives it)."""
+        ...
+
+
+class _SpansByDecoding:
+    """`encode_spans` / `decode_spans` through `token_spans` (one decode per token)."""
+
+    def encode(self, text: str) -> list[str]:
+        raise NotImplementedError
+
+    def decode(self, tokens: Sequence[str]) -> str:
+        raise NotImplementedError
+
+    def encode_spans(self, text: str) -> tuple[list[str], list[Span]]:
+        tokens = self.encode(text)
+        return tokens, token_spans(text, tokens, self.decode)
+
+    def decode_spans(self, tokens: Sequence[str]) -> tuple[str, list[Span]]:
+        text = self.decode(tokens)
+        return text, token_spans(text, tokens, self.decode)
+
+
+class SentencePieceTokenizer(_SpansByDecoding):
+    """SentencePiece: `source` encodes, `target` (default: the same file) decodes.
+    Token spans come from SentencePiece's own offsets (one call, not one decode per
+    token), or through `token_spans` where those do not spell the text (a token the
+    target vocabulary lacks)."""
 
     def __init__(self, source: Path, target: Path | None = None) -> None:
         self._source = _sentencepiece(source)
@@ -49,6 +83,25 @@ class SentencePieceTokenizer:
 
     def encode(self, text: str) -> list[str]:
         return list(self._source.encode(text, out_type=str))
+
+    def encode_target(self, text: str) -> list[str]:
+        return list(self._target.encode(text, out_type=str))
+
+    def encode_spans(self, text: str) -> tuple[list[str], list[Span]]:
+        pieces = self._source.encode(text, return_type="proto").pieces
+        tokens = [piece.piece for piece in pieces]
+        spans = _surface_spans(text, pieces)
+        return tokens, spans if spans is not None else token_spans(text, tokens, self.decode)
+
+    def decode_spans(self, tokens: Sequence[str]) -> tuple[str, list[Span]]:
+        text = self.decode(tokens)
+        decoded = self._target.decode_pieces(list(tokens), return_type="proto")
+        spelled = decoded.text
+        shift = len(spelled) - len(spelled.lstrip())
+        spans = _surface_spans(spelled, decoded.pieces) if spelled.strip() == text else None
+        if spans is None or len(spans) != len(tokens):
+            return text, token_spans(text, tokens, self.decode)
+        return text, [(max(0, s - shift), max(0, e - shift)) for s, e in spans]
 
     def decode(self, tokens: Sequence[str]) -> str:
         """Decode with the target model; a token it does not know (a source piece put
@@ -70,7 +123,7 @@ class SentencePieceTokenizer:
         return "".join(parts).replace(SPACE_MARK, " ").strip()
 
 
-class HFTokenizer:
+class HFTokenizer(_SpansByDecoding):
     """A Hugging Face `tokenizer.json` through the `tokenizers` package."""
 
     def __init__(self, path: Path) -> None:
@@ -89,6 +142,8 @@ class HFTokenizer:
     def encode(self, text: str) -> list[str]:
         return list(self._hf.encode(text, add_special_tokens=False).tokens)
 
+    encode_target = encode  # one vocabulary for both sides
+
     def decode(self, tokens: Sequence[str]) -> str:
         """Decode by ids; a token the vocabulary lacks is kept as written."""
         parts: list[str] = []
@@ -106,7 +161,7 @@ class HFTokenizer:
         return "".join(parts).strip()
 
 
-class ArgosBPETokenizer:
+class ArgosBPETokenizer(_SpansByDecoding):
     """An Argos package's `bpe.model`, through argostranslate's BPE tokenizer."""
 
     def __init__(self, path: Path, from_code: str, to_code: str) -> None:
@@ -117,8 +172,32 @@ class ArgosBPETokenizer:
     def encode(self, text: str) -> list[str]:
         return list(self._bpe.encode(text))
 
+    encode_target = encode  # one vocabulary for both sides
+
     def decode(self, tokens: Sequence[str]) -> str:
         return str(self._bpe.decode(list(tokens))).strip()
+
+
+def _surface_spans(text: str, pieces: Sequence[Any]) -> list[Span] | None:
+    """Character spans in `text` of SentencePiece pieces (each with `.begin`, the UTF-8
+    offset where it starts, and `.surface`, its text there: the surfaces follow each
+    other), as `token_spans` gives them: without leading whitespace, empty where the
+    next starts for a piece with no text of its own (a lone `▁`, the first bytes of a
+    character). None when the surfaces do not spell `text`."""
+    if not pieces:
+        return []
+    pos = len(text.encode("utf-8")[: pieces[0].begin].decode("utf-8", "ignore"))
+    spans: list[Span] = []
+    for piece in pieces:
+        surface = piece.surface
+        if text[pos : pos + len(surface)] != surface:
+            return None
+        start, end = pos + len(surface) - len(surface.lstrip()), pos + len(surface)
+        if start >= end:  # no text: where the next text starts
+            start = end = _skip_spaces(text, start)
+        spans.append((start, end))
+        pos += len(surface)
+    return spans
 
 
 def _sentencepiece(path: Path) -> Any:

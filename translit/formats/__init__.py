@@ -27,9 +27,11 @@ class RunInfo:
 def hit_note(hit: TermHit) -> str:
     """A hit as reviewers read it everywhere: `glossary: Mátxcơva → Moscow`, for a
     converted number, date or time `date: 7.12 → December 7`, for a Vietnamese person
-    or place `name: Phạm Minh Chính → Pham Minh Chinh`."""
+    or place `name: Phạm Minh Chính → Pham Minh Chinh`; a term translit put into the
+    machine English says how (`glossary: Nga → Russia (aligned)`)."""
     kind = "glossary" if hit.kind == "term" else hit.kind
-    return f"{kind}: {hit.variant} → {hit.target}"
+    how = f" ({hit.repair})" if hit.repair and hit.repair != "model" else ""
+    return f"{kind}: {hit.variant} → {hit.target}{how}"
 
 
 def finding_note(finding: Finding) -> str:

@@ -6,6 +6,8 @@
 - `translit.glossary.fold`: the matching key of Vietnamese text (tone placement, case);
 - `translit.glossary.match`: finding variants in Vietnamese text (a word trie);
 - `translit.glossary.enforce`: protect → engine → restore → verify around any engine.
+- `translit.glossary.repair`: verify-first enforcement: keep the model's English when
+  it has every term, else repair it (aligned span, inline, n-best) and say how.
 
 Importing the package itself loads nothing: the re-exported names are looked up on
 first use, so importing `translit.glossary.fold` or `.match` does not import PyYAML.

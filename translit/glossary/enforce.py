@@ -1,17 +1,19 @@
-"""Glossary enforcement around any engine: protect → (engine) → restore → verify.
+"""Glossary enforcement around any engine: find → protect → (engine) → restore → verify.
 
-protect: each glossary hit in the source is rewritten so the engine carries the
-canonical English through — inline (the English term itself, default) or a
-placeholder token (`TERM1`) put back after translation. Numbers, dates and times
-(translit.conventions) go the same way, as hits of kind "number", "date" or "time":
-`1.500.000` reaches the engine as `1,500,000`, `tối 7.12` as `tối December 7`. Where a
-glossary match and a number overlap, the glossary wins.
+find: glossary hits in a source sentence, then numbers, dates and times
+(translit.conventions) as hits of kind "number", "date" or "time" (`1.500.000` →
+`1,500,000`, `tối 7.12` → `December 7`); where a glossary match and a number overlap,
+the glossary wins.
+protect: for the `inline` and `placeholder` strategies, each hit is rewritten before
+translation so the engine carries its English through: the English term itself, or a
+placeholder token (`TERM1`) put back after translation. The default strategy, `verify`
+(translit.glossary.repair), sends the source as written and repairs afterwards.
 restore: placeholders back, forbidden English variants rewritten (`Kiev` → `Kyiv`),
 a lowercase term that starts a sentence capitalized (`The White House said`), no
 second period after one that ends a term (`at 8:30 p.m.` ending a sentence).
-verify: every hit's term must be in the English; if one is not, the caller asks the
-engine for more hypotheses and takes the best complete one (`pick_hypothesis`), else
-keeps the best. A term is never dropped silently: translit.qa reports it
+verify: `missing_terms` lists the hits whose entity the English lacks (no accepted
+form; a number or date in no usual English form); translit.glossary.repair decides
+what to do about them. A term is never dropped silently: translit.qa reports it
 (`term-missing`, `number-mismatch`, `date-mismatch`).
 """
 
@@ -40,7 +42,7 @@ from translit.names import (
     vietnamese_place,
 )
 
-Strategy = Literal["inline", "placeholder"]
+Strategy = Literal["verify", "inline", "placeholder"]
 PLACEHOLDER = "TERM{}"
 _PLACEHOLDER = re.compile(r"\bTERM(\d+)\b")
 
@@ -445,9 +447,10 @@ class TermPolicy:
 
     matcher: Matcher
     rewriter: EnglishRewriter
-    strategy: Strategy = "inline"
+    strategy: Strategy = "verify"  # translit.glossary.repair; inline/placeholder: protect()
     retry_hypotheses: int = 4
     conventions: bool = True  # convert numbers, dates and times (translit.conventions)
+    repairs: tuple[str, ...] = ("aligned", "inline", "n-best")  # verify's, in this order
     glossaries: tuple[str, ...] = ()  # file names of the merged glossaries, in order
     # Vietnamese people and places without a glossary entry (translit.names) come out
     # romanized or with their diacritics; None: not looked for
@@ -488,10 +491,16 @@ class TermPolicy:
         return name_context((source, *self._matches(source)[1:]) for source in sources)
 
     def protect_segment(self, segment: Segment, context: NameContext | None = None) -> Protected:
+        """The segment's first engine input: the source as written for `verify`, its
+        hits protected for `inline` and `placeholder`. Sets the segment's hits."""
+        hits = self.hits(segment.source, context)
+        if self.strategy == "verify":
+            segment.hits = hits
+            return Protected(segment.source, tuple(hits))
         strategy = self.strategy
         if strategy == "placeholder" and _PLACEHOLDER.search(segment.source):
             strategy = "inline"  # the source already holds a TERMn: ours would collide
-        prepared = protect(segment.source, self.hits(segment.source, context), strategy)
+        prepared = protect(segment.source, hits, strategy)
         segment.hits = list(prepared.hits)
         return prepared
 
@@ -512,7 +521,7 @@ class TermPolicy:
 
 def term_policy(
     glossary: Glossary,
-    strategy: Strategy = "inline",
+    strategy: Strategy = "verify",
     conventions: bool = True,
     names: NameStyle | None = "romanized",
 ) -> TermPolicy:
