@@ -191,3 +191,22 @@ def test_po_dates_change_only_when_an_entry_changes(with_model, run_cli, tmp_pat
     dates = _dates(po_path)
     assert dates["POT-Creation-Date"] == OLD and dates["PO-Revision-Date"] != OLD
     assert polib.pofile(str(po_path))[1].msgstr
+
+
+def test_a_rerun_keeps_how_each_term_got_in(with_model, run_cli, tmp_path):
+    """The PO says how verify put each term into the English (`(aligned)`); a re-run
+    that changes nothing must keep saying it, or a desk keeping POs in git sees every
+    comment change."""
+    article = tmp_path / "tin.txt"
+    article.write_text("Ngoại trưởng Nga S.Lavrov đến Mátxcơva ngày 7.12.\n", encoding="utf-8")
+    assert run_cli("translate", str(article), "-o", "out", "-q").exit_code == 0
+    po_path, page = tmp_path / "out" / "tin.po", tmp_path / "out" / "tin.html"
+    (entry,) = polib.pofile(str(po_path))
+    assert "glossary: Nga → Russia (aligned)" in entry.comment.splitlines()
+    before, page_before = _age(po_path), page.read_text(encoding="utf-8")
+    again = run_cli("translate", str(article), "-o", "out")
+    assert again.exit_code == 0
+    assert po_path.read_text(encoding="utf-8") == before
+    assert "(aligned)" in page.read_text(encoding="utf-8")
+    assert page.read_text(encoding="utf-8").count("(aligned)") == page_before.count("(aligned)")
+    assert "kept; 0 missing" in again.stderr  # the summary: nothing new was put in

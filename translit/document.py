@@ -72,6 +72,10 @@ class Segment:
     # is: the plural source and every form's English (`target` is the first form's).
     plural_source: str = ""
     plural_targets: tuple[str, ...] = ()
+    # How each term got into the English, as an earlier run's review file says
+    # (`(variant, target)` → "aligned", ...): kept while the term stays applied, so an
+    # unchanged re-run writes the same comments (TermHit.repair).
+    repairs: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @property
     def status(self) -> Status:

@@ -135,3 +135,4 @@ def _inherit(seg: Segment, old: Segment) -> None:
     seg.note = old.note
     seg.plural_source, seg.plural_targets = old.plural_source, old.plural_targets
     seg.previous_source = old.previous_source if seg.fuzzy else ""
+    seg.repairs = dict(old.repairs)

@@ -13,7 +13,7 @@ import tempfile
 import time
 import unicodedata
 from collections import Counter, deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -93,8 +93,9 @@ class RunReport:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
-    def count(self, doc: Document) -> None:
-        """Add a finished article to the counts."""
+    def count(self, doc: Document, fresh: Collection[str] | None = None) -> None:
+        """Add a finished article to the counts (`fresh`: the keys of the segments this
+        run translated; the others' terms count as kept from an earlier review file)."""
         self.articles += 1
         self.segments += len(doc.segments)
         self.untranslated += sum(1 for seg in doc.segments if not seg.target)
@@ -106,7 +107,10 @@ class RunReport:
             if seg.target:  # a segment without English has nothing to check yet
                 self.applied += sum(1 for hit in terms if hit.applied)
                 self.missing += sum(1 for hit in terms if not hit.applied)
-                self.repairs.update(hit.repair or "kept" for hit in terms if hit.applied)
+                new = fresh is None or seg.key in fresh
+                self.repairs.update(
+                    (hit.repair if new else "") or "kept" for hit in terms if hit.applied
+                )
                 self.names_kept += sum(1 for hit in names if hit.applied)
 
     def summary(self) -> str:
@@ -610,7 +614,7 @@ def translate_chunk(
                 )
         except InputError as err:
             on_error(str(err))
-        report.count(doc)
+        report.count(doc, pending[doc.id])
 
 
 def translate_paths(

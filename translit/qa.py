@@ -426,7 +426,10 @@ def check_segment(seg: Segment, policy: TermPolicy, context: NameContext | None 
     order = list(CHECKS)
     seg.findings = sorted(findings, key=lambda f: order.index(f.code))
     for hit in seg.hits:
-        hit.repair = labels.get((hit.start, hit.end, hit.target), "") if hit.applied else ""
+        label = labels.get((hit.start, hit.end, hit.target)) or seg.repairs.get(
+            (hit.variant, hit.target), ""
+        )
+        hit.repair = label if hit.applied else ""
 
 
 def check_document(doc: Document, policy: TermPolicy) -> None:

@@ -371,7 +371,19 @@ def _segment(entry, path: Path, source_file: str, breaks: set[str]) -> Segment:
         note=entry.tcomment or "",
         plural_source=entry.msgid_plural or "",
         plural_targets=forms if entry.msgid_plural else (),
+        repairs=_repairs(entry.comment or ""),
     )
+
+
+# A hit note that says how its term got into the English (formats.hit_note):
+# `glossary: Nga → Russia (aligned)`.
+_LABELLED_HIT = re.compile(r"[a-z]+: (.+?) → (.+) \(([a-z-]+)\)")
+
+
+def _repairs(comment: str) -> dict[tuple[str, str], str]:
+    """The repair labels of an entry's hit notes, by (variant, target)."""
+    found = (_LABELLED_HIT.fullmatch(line) for line in comment.splitlines())
+    return {(m[1], m[2]): m[3] for m in found if m}
 
 
 def _rebuild_paragraphs(doc: Document) -> None:
