@@ -111,3 +111,16 @@ def test_number_checks_count_findings_per_english_when_flores_is_there():
         "human reference", "google", "microsoft", "nllb", "opusmt", "bergamot-tiny",
     ]  # fmt: skip
     assert all(int(row[1]) == 200 and int(row[2]) > 0 for row in rows)  # --quick: 100 a split
+
+
+def test_cluster_compares_a_local_run_with_ray_workers():
+    pytest.importorskip("ray", reason="the ray extra is not installed")
+    output = run_benchmark("cluster")
+    rows = table_rows(output, "beam")
+    assert [row[1] for row in rows[:3]] == [
+        "local, 2 threads",
+        "local, 1 thread",
+        "Ray, 2 workers × 1 thread",
+    ]
+    assert {row[0] for row in rows} == {"4", "1"}
+    assert "Ray overhead" in output and "per CPU second" in output

@@ -35,6 +35,11 @@ SKIPPED = {
     "translit models install ./copy-nllb",
     "translit models install ./copy-opus-mt.tar.gz",
     "translit models list",
+    # a Ray cluster or a Slurm array: tests/test_ray.py runs --ray on a local cluster
+    "translit translate archive/ -o out --ray --workers 2",
+    "translit translate /shared/archive -o /shared/out --ray auto --worker-cpus 4",
+    "translit translate /shared/archive -o /shared/out --ray ray://HEAD:10001",
+    'translit translate /archive -o /shared/out --threads 4 --shard "$SLURM_ARRAY_TASK_ID/64"',
     # a server that runs until Ctrl-C: tests/test_serve_*.py
     "translit serve outputs/",
     # FLORES and sacrebleu: tests/test_eval.py

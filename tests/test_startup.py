@@ -17,11 +17,15 @@ HEAVY = (
     "spacy",
     "sacrebleu",
     "tokenizers",
+    "ray",
+    "pandas",
+    "pyarrow",
     "trafilatura",
     "docx",
     "lxml",
 )
-NEVER = ("argostranslate.translate", "torch", "stanza", "spacy")
+# never imported by a local translate (ray: only with --ray)
+NEVER = ("argostranslate.translate", "torch", "stanza", "spacy", "ray")
 
 
 def loaded_after(code: str, env_extra: dict[str, str] | None = None) -> list[str]:

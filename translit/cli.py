@@ -11,13 +11,15 @@ commands that need them, so `translit --help` starts at once.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand
 
 from translit import __version__
 from translit.cli_glossary import glossary_app
@@ -83,7 +85,7 @@ def _root(
 class _Bar:
     """A rich progress bar on stderr (segments done / total, rate, time left)."""
 
-    def __init__(self) -> None:
+    def __init__(self, unit: str = "segments") -> None:
         from rich.console import Console
         from rich.progress import (
             BarColumn,
@@ -99,7 +101,7 @@ class _Bar:
             TextColumn("translating"),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn("segments"),
+            TextColumn(unit),
             TaskProgressColumn(),
             TextColumn("{task.fields[rate]}"),
             TimeElapsedColumn(),
@@ -124,7 +126,28 @@ class _Bar:
         self._progress.stop()
 
 
-@app.command()
+# `--ray` alone, or followed by a cluster address: `auto`, `local`, `ray://HOST:PORT`, `HOST:PORT`.
+_RAY_ADDRESS = re.compile(r"auto|local|ray://\S+|(\[[0-9a-fA-F:.]+\]|[\w.-]+):\d{1,5}")
+
+
+class _TranslateCommand(TyperCommand):
+    """translate's command line, where `--ray` may stand alone (typer has no option
+    with an optional value): a `--ray` not followed by an address gets "" (RAY_ADDRESS,
+    or a new Ray on this machine), so `--ray articles/` leaves the folder an argument."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        given: list[str] = []
+        for i, arg in enumerate(args):
+            given.append(arg)
+            if arg == "--":
+                given += args[i + 1 :]
+                break
+            if arg == "--ray" and not (i + 1 < len(args) and _RAY_ADDRESS.fullmatch(args[i + 1])):
+                given.append("")
+        return super().parse_args(ctx, given)
+
+
+@app.command(cls=_TranslateCommand)
 def translate(
     inputs: Annotated[
         list[Path],
@@ -201,6 +224,41 @@ def translate(
     quiet: Annotated[
         bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")
     ] = False,
+    shard: Annotated[
+        str | None,
+        typer.Option(
+            metavar="K/N",
+            help="Translate only shard K of N (a fixed split by article id), so N runs on "
+            "N machines into one shared --output folder translate every article once.",
+        ),
+    ] = None,
+    ray: Annotated[
+        str | None,
+        typer.Option(
+            "--ray",
+            metavar="[ADDRESS]",
+            help="Run on a Ray cluster: --ray alone joins RAY_ADDRESS or starts Ray here; "
+            "--ray auto, --ray HOST:PORT or --ray ray://HOST:10001 join a running one. "
+            "Input and output folders must be shared by every node. Needs translit[ray].",
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            max=100_000,
+            help="With --ray: workers, each holding a model [default: as many as the "
+            "cluster's free CPUs (or GPUs) hold].",
+        ),
+    ] = None,
+    worker_cpus: Annotated[
+        int,
+        typer.Option(min=1, max=256, help="With --ray: CPUs (CTranslate2 threads) per worker."),
+    ] = 1,
+    worker_gpus: Annotated[
+        float,
+        typer.Option(min=0, max=64, help="With --ray: GPUs per worker (1 = one worker per GPU)."),
+    ] = 0.0,
     chunk_segments: Annotated[
         int | None,
         typer.Option(min=1, hidden=True, help="Segments per chunk (files land per chunk)."),
@@ -235,6 +293,10 @@ def translate(
 
       translit translate examples/ --term-strategy inline   # terms in the source
       translit translate examples/ --names diacritics   # Phạm Minh Chính stays as written
+
+      translit translate archive/ -o shared/out --shard 2/8   # machine 2 of 8
+
+      translit translate archive/ -o shared/out --ray auto --worker-cpus 2
     """
     from translit.run import RunError, RunSettings, translate_command
 
@@ -258,8 +320,14 @@ def translate(
         from_encoding=value(from_encoding),
         chunk_segments=chunk_segments,
         names=name_style(names),
+        shard=shard,
+        ray=ray,
+        workers=workers,
+        worker_cpus=worker_cpus,
+        worker_gpus=worker_gpus,
     )
-    bar = None if quiet or not sys.stderr.isatty() else _Bar()
+    unit = "segments" if ray is None else "articles"
+    bar = None if quiet or not sys.stderr.isatty() else _Bar(unit)
     try:
         done = translate_command(
             settings, progress=bar, on_error=_say("error"), on_warning=_say("warning")

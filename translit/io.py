@@ -300,6 +300,30 @@ def file_version(path: Path) -> str:
     return digest.hexdigest()
 
 
+def remove_stale_temps(path: Path) -> None:
+    """Remove temporary files `write_atomic` left beside `path` when its writer was
+    killed between writing and renaming (`.<name>.<8 characters>.tmp`, regular files
+    only). Call it only while holding the output folder's lock, when no other writer
+    of that file can be at work."""
+    prefix = f".{path.name[:200]}."
+    try:
+        entries = list(os.scandir(path.parent))
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(prefix) and name.endswith(".tmp")):
+            continue
+        if not _TEMP_TAIL.fullmatch(name[len(prefix) :]):
+            continue
+        with contextlib.suppress(OSError):
+            if entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+
+
+_TEMP_TAIL = re.compile(r"[a-z0-9_]{8}\.tmp")
+
+
 def write_atomic(path: Path, text: str | bytes, *, expect: str | None = None) -> None:
     """Write text (UTF-8, "\\n" line ends as given) or bytes to path via a temp file and
     a rename.

@@ -39,12 +39,14 @@ from translit.io import (
     NotWritten,
     check_target,
     file_version,
+    remove_stale_temps,
     write_atomic,
 )
 from translit.memory import merge_previous
 from translit.qa import check_document
 from translit.runstate import CACHE_DIR, RunCache, deferred_interrupt, output_lock
 from translit.segment import segment_paragraphs
+from translit.shard import WHOLE, Shard
 
 CHUNK_SEGMENTS = 2000  # segments per chunk: batches stay full, finished files land early
 FLUSH_TEXTS = 512  # texts per engine call; each call's output is saved to the run cache
@@ -169,20 +171,15 @@ def unrepresentable_name(name: str) -> str:
     return ""
 
 
-def load_documents(
-    articles: Sequence[Article],
-    on_error: Callable[[str], None],
-    on_warning: Callable[[str], None],
-    *,
-    from_encoding: str | None = None,
-) -> list[Document]:
-    """Read and segment every article; a file that fails is reported and skipped.
+def distinct_articles(
+    articles: Sequence[Article], on_error: Callable[[str], None]
+) -> list[Article]:
+    """The articles whose names can be written into a review file, each id once.
 
-    An empty article is a warning (skipped, the run still succeeds), and so is what a
-    reader noticed (`Document.notices`). A second article with the same id (a.txt and
-    a.md) is an error: its outputs would overwrite the first one's.
+    A second article with the same id (a.txt and a.md) is an error: its outputs would
+    overwrite the first one's. Each refused file goes to `on_error` (one line).
     """
-    docs: list[Document] = []
+    kept: list[Article] = []
     seen: dict[str, Path] = {}
     for article in articles:
         path = article.path
@@ -199,6 +196,26 @@ def load_documents(
             )
             continue
         seen[article.id] = path
+        kept.append(article)
+    return kept
+
+
+def load_documents(
+    articles: Sequence[Article],
+    on_error: Callable[[str], None],
+    on_warning: Callable[[str], None],
+    *,
+    from_encoding: str | None = None,
+) -> list[Document]:
+    """Read and segment every article; a file that fails is reported and skipped.
+
+    An empty article is a warning (skipped, the run still succeeds), and so is what a
+    reader noticed (`Document.notices`); a name that cannot be used, or a second
+    article with the same id, an error (see `distinct_articles`).
+    """
+    docs: list[Document] = []
+    for article in distinct_articles(articles, on_error):
+        path = article.path
         try:
             doc = load_document(path, from_encoding=from_encoding, article_id=article.id)
         except InputError as err:
@@ -335,6 +352,8 @@ def write_outputs(
         except NotWritten as err:
             raise InputError(str(err)) from None
         modules[name] = writer(name).load(path)
+    for path in paths.values():  # a writer killed mid-write (a lost Ray worker) left them
+        remove_stale_temps(path)
     written = []
     for name in sorted(paths, key=lambda name: name != "po"):
         path = paths[name]
@@ -541,6 +560,63 @@ def _chunks(docs: deque[Document], size: int) -> Iterator[list[Document]]:
         yield chunk
 
 
+def load_articles(
+    articles: Sequence[Article],
+    output_dir: Path,
+    on_error: Callable[[str], None],
+    on_warning: Callable[[str], None],
+    *,
+    from_encoding: str | None = None,
+) -> tuple[deque[Document], dict[str, str]]:
+    """Read and segment the articles and merge each one's earlier review file (see
+    `load_previous`); return them, and by id the version of the review file merged.
+    An article that cannot be read, or whose review file cannot, goes to `on_error`."""
+    docs: deque[Document] = deque()
+    versions: dict[str, str] = {}
+    for doc in load_documents(articles, on_error, on_warning, from_encoding=from_encoding):
+        try:
+            versions[doc.id] = load_previous(doc, output_dir)
+        except InputError as err:
+            on_error(str(err))
+            continue
+        docs.append(doc)
+    return docs, versions
+
+
+def translate_chunk(
+    chunk: list[Document],
+    output_dir: Path,
+    engine: Engine | None,
+    run: RunInfo,
+    *,
+    formats: Sequence[str] | None,
+    policy: TermPolicy,
+    cache: RunCache,
+    versions: dict[str, str],
+    report: RunReport,
+    progress: Progress,
+    on_error: Callable[[str], None],
+) -> None:
+    """Translate a group of articles in one engine call, check them and write each
+    one's files (`formats`: see `translate_paths`; a Ctrl-C waits for an article's files
+    to be written); add them to `report`. An article that cannot be written goes to
+    `on_error`."""
+    report.kept += sum(1 for doc in chunk for seg in doc.segments if seg.target)
+    pending = {doc.id: {s.key for s in doc.segments if not s.target} for doc in chunk}
+    report.translated += translate_documents(chunk, engine, progress, policy, cache)
+    for doc in chunk:
+        check_document(doc, policy)
+        try:
+            with deferred_interrupt():
+                chosen = formats_for(doc.path, formats, DEFAULT_FORMATS)
+                report.written += write_article(
+                    doc, output_dir, run, chosen, policy, versions[doc.id], pending[doc.id]
+                )
+        except InputError as err:
+            on_error(str(err))
+        report.count(doc, pending[doc.id])
+
+
 def translate_paths(
     inputs: Sequence[Path],
     output_dir: Path,
@@ -555,6 +631,7 @@ def translate_paths(
     on_warning: Callable[[str], None] = lambda message: None,
     chunk_segments: int | None = None,
     from_encoding: str | None = None,
+    shard: Shard = WHOLE,
 ) -> RunReport:
     """Translate every article under `inputs` into `output_dir`.
 
@@ -565,13 +642,15 @@ def translate_paths(
     before the next starts, so finished articles are on disk and memory stays flat.
     Files that cannot be read are passed to `on_error` (one line each) and listed in
     the report, empty ones to `on_warning`; the others are translated and written.
+    With `shard` (K/N), only the articles of that shard are (see translit.shard).
 
     `formats` names the files written per article (None: `DEFAULT_FORMATS`, and a
     Word article's `.en.docx`). With `recursive`, folders are read as trees and the
     outputs mirror them (see `articles.find_articles`). Before anything is written,
     the run is refused (InputError) if an output would replace an input article.
 
-    The run holds a lock on `output_dir` (LockedError if another run has it). Engine
+    The run holds a lock on `output_dir` (LockedError if another run has it; shards'
+    runs share it, see `output_lock`). Engine
     output is saved as it comes in a run cache beside the outputs, keyed by the
     engine's fingerprint (the model and its settings), so a run stopped by Ctrl-C
     (KeyboardInterrupt, raised after the current engine call or article write)
@@ -589,11 +668,67 @@ def translate_paths(
         report.warnings.append(message)
         on_warning(message)
 
-    articles = find_articles(inputs, recursive=recursive, on_error=failed, on_warning=warned)
-    if not articles:
-        if report.errors:  # every input was missing: said already, nothing to do
-            return report
+    articles = shard_articles(inputs, output_dir, shard, formats, recursive, failed, warned)
+    if articles is None:
+        return report
+    check_output_dir(output_dir)
+    policy = policy or term_policy(Glossary())
+    with output_lock(output_dir, shard):
+        docs, versions = load_articles(
+            articles, output_dir, failed, warned, from_encoding=from_encoding
+        )
+        progress = progress or NoProgress()
+        progress.start(sum(len(doc.segments) for doc in docs))
+        fingerprint = engine.fingerprint if engine is not None else ""
+        run = run_info(model_label, fingerprint, policy.glossaries)
+        report.glossaries = policy.glossaries
+        cache = RunCache(output_dir / CACHE_DIR if engine else None, fingerprint, shard)
+        for chunk in _chunks(docs, chunk_segments or CHUNK_SEGMENTS):
+            translate_chunk(
+                chunk,
+                output_dir,
+                engine,
+                run,
+                formats=formats,
+                policy=policy,
+                cache=cache,
+                versions=versions,
+                report=report,
+                progress=progress,
+                on_error=failed,
+            )
+            chunk.clear()
+        cache.discard()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def shard_articles(
+    inputs: Sequence[Path],
+    output_dir: Path,
+    shard: Shard,
+    formats: Sequence[str] | None,
+    recursive: bool,
+    on_error: Callable[[str], None],
+    on_warning: Callable[[str], None],
+) -> list[Article] | None:
+    """The articles under `inputs` that `shard` translates (all of them for a whole
+    run), by their ids (`articles.article_id`). None when no input exists (each said to
+    `on_error`); InputError when the inputs hold no article at all (a shard may hold
+    none: that is no error), or when an output of the shard's articles would replace
+    any input article (`articles.check_outputs`), before anything is written."""
+    errors: list[str] = []
+
+    def failed(message: str) -> None:
+        errors.append(message)
+        on_error(message)
+
+    found = find_articles(inputs, recursive=recursive, on_error=failed, on_warning=on_warning)
+    if not found:
+        if errors:  # every input was missing: said already, nothing to do
+            return None
         raise InputError(no_articles_message(inputs, recursive))
+    articles = [article for article in found if shard.holds(article.id)]
     check_outputs(
         [
             (path, name)
@@ -602,42 +737,6 @@ def translate_paths(
                 output_dir, article.id, formats_for(article.path, formats, DEFAULT_FORMATS)
             ).items()
         ],
-        [article.path for article in articles],
+        [article.path for article in found],
     )
-    check_output_dir(output_dir)
-    policy = policy or term_policy(Glossary())
-    with output_lock(output_dir):
-        docs: deque[Document] = deque()
-        versions: dict[str, str] = {}
-        for doc in load_documents(articles, failed, warned, from_encoding=from_encoding):
-            try:
-                versions[doc.id] = load_previous(doc, output_dir)
-            except InputError as err:
-                failed(str(err))
-                continue
-            docs.append(doc)
-        progress = progress or NoProgress()
-        progress.start(sum(len(doc.segments) for doc in docs))
-        fingerprint = engine.fingerprint if engine is not None else ""
-        run = run_info(model_label, fingerprint, policy.glossaries)
-        report.glossaries = policy.glossaries
-        cache = RunCache(output_dir / CACHE_DIR if engine else None, fingerprint)
-        for chunk in _chunks(docs, chunk_segments or CHUNK_SEGMENTS):
-            report.kept += sum(1 for doc in chunk for seg in doc.segments if seg.target)
-            pending = {doc.id: {s.key for s in doc.segments if not s.target} for doc in chunk}
-            report.translated += translate_documents(chunk, engine, progress, policy, cache)
-            for doc in chunk:
-                check_document(doc, policy)
-                try:
-                    with deferred_interrupt():
-                        chosen = formats_for(doc.path, formats, DEFAULT_FORMATS)
-                        report.written += write_article(
-                            doc, output_dir, run, chosen, policy, versions[doc.id], pending[doc.id]
-                        )
-                except InputError as err:
-                    failed(str(err))
-                report.count(doc, pending[doc.id])
-            chunk.clear()
-        cache.discard()
-    report.seconds = time.perf_counter() - started
-    return report
+    return articles

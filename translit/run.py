@@ -2,10 +2,11 @@
 
 `translate_command` does the wiring the command line would otherwise do: translit.toml
 with the options laid over it, the output formats, the model and its engine, the
-glossaries and the term policy, then `pipeline.translate_paths`. The CLI is a few
-lines over it, so a script and the command cannot drift apart. Every failure before
-or around the run is a RunError saying what to do, with the kind of exit it deserves
-(bad input, or no usable model); Ctrl-C is KeyboardInterrupt, as everywhere.
+glossaries and the term policy, then `pipeline.translate_paths` (or, with `ray`,
+`cluster.translate_on_ray`). The CLI is a few lines over it, so a script and the
+command cannot drift apart. Every failure before or around the run is a RunError
+saying what to do, with the kind of exit it deserves (bad input, or no usable model);
+Ctrl-C is KeyboardInterrupt, as everywhere.
 """
 
 from __future__ import annotations
@@ -53,6 +54,11 @@ class RunSettings:
     from_encoding: str | None = None
     chunk_segments: int | None = None
     names: NameStyle | None = None  # Vietnamese names without an entry: romanized, diacritics
+    shard: str | None = None  # "K/N": only shard K of N (translit.shard)
+    ray: str | None = None  # run on Ray: "" (RAY_ADDRESS or Ray here), "auto", HOST:PORT
+    workers: int | None = None  # with ray: the pool's size (None: as the cluster holds)
+    worker_cpus: int = 1  # with ray: CPUs (CTranslate2 threads) per worker
+    worker_gpus: float = 0.0  # with ray: GPUs per worker
 
 
 @dataclass(frozen=True)
@@ -91,9 +97,13 @@ def translate_command(
     from translit.models import ModelError, ModelMissing, find_model
     from translit.pipeline import translate_paths
     from translit.runstate import LockedError
+    from translit.shard import WHOLE, Shard
 
     s = settings
+    if s.ray is None and (s.workers or s.worker_cpus != 1 or s.worker_gpus):
+        raise RunError("--workers, --worker-cpus and --worker-gpus go with --ray")
     try:
+        shard = WHOLE if s.shard is None else Shard.parse(s.shard)
         config = load_config().with_overrides(
             output=s.output,
             model=s.model,
@@ -119,24 +129,45 @@ def translate_command(
         ) from None
     except ModelError as err:
         raise RunError(str(err), model=True) from None
-    engine = None if chosen is None else CT2Engine(chosen, EngineOptions.from_config(config))
+    options = EngineOptions.from_config(config)
+    policy = term_policy(terms, s.term_strategy, conventions=config.conventions, names=config.names)
+    label = chosen.label if chosen else ""
     try:
-        report = translate_paths(
-            s.inputs,
-            config.output,
-            engine,
-            model_label=chosen.label if chosen else "",
-            policy=term_policy(
-                terms, s.term_strategy, conventions=config.conventions, names=config.names
-            ),
-            progress=progress,
-            on_error=on_error,
-            on_warning=on_warning,
-            formats=formats,
-            recursive=s.recursive,
-            chunk_segments=s.chunk_segments,
-            from_encoding=s.from_encoding,
-        )
+        if s.ray is None:
+            report = translate_paths(
+                s.inputs,
+                config.output,
+                None if chosen is None else CT2Engine(chosen, options),
+                model_label=label,
+                policy=policy,
+                progress=progress,
+                on_error=on_error,
+                on_warning=on_warning,
+                formats=formats,
+                recursive=s.recursive,
+                chunk_segments=s.chunk_segments,
+                from_encoding=s.from_encoding,
+                shard=shard,
+            )
+        else:  # translit.cluster imports Ray (when it is installed) only when called
+            from translit.cluster import ClusterOptions, translate_on_ray
+
+            report = translate_on_ray(
+                s.inputs,
+                config.output,
+                chosen,
+                options,
+                cluster=ClusterOptions(s.ray, s.workers, s.worker_cpus, s.worker_gpus),
+                model_label=label,
+                policy=policy,
+                progress=progress,
+                on_error=on_error,
+                on_warning=on_warning,
+                formats=formats,
+                recursive=s.recursive,
+                from_encoding=s.from_encoding,
+                shard=shard,
+            )
     except (InputError, LockedError) as err:
         raise RunError(str(err)) from None
     except ModelError as err:

@@ -7,7 +7,9 @@ and writes that a Ctrl-C cannot cut in half.
   Ctrl-C does not translate them again. The key covers the model and every setting
   that changes its output; a run that ends uninterrupted removes it.
 - `output_lock`: one run at a time per output folder (`.translit.lock`, an OS lock
-  released when the process ends, however it ends; the file is removed after a run).
+  released when the process ends, however it ends; the file is removed after a run),
+  or per shard of it for `--shard K/N` runs (see `output_lock`); each shard's run
+  keeps its own run cache file.
 - `deferred_interrupt`: Ctrl-C while an article's files are written takes effect
   once they are all written.
 """
@@ -23,11 +25,12 @@ import shutil
 import signal
 import stat
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 from translit.engines.base import Link
 from translit.io import LINK_REFUSED, InputError, NotWritten
+from translit.shard import WHOLE, Shard
 
 CACHE_DIR = ".translit-cache"
 LOCK_FILE = ".translit.lock"
@@ -54,12 +57,13 @@ class RunCache:
     one-line message, and nothing is written anywhere else.
     """
 
-    def __init__(self, directory: Path | None = None, key: str = "") -> None:
+    def __init__(self, directory: Path | None = None, key: str = "", shard: Shard = WHOLE) -> None:
         self._outputs: dict[str, tuple[str, Aligned]] = {}
         self._path = None
         self._directory = directory
+        self._shard = shard
         if directory is not None:
-            self._path = directory / cache_name(key)
+            self._path = directory / cache_name(key, shard)
             self._load()
 
     def _open(self, flags: int) -> int:
@@ -142,9 +146,7 @@ class RunCache:
             for s, (o, links) in entries
         ).encode("utf-8")
         try:
-            with contextlib.suppress(FileExistsError):  # a file there: _open says so
-                self._path.parent.mkdir()
-            fd = self._open(os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+            fd = self._open_for_append()
             try:
                 size = os.fstat(fd).st_size
                 try:
@@ -160,15 +162,38 @@ class RunCache:
         except OSError as err:
             raise CacheError(_unusable(self._path, err)) from None
 
+    def _open_for_append(self) -> int:
+        """Open (or create) the cache file for appending, making its folder if need be
+        (again if another shard's run, ending, removed the folder meanwhile)."""
+        assert self._path is not None
+        for _ in range(3):
+            with contextlib.suppress(FileExistsError):  # a file there: _open says so
+                self._path.parent.mkdir()
+            try:
+                return self._open(os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+            except FileNotFoundError:
+                continue
+        raise CacheError(f"{self._directory}: translit's run cache folder keeps vanishing")
+
     def discard(self) -> None:
-        """Remove the cache folder: the run is over, its files hold what it translated."""
-        if self._directory is not None and not self._directory.is_symlink():
+        """Remove the cache: the run is over, its files hold what it translated. A whole
+        run removes the cache folder; a shard's run its own file (other shards may be
+        running), and the folder if that was the last one."""
+        if self._directory is None or self._directory.is_symlink():
+            return
+        if self._shard.whole:
             shutil.rmtree(self._directory, ignore_errors=True)
+            return
+        assert self._path is not None
+        with contextlib.suppress(OSError):
+            self._path.unlink(missing_ok=True)
+            self._directory.rmdir()  # fails while another shard's cache is there
 
 
-def cache_name(key: str) -> str:
-    """The run cache's file name for an engine key."""
-    return f"{hashlib.sha256(key.encode('utf-8')).hexdigest()[:16]}.jsonl"
+def cache_name(key: str, shard: Shard = WHOLE) -> str:
+    """The run cache's file name for an engine key (and a shard's run)."""
+    name = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    return f"{name}.jsonl" if shard.whole else f"{name}-shard-{shard.index}-of-{shard.count}.jsonl"
 
 
 class LockedError(Exception):
@@ -202,48 +227,133 @@ def _open_own_file(path: Path, flags: int, what: str, dir_fd: int | None = None)
     return fd
 
 
+def shard_lock_name(shard: Shard) -> str:
+    """The lock file a `--shard K/N` run holds besides the folder's (shared) one."""
+    return f".translit-shard-{shard.index}-of-{shard.count}.lock"
+
+
 @contextlib.contextmanager
-def output_lock(output_dir: Path) -> Iterator[None]:
-    """Hold `output_dir/.translit.lock` for the duration; LockedError if another run has
-    it, or if the lock file cannot be used (a link, a folder, a full disk)."""
+def output_lock(output_dir: Path, shard: Shard = WHOLE) -> Iterator[None]:
+    """Hold the output folder for the duration; LockedError if another run has it, or
+    if a lock file cannot be used (a link, a folder, a full disk).
+
+    A whole run (and translit serve's save) holds `.translit.lock` alone. A run of
+    shard K/N shares that lock with the other shards' runs (so they never refuse each
+    other, while a whole run refuses them all and they refuse it) and holds its own
+    shard's lock alone (so two runs of the same shard do refuse each other). Shard
+    runs with another N (whose articles overlap this one's) are refused too.
+    """
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows: no advisory locks, run unguarded
         yield
         return
-    path = output_dir / LOCK_FILE
+    folder_lock = output_dir / LOCK_FILE
+
+    def folder_busy(holder: str) -> str:
+        if not holder:
+            who, them = "translit --shard runs are", "them"
+        else:
+            who, them = f"another translit run (pid {holder}) is", "it"
+        return (
+            f"{output_dir}: {who} writing here; "
+            f"wait for {them} to finish or use another --output folder"
+        )
+
+    if shard.whole:
+        with _held(folder_lock, fcntl.LOCK_EX, folder_busy):
+            yield
+        return
+
+    def shard_busy(holder: str) -> str:
+        return (
+            f"{output_dir}: another run of shard {shard} (pid {holder or 'unknown'}) is "
+            "writing here; wait for it to finish"
+        )
+
+    with _held(folder_lock, fcntl.LOCK_SH, folder_busy):
+        _refuse_other_splits(output_dir, shard)
+        with _held(output_dir / shard_lock_name(shard), fcntl.LOCK_EX, shard_busy):
+            yield
+
+
+@contextlib.contextmanager
+def _held(path: Path, mode: int, busy: Callable[[str], str]) -> Iterator[None]:
+    """Hold an OS lock on `path` (`fcntl.LOCK_EX`, or `LOCK_SH` shared with others).
+
+    An exclusive holder writes its pid into the file and removes the file when done
+    (while still holding it, so that the next run makes a new one); a shared holder
+    writes nothing and removes the file only if it is the last one holding it.
+    `busy(pid or "")` is the LockedError's message when the lock is taken.
+    """
+    import fcntl
+
     while True:
         try:
             fd = _open_own_file(path, os.O_RDWR | os.O_CREAT, "translit's lock file")
         except OSError as err:
             raise LockedError(_unusable(path, err)) from None
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, mode | fcntl.LOCK_NB)
         except OSError:
-            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip() or "unknown"
+            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
             os.close(fd)
-            raise LockedError(
-                f"{output_dir}: another translit run (pid {holder}) is writing here; "
-                "wait for it to finish or use another --output folder"
-            ) from None
-        try:
-            if os.fstat(fd).st_ino == os.lstat(path).st_ino:
-                break  # still the file at that path (not one a finishing run removed)
-        except FileNotFoundError:
-            pass
+            raise LockedError(busy(holder)) from None
+        if _still_there(fd, path):
+            break  # not a file a finishing run removed
         os.close(fd)
     try:
-        try:
+        try:  # a shared holder leaves it empty: no pid of a run long gone in a message
             os.ftruncate(fd, 0)
-            pid = f"{os.getpid()}\n".encode()
-            if os.pwrite(fd, pid, 0) != len(pid):
-                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            if mode == fcntl.LOCK_EX:
+                pid = f"{os.getpid()}\n".encode()
+                if os.pwrite(fd, pid, 0) != len(pid):
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
         except OSError as err:
             raise LockedError(_unusable(path, err)) from None
         yield
     finally:
-        path.unlink(missing_ok=True)  # while still locked: the next run makes a new one
-        os.close(fd)
+        try:
+            if mode != fcntl.LOCK_EX:  # the last sharer out removes it (others: fails)
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if _still_there(fd, path):
+                path.unlink(missing_ok=True)
+        except OSError:
+            pass  # another shard still holds it (or took it meanwhile): theirs to remove
+        finally:
+            os.close(fd)
+
+
+def _still_there(fd: int, path: Path) -> bool:
+    """Whether the open lock file is still the file at `path`."""
+    try:
+        return os.fstat(fd).st_ino == os.lstat(path).st_ino
+    except FileNotFoundError:
+        return False
+
+
+def _refuse_other_splits(output_dir: Path, shard: Shard) -> None:
+    """LockedError if runs of a split into another number of shards are writing in
+    `output_dir`: their articles overlap this shard's."""
+    import fcntl
+
+    for path in sorted(output_dir.glob(".translit-shard-*-of-*.lock")):
+        if path.name.endswith(f"-of-{shard.count}.lock"):
+            continue
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
+        except OSError:
+            continue  # gone meanwhile, or not a lock file of ours (a link)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError:
+            other = path.name.removeprefix(".translit-shard-").removesuffix(".lock")
+            raise LockedError(
+                f"{output_dir}: shard {other.replace('-of-', '/')} of another split is "
+                f"writing here; every --shard run into one folder must use the same N"
+            ) from None
+        finally:
+            os.close(fd)
 
 
 def _unusable(path: Path, err: OSError) -> str:
