@@ -73,8 +73,8 @@ class Segment:
     plural_source: str = ""
     plural_targets: tuple[str, ...] = ()
     # How each term got into the English, as an earlier run's review file says
-    # (`(variant, target)` → "aligned", ...): kept while the term stays applied, so an
-    # unchanged re-run writes the same comments (TermHit.repair).
+    # (`(variant, target)` → "aligned", ...): kept while the term stays applied and the
+    # entry unreviewed, so an unchanged re-run writes the same comments (TermHit.repair).
     repairs: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @property

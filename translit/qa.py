@@ -426,10 +426,12 @@ def check_segment(seg: Segment, policy: TermPolicy, context: NameContext | None 
     order = list(CHECKS)
     seg.findings = sorted(findings, key=lambda f: order.index(f.code))
     for hit in seg.hits:
+        # a label holds while the English is still unreviewed machine output (this run's,
+        # or the review file's); once a reviewer approves it, the English is theirs
         label = labels.get((hit.start, hit.end, hit.target)) or seg.repairs.get(
             (hit.variant, hit.target), ""
         )
-        hit.repair = label if hit.applied else ""
+        hit.repair = label if hit.applied and seg.fuzzy else ""
 
 
 def check_document(doc: Document, policy: TermPolicy) -> None:
