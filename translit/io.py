@@ -387,7 +387,7 @@ def _replace_if_unchanged(tmp: Path, path: Path, expect: str) -> None:
             tmp.unlink()
             return
     else:
-        ours = os.lstat(tmp).st_ino
+        ours, written = os.lstat(tmp).st_ino, file_version(tmp)
         if _exchange(tmp, path):
             # `tmp` now names what was at `path`: ours stays only if that was `expect`
             if file_version(tmp) == expect:
@@ -399,9 +399,9 @@ def _replace_if_unchanged(tmp: Path, path: Path, expect: str) -> None:
                 with contextlib.suppress(FileExistsError):
                     os.link(tmp, path)
                 raise
-            if os.lstat(tmp).st_ino != ours:
-                # they saved again over ours between the two swaps: that save is the
-                # newest, put it in place (the older one goes)
+            if os.lstat(tmp).st_ino != ours or file_version(tmp) != written:
+                # they saved again between the two swaps, over ours or into it (an
+                # editor that writes in place): that save is the newest, put it in place
                 _exchange(tmp, path)
             raise _changed(path)
     if file_version(path) != expect:
